@@ -1,0 +1,5 @@
+/** The arm adapters. */
+import type { Adapter } from '../../src/kernel';
+
+/** Registered arm adapters. */
+export const adapters: Adapter[] = [];

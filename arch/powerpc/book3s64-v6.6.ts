@@ -1,0 +1,51 @@
+/**
+ * powerpc book3s64, v6.6: PTE fragments (PTE_FRAG_NR per page, never reused, pt_frag_refcount),
+ * pte_free_defer = SetPageActive + pte_fragment_free (Hugh Dickins' v3, S2:1803-1893), its own
+ * __tlb_remove_table decoding the table index from the pointer's low bits, RCU table free,
+ * TLB flush by broadcast (tlbie). Mirrors arch/powerpc/mm/pgtable-frag.c and
+ * arch/powerpc/include/asm/book3s/64/pgalloc.h (v6.6).
+ */
+import type { Adapter } from '../../src/kernel';
+import { destroy_pagetable_cache, pgtable_free_tlb, pte_fragment_alloc, pte_fragment_free, pte_free_defer, PTE_INDEX, __tlb_remove_table } from './pgtable-frag';
+
+const adapter: Adapter = {
+  name: 'powerpc-book3s64-v6.6',
+  arch: 'powerpc',
+  era: 'v6.5',
+  source: 'arch/powerpc/mm/pgtable-frag.c pte_fragment_alloc/pte_fragment_free/pte_free_defer; arch/powerpc/include/asm/book3s/64/pgalloc.h pte_alloc_one/__pte_free_tlb; arch/powerpc/mm/book3s64/pgtable.c __tlb_remove_table (v6.6)',
+  description: 'Fragments share a page; the last fragment free decides call_rcu (Active) or an immediate free. Known-bad: pte_frag_destroy() at exit frees a page whose deferred fragment still waits for its grace period (and leaves PG_active set).',
+  knownBad: {
+    contracts: ['C-LT-4'],
+    fix: 'powerpc/pgtable-frag: Fix bad page state in pte_frag_destroy (Ritesh Harjani, linuxppc-dev, 9 Mar 2026; Fixes: 32cc0b7c9d50)',
+  },
+  declarations: {
+    SMP: true, THP: true, HIGHPTE: false, SPLIT_PTE_PTLOCKS: true, ALLOC_SPLIT_PTLOCKS: 'both',
+    MMU_GATHER_TABLE_FREE: true, MMU_GATHER_RCU_TABLE_FREE: true, GUP_GET_PXX_LOW_HIGH: false,
+    PT_RECLAIM: false, flushTransport: 'broadcast', tablesPerPage: 2, pgtableIsPtePointer: true,
+    ctorDtor: true, tlbDelayRmap: true, irqOffIsRcuReader: true,
+  },
+  /* book3s/64/pgalloc.h: pte_alloc_one() → (pgtable_t)pte_fragment_alloc(mm, 0) */
+  pte_alloc_one(mm) {
+    return pte_fragment_alloc(mm);
+  },
+  /* book3s/64/pgalloc.h: pte_free() → pte_fragment_free((unsigned long *)ptepage, 0) */
+  pte_free(_mm, ptepage) {
+    pte_fragment_free(ptepage as number, false);
+  },
+  pte_free_defer(mm, pgtable) {
+    pte_free_defer(mm, pgtable as number);
+  },
+  /* book3s/64/pgalloc.h: __pte_free_tlb() → pgtable_free_tlb(tlb, table, PTE_INDEX) */
+  __pte_free_tlb(tlb, table) {
+    pgtable_free_tlb(tlb, table as number, PTE_INDEX);
+  },
+  __tlb_remove_table(table) {
+    __tlb_remove_table(table as number);
+  },
+  /* arch_exit_mmap() → destroy_pagetable_cache() → pte_frag_destroy() */
+  arch_exit_mmap(mm) {
+    destroy_pagetable_cache(mm);
+  },
+};
+
+export default adapter;

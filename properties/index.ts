@@ -1,0 +1,16 @@
+/** Every property, in report order. Arch-specific properties register here too. */
+import type { Property } from '../src/check/property';
+import mapBalance from './map-balance';
+import lockRecheck from './lock-recheck';
+import lifetime from './lifetime';
+import dtor from './dtor';
+import rcuHead from './rcu-head';
+import deferAlloc from './defer-alloc';
+import detachedEmpty from './detached-empty';
+import delayedRmap from './delayed-rmap';
+import teardown from './teardown';
+
+/** All registered properties. */
+export const PROPERTIES: readonly Property[] = [
+  mapBalance, lockRecheck, lifetime, dtor, rcuHead, deferAlloc, detachedEmpty, delayedRmap, teardown,
+];

@@ -1,0 +1,14 @@
+/**
+ * No leaks at teardown (C-TD-1): after exit_mmap and every grace period, every table page is
+ * dtor'd and freed, no callback was lost, NR_PAGETABLE and the rss counters are zero.
+ */
+import type { Property } from '../src/check/property';
+
+const property: Property = {
+  id: 'teardown',
+  title: 'no leaks at teardown',
+  contracts: ['C-TD-1'],
+  appliesTo: () => true,
+};
+
+export default property;

@@ -1,0 +1,13 @@
+import fc from 'fast-check';
+import type { Adapter } from '../src/adapter/types';
+import { runScenario } from '../src/engine/runner';
+import { scenarioArb } from '../src/engine/scenario';
+const [n, contract, runs] = process.argv.slice(2);
+const adapter = (require(n!) as { default: Adapter }).default;
+const res = fc.check(fc.property(scenarioArb(adapter), (sc) => runScenario(adapter, sc, { judge: (v) => v.contract === contract }).violation === null), { seed: 1, numRuns: Number(runs ?? 300) });
+if (!res.failed) { console.log('no failure'); process.exit(0); }
+const sc = res.counterexample![0];
+console.log(JSON.stringify(sc));
+const r = runScenario(adapter, sc, { judge: (v) => v.contract === contract });
+console.log(r.violation);
+for (const t of r.trace) console.log(`   ${t.actor.padEnd(5)} ${t.action}   [${t.op}]`);

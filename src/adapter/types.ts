@@ -1,0 +1,137 @@
+/**
+ * The adapter contract: what an architecture adapter declares and which hooks it provides.
+ * `docs/ADAPTERS.md` is the prose version of this file; keep them in step.
+ *
+ * An adapter mirrors one architecture's page-table freeing code of one kernel era. It is
+ * plain TypeScript written in the shape of the kernel code, calling kernel primitives from
+ * `src/kernel` (`alloc_page`, `pagetable_dtor`, `call_rcu`, `tlb_remove_table`, ...). The
+ * generic mm code of the model (`src/mm`) calls its hooks.
+ */
+import type { Mm } from '../model/mm';
+import type { MmuGather } from '../model/gather';
+import type { Page } from '../model/types';
+
+/** Kernel eras the model knows (see shared/domain/kernel-eras.md). */
+export type Era = '2012' | 'v6.5' | 'v6.13' | 'v6.14' | 'v6.15' | '2026';
+
+/** All eras in order. */
+export const ERAS: readonly Era[] = ['2012', 'v6.5', 'v6.13', 'v6.14', 'v6.15', '2026'];
+
+/** True when `era` is `at` or later. */
+export function eraAtLeast(era: Era, at: Era): boolean {
+  return ERAS.indexOf(era) >= ERAS.indexOf(at);
+}
+
+/** How TLB flushes reach other CPUs: IPI (the sender waits for each CPU to take the interrupt) or not. */
+export type FlushTransport = 'ipi' | 'broadcast' | 'hypercall' | 'sbi';
+
+/**
+ * `pgtable_t` as the arch defines it: a `struct page *` (`Page`) on most arches, a `pte_t *`
+ * (the table's kernel virtual address, a number) on powerpc, s390 and sparc64.
+ */
+export type PgtableT = Page | number;
+
+/**
+ * Historical versions of generic mm code, for bugs that lived in mm/ rather than arch/ (each
+ * flag names the code before its fix). A fixture declares one to reproduce that era's mm.
+ */
+export interface MmVariant {
+  /** B30: zap_pte_range removes the rmap before the TLB flush (before "mm: delay page_remove_rmap() until after the TLB has been flushed", v6.2). */
+  zapEarlyRmap?: boolean;
+  /** B21: retract_page_tables without the anon_vma/uffd-wp recheck under the ptl (v1 of "free retracted page table by RCU"). */
+  retractNoRecheck?: boolean;
+  /** B20: collapse_pte_mapped_thp without taking pml early for private uffd-armed VMAs (v3 10/13 before the fix). */
+  collapseNoEarlyPml?: boolean;
+}
+
+/** Kconfig-like declarations. The model derives the generic code paths and the applicable properties from them. */
+export interface Declarations {
+  SMP: boolean;
+  /** CONFIG_TRANSPARENT_HUGEPAGE: khugepaged retract/collapse run, pte_free_defer exists. */
+  THP: boolean;
+  HIGHPTE: boolean;
+  /** Split PTE ptlocks: `'both'` lets the generator draw split or unsplit per run. */
+  SPLIT_PTE_PTLOCKS: boolean | 'both';
+  /** ALLOC_SPLIT_PTLOCKS: the ptlock is a separate object freed by the dtor. `'both'`: drawn per run. */
+  ALLOC_SPLIT_PTLOCKS: boolean | 'both';
+  MMU_GATHER_TABLE_FREE: boolean;
+  MMU_GATHER_RCU_TABLE_FREE: boolean;
+  /** HAVE_ARCH_TLB_REMOVE_TABLE (2026): the arch's own __tlb_remove_table. */
+  HAVE_ARCH_TLB_REMOVE_TABLE?: boolean;
+  /** CONFIG_GUP_GET_PXX_LOW_HIGH: the pmd is read in two halves. */
+  GUP_GET_PXX_LOW_HIGH: boolean;
+  /** CONFIG_PT_RECLAIM (v6.14+): MADV_DONTNEED frees empty PTE tables through mmu_gather. */
+  PT_RECLAIM: boolean;
+  flushTransport: FlushTransport;
+  /** PTE tables per page: 1, 2 (s390 halves) or PTE_FRAG_NR (powerpc). */
+  tablesPerPage: number;
+  /** pgtable_t is `pte_t *` (a number) rather than `struct page *`. */
+  pgtableIsPtePointer: boolean;
+  /** Whether PTE tables get pagetable_pte_ctor/pagetable_dtor at all (false only for sparc32, contracts.md Q6). */
+  ctorDtor: boolean;
+  /** tlb_delay_rmap(): SMP && !s390. */
+  tlbDelayRmap: boolean;
+  /** s390: no gather; data pages freed at once, synchronous IPTE flush. */
+  noGather?: boolean;
+  /** Semantics knob (contracts.md Q1): IRQs-off sections hold off plain call_rcu grace periods. */
+  irqOffIsRcuReader: boolean;
+  /** s390 PGSTE (KVM guest) mms with THP allowed: a hypothetical configuration (B12). */
+  pgsteThp?: boolean;
+  /** Historical generic mm code (fixtures only). */
+  mm?: MmVariant;
+}
+
+/** The `struct mm_struct` / `vm_area_struct` / pmd / address handles an adapter sees. */
+export interface PmdRef {
+  /** Index of the pmd slot in the model's single PMD table. */
+  readonly slot: number;
+}
+
+/**
+ * The hooks an adapter provides. Names are the kernel's. Hooks are synchronous: blocking kernel
+ * primitives they call (`tlb_remove_table_sync_one`, flush waits) are continued by the model
+ * right after the hook returns, before the calling actor does anything else.
+ */
+export interface AdapterHooks {
+  /** `pte_alloc_one(mm)`: a new, ctor'd PTE table, or null on failure. */
+  pte_alloc_one(mm: Mm): PgtableT | null;
+  /** `pte_free(mm, pgtable)`: immediate free of a table that was never exposed (or is known unreachable). */
+  pte_free(mm: Mm | null, pgtable: PgtableT): void;
+  /** `pte_free_defer(mm, pgtable)` (THP): free after an RCU grace period. Absent = not provided. */
+  pte_free_defer?(mm: Mm, pgtable: PgtableT): void;
+  /** `__pte_free_tlb(tlb, pgtable, address)`: free a PTE table through mmu_gather. */
+  __pte_free_tlb(tlb: MmuGather, pgtable: PgtableT, address: number): void;
+  /** `__tlb_remove_table(table)`: required with MMU_GATHER_TABLE_FREE. `table` is what was passed to tlb_remove_table. */
+  __tlb_remove_table?(table: unknown): void;
+  /** `pmd_same(a, b)` on raw pmd values; default: equality. */
+  pmd_same?(a: number, b: number): boolean;
+  /** `update_mmu_cache(vma, address, ptep)`: called by the fault path under the ptl (mips __update_tlb re-walks). */
+  update_mmu_cache?(mm: Mm, slot: number, index: number): void;
+  /** An arch page-table walker (arm `show_pte`, sparc `tlb_batch_pmd_scan`, ...) run by walker ops. */
+  arch_walk?(mm: Mm, slot: number, index: number): void;
+  /** Arch teardown at mm exit, before free_pgtables (powerpc `pte_frag_destroy`). */
+  arch_exit_mmap?(mm: Mm): void;
+  /** The table address (`pte_t *`) of a pgtable_t; default derives it from `pgtableIsPtePointer`. */
+  pgtable_to_va?(pgtable: PgtableT): number;
+}
+
+/** Known-bad metadata: the contracts the adapter is expected to violate and the fix. */
+export interface KnownBad {
+  contracts: string[];
+  /** The kernel fix (commit or patch) that repaired it, or the review that caught it. */
+  fix: string;
+}
+
+/** A complete adapter. */
+export interface Adapter extends AdapterHooks {
+  /** Registry name, e.g. `riscv-sbi-v6.14`. */
+  name: string;
+  arch: string;
+  era: Era;
+  /** Kernel file(s), function(s) and version mirrored. */
+  source: string;
+  declarations: Declarations;
+  knownBad?: KnownBad;
+  /** Free text shown by `ptconform list`. */
+  description?: string;
+}

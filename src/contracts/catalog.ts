@@ -1,0 +1,85 @@
+/**
+ * The contracts ptconform checks, with the IDs of `shared/domain/contracts.md` §2.
+ *
+ * Each entry names the property (contract family) that checks it, a one-line summary and the
+ * seed lines it comes from. `C-TD-1` is ptconform's own: the leak check at teardown, which
+ * contracts.md describes only through its bugs (B5's lost callback, B20's rss counter).
+ */
+
+/** One checkable contract. */
+export interface Contract {
+  /** Stable ID, e.g. `C-LT-1`. */
+  id: string;
+  /** Property file (in `properties/`) that checks it. */
+  property: string;
+  /** One-line statement. */
+  summary: string;
+  /** Seed reference (contracts.md citation keys S0..S4 with line numbers). */
+  seed: string;
+}
+
+const c = (id: string, property: string, summary: string, seed: string): Contract => ({ id, property, summary, seed });
+
+/** Every contract the model can report, in catalog order. */
+export const CONTRACTS: readonly Contract[] = [
+  // 2.A mapping API
+  c('C-MAP-1', 'map-balance', 'pte_offset_map takes rcu_read_lock before reading *pmd; on failure it has already dropped it and returns NULL', 'S2:2097-2160'),
+  c('C-MAP-2', 'map-balance', 'every successful pte_offset_map* is balanced by exactly one pte_unmap on the same actor before it returns or sleeps', 'S2:2110-2150, S2:6672-6690'),
+  c('C-MAP-3', 'map-balance', '__pte_offset_map succeeds only when the pmd value it read points to a PTE table (fails on none, migration, huge, bad)', 'S2:2089-2091, S2:1060-1062'),
+  c('C-MAP-5', 'lock-recheck', 'pte_offset_map_lock returns with the ptl of a table still linked at *pmd (pmd_same recheck after locking), or NULL', 'S2:1054-1064'),
+  c('C-MAP-6', 'lock-recheck', 'while an actor holds the ptl from pte_offset_map_lock, nobody clears or replaces that pmd without the same ptl', 'S2:1062-1064, S2:1445-1450'),
+  c('C-MAP-7', 'lock-recheck', 'a nolock/rw_nolock caller that writes entries must first validate (pmd_same, pte_same, or exclusive mmap lock)', 'S2:1075-1082'),
+  c('C-MAP-8', 'detached-empty', 'a reader of a concurrently detached table sees a valid table of none entries (or tolerated markers) until pte_unmap', 'S2:1068-1073, S2:6958-6960'),
+  c('C-MAP-9', 'map-balance', 'every caller handles NULL from pte_offset_map* (skip, fail or retry); none dereferences it', 'S2:6659-6666'),
+  c('C-MAP-13', 'map-balance', 'values needed from a mapped PTE are read before pte_unmap', 'S2:6021-6107'),
+  c('C-MAP-15', 'pae', 'on GUP_GET_PXX_LOW_HIGH configs a successful map points to a table built from matched pmd_low/pmd_high halves', 'S2:1988-2096'),
+  // 2.B removal and locking
+  c('C-RM-1', 'lock-recheck', 'outside free_pgtables a PTE table is unlinked only under pmd_lock and, nested, its own ptl', 'S2:1445-1450, S2:307-321'),
+  c('C-RM-2', 'lock-recheck', 'when ptl == pml the lock is taken once, and every release matches an acquire', 'S2:277-328'),
+  c('C-RM-3', 'detached-empty', 'a table detached by retract/collapse holds no present PTE, swap entry or WP marker when its pmd is cleared', 'S2:309-318, S2:337-413'),
+  c('C-RM-13', 'lock-recheck', 'pmd_same() is total and correct for pmds that point to page tables', 'S2:2332-2435'),
+  // 2.C lifetime
+  c('C-LT-1', 'lifetime', 'a table page is not freed, reused or dtor\'d while any pte_offset_map reader of it is before its pte_unmap', 'S2:1068-1073, S0:17-22'),
+  c('C-LT-2', 'lifetime', 'an unlinked table is freed only after every CPU paging-structure cache (and secondary MMU) that may point to it was flushed', 'S2:1383-1388, S3, S4:7-10'),
+  c('C-LT-3', 'lifetime', 'a table is freed only when no IRQs-off lockless walker (gup_fast) can still be walking it: IPI flush, RCU GP, or sync IPI after unlink', 'S1:10-21, S2:2659-2671'),
+  c('C-LT-4', 'lifetime', 'pte_free_defer frees the table only after a full RCU grace period that began after the call; the page is not handed out before', 'S2:1539-1626, S2:1684-1690'),
+  c('C-LT-5', 'defer-alloc', 'pte_free_defer allocates no memory and does not route through tlb_remove_table', 'S2:1544, S2:2659-2684'),
+  c('C-LT-6', 'detached-empty', 'between deferral and the end of the grace period no metadata is written into the table memory', 'S2:6819-6843, S2:7160-7195'),
+  c('C-LT-7', 'rcu-head', 'an rcu_head is passed to call_rcu at most once until its callback starts; one outstanding call_rcu per page', 'S2:7293-7347'),
+  c('C-LT-8', 'rcu-head', 'while page->rcu_head is queued the page is on no list through lru/pt_list (they overlay)', 'S2:1560-1570, S2:7155-7160'),
+  c('C-LT-9', 'rcu-head', 'an RCU callback that frees page tables does not dereference the mm, which may already be freed', 'S2:1684-1690, S2:7127-7138'),
+  c('C-LT-11', 'lifetime', 'a table given to tlb_remove_table is freed only after the TLB invalidate and (RCU_TABLE_FREE) a grace period on its batch', 'S1:101-145, S0:413-441'),
+  c('C-LT-13', 'dtor', 'page tables are freed with pagetable_free, never free_page_and_swap_cache', 'S0:23-24, S0:870-880'),
+  // 2.D ctor/dtor
+  c('C-DT-1', 'dtor', 'pagetable_dtor runs exactly once per ctor, before the page returns to the allocator and after every possible ptlock use', 'S0:17-22, S2:6887-6899'),
+  c('C-DT-3', 'dtor', 'no spin_lock/unlock on a ptlock that the dtor has freed (ALLOC_SPLIT_PTLOCKS)', 'S2:4902-4906'),
+  // 2.E gather / rmap / dirty
+  c('C-GA-1', 'delayed-rmap', 'a zapped data page is freed only after a TLB flush covering its PTE completed on every CPU', 'S4:7-10'),
+  c('C-GA-2', 'delayed-rmap', 'a dirty file page is set_page_dirty at zap and, with tlb_delay_rmap, loses its rmap only after the flush and before the ptl is dropped', 'S4:11-47, S4:181-219'),
+  c('C-GA-4', 'delayed-rmap', 'tlb->delayed_rmap == 0 at each pte_unmap_unlock in zap_pte_range', 'S4:212-219'),
+  c('C-GA-7', 'delayed-rmap', 'no write through a stale TLB entry reaches a page whose PG_dirty is clear and which rmap no longer shows mapped (lost dirty data)', 'S4:11-28'),
+  c('C-GA-8', 'delayed-rmap', 'page_mapcount never goes below zero', 'S4:196-204'),
+  c('C-GA-9', 'delayed-rmap', 'a path that cleared PTEs and aborts still flushes the TLB for them', 'S2:75-90'),
+  // teardown
+  c('C-TD-1', 'teardown', 'at teardown every table page is dtor\'d and freed, no callback is lost, NR_PAGETABLE and rss counters are zero (ptconform; from B5, B20 and S2:391)', 'S2:391, S2:7293-7347'),
+  // arch-specific
+  c('C-S390-1', 's390', 'for each 2K half AA and PP are never both set; page_table_alloc hands out a half only if neither is set', 'S2:2800-2802, ext'),
+  c('C-S390-3', 's390', 'a PageActive page is never on pgtable_list and neither half is handed out again', 'S2:792-818, S2:1640-1645'),
+  c('C-S390-4', 's390', 'release happens exactly once, when the last AA/PP bit clears; call_rcu if Active, else immediate', 'S2:1640-1645, S2:1684-1690'),
+  c('C-S390-6', 's390', '__tlb_remove_table never touches the mm or pgtable_list', 'S2:4088-4095, S2:2718-2722'),
+  c('C-S390-8', 's390', 'pte_free_defer is never used on a PGSTE (KVM guest) mm', 'S2:792-818, S2:2826-2938'),
+  c('C-S390-9', 's390', 'fragment decisions use only the upper byte of _refcount; speculative get/put on the low bits change nothing', 'S2:4885-4892'),
+  c('C-PPC-1', 'powerpc', 'a freed fragment is never handed out again; pt_frag_refcount never goes below zero', 'S2:1815-1817, S2:6880-6884'),
+  c('C-PPC-3', 'powerpc', 'a deferred fragment page is freed only after a GP that starts after the last fragment release; one call_rcu per page', 'S2:1803-1893, S2:6919-6922'),
+  c('C-PAE-1', 'pae', 'on GUP_GET_PXX_LOW_HIGH configs retract/collapse call pmdp_get_lockless_sync() after pmdp_collapse_flush()', 'S2:2004-2041'),
+  c('C-SPARC-1', 'sparc', 'sparc64 pgtable_t is pte_t *; pte_free_defer converts with virt_to_page and frees page_address() after one GP', 'S2:1736-1802'),
+  c('C-ARCH-1', 'map-balance', 'an arch helper that re-maps inside update_mmu_cache (mips __update_tlb) unmaps what it mapped', 'S2:4691-4752'),
+  c('C-ARCH-5', 'arm', 'arm classic __pte_free_tlb widens the flush range to the two hardware tables of the page', 'S0:470-480'),
+];
+
+/** Look a contract up by ID; throws on an unknown ID (a programming error in a property or fixture). */
+export function contractById(id: string): Contract {
+  const found = CONTRACTS.find((x) => x.id === id);
+  if (!found) throw new Error(`unknown contract ${id}`);
+  return found;
+}

@@ -1,0 +1,123 @@
+/**
+ * The operations an actor can run, and the generic kernel path behind each. An op is plain
+ * data (serialisable, shrinkable by fast-check); `runOp` turns it into the stepwise kernel
+ * path of `src/mm`.
+ */
+import type { Step } from '../model/actor';
+import { current } from '../model/world';
+import { spin_lock_wait, spin_unlock } from '../kernel/sync';
+import { gup_fast } from '../mm/gup';
+import { cpu_access } from '../mm/hw';
+import { collapse_pte_mapped_thp, khugepaged_collapse_file } from '../mm/khugepaged';
+import { mmap_read_lock, mmap_read_unlock } from '../mm/locking';
+import { do_fault } from '../mm/memory';
+import { do_munmap, madvise_dontneed } from '../mm/mmap';
+import { pte_offset_map, pte_offset_map_lock, pte_offset_map_nolock, pte_unmap, pte_unmap_unlock, ptep_get } from '../mm/pgtable_generic';
+import { eraAtLeast } from '../adapter/types';
+import { callHook } from '../mm/hooks';
+import { mfill_atomic_pte } from '../mm/userfaultfd';
+import { writeback_page } from '../mm/writeback';
+
+/** One operation of an actor. `slot` is a pmd slot, `index` a PTE index in its table. */
+export type Op =
+  | { k: 'fault'; slot: number; index: number; write: boolean }
+  | { k: 'walk'; slot: number; index: number; api: 'map' | 'lock' | 'nolock' | 'arch' }
+  | { k: 'gup_fast'; slot: number; index: number }
+  | { k: 'access'; slot: number; index: number; write: boolean }
+  | { k: 'dontneed'; slot: number }
+  | { k: 'munmap'; slot: number }
+  | { k: 'khugepaged' }
+  | { k: 'collapse'; slot: number }
+  | { k: 'uffd_copy'; slot: number; index: number }
+  | { k: 'uffd_poison'; slot: number; index: number }
+  | { k: 'writeback'; index: number };
+
+/** A short label for the timeline. */
+export function opLabel(op: Op): string {
+  switch (op.k) {
+    case 'fault': return `fault(pmd${op.slot}[${op.index}], ${op.write ? 'write' : 'read'})`;
+    case 'walk': return op.api === 'arch' ? `arch walker(pmd${op.slot}[${op.index}])` : `walker(pte_offset_map${op.api === 'map' ? '' : `_${op.api}`}, pmd${op.slot}[${op.index}])`;
+    case 'gup_fast': return `gup_fast(pmd${op.slot}[${op.index}])`;
+    case 'access': return `cpu ${op.write ? 'store' : 'load'}(pmd${op.slot}[${op.index}])`;
+    case 'dontneed': return `madvise(MADV_DONTNEED, pmd${op.slot})`;
+    case 'munmap': return `munmap(pmd${op.slot})`;
+    case 'khugepaged': return 'khugepaged(collapse_file + retract_page_tables)';
+    case 'collapse': return `collapse_pte_mapped_thp(pmd${op.slot})`;
+    case 'uffd_copy': return `UFFDIO_COPY(pmd${op.slot}[${op.index}])`;
+    case 'uffd_poison': return `UFFDIO_POISON(pmd${op.slot}[${op.index}])`;
+    case 'writeback': return `writeback(file page ${op.index})`;
+  }
+}
+
+/** A semi-locked software walker (mmap_lock read + one of the pte_offset_map family). */
+function* walker(slot: number, index: number, api: 'map' | 'lock' | 'nolock' | 'arch'): Step {
+  const w = current();
+  yield* mmap_read_lock();
+  if (w.vmaLive(w.mm.vmas[slot]!)) {
+    if (api === 'arch') {
+      const hook = w.adapter.arch_walk;
+      if (hook) yield* callHook(() => hook.call(w.adapter, w.mm, slot, index));
+    } else if (api === 'map') {
+      const h = yield* pte_offset_map(slot);
+      if (h) {
+        ptep_get(h, index);
+        yield;
+        pte_unmap(h);
+      }
+    } else if (api === 'lock') {
+      const h = yield* pte_offset_map_lock(slot);
+      if (h) {
+        ptep_get(h, index);
+        yield;
+        pte_unmap_unlock(h);
+      }
+    } else {
+      const nolock = eraAtLeast(w.adapter.era, 'v6.13') ? 'ro_nolock' : 'nolock';
+      const h = yield* pte_offset_map_nolock(slot, nolock);
+      if (h) {
+        const orig = ptep_get(h, index);
+        yield;
+        yield* spin_lock_wait(h.ptl);
+        const now = ptep_get(h, index);
+        w.record(`pte_same: ${orig.k === now.k}`);
+        spin_unlock(h.ptl);
+        pte_unmap(h);
+      }
+    }
+  }
+  mmap_read_unlock();
+}
+
+/** The kernel path of an op. */
+export function* runOp(op: Op): Step {
+  const w = current();
+  switch (op.k) {
+    case 'fault':
+      yield* mmap_read_lock();
+      if (w.vmaLive(w.mm.vmas[op.slot]!)) yield* do_fault(op.slot, op.index, op.write);
+      mmap_read_unlock();
+      return;
+    case 'walk': return yield* walker(op.slot, op.index, op.api);
+    case 'gup_fast': return yield* gup_fast(op.slot, op.index);
+    case 'access': return yield* cpu_access(op.slot, op.index, op.write);
+    case 'dontneed': return yield* madvise_dontneed(op.slot);
+    case 'munmap': return yield* do_munmap(op.slot);
+    case 'khugepaged': return yield* khugepaged_collapse_file();
+    case 'collapse':
+      yield* mmap_read_lock();
+      yield* collapse_pte_mapped_thp(op.slot);
+      mmap_read_unlock();
+      return;
+    case 'uffd_copy':
+      yield* mmap_read_lock();
+      yield* mfill_atomic_pte(op.slot, op.index, false);
+      mmap_read_unlock();
+      return;
+    case 'uffd_poison':
+      yield* mmap_read_lock();
+      yield* mfill_atomic_pte(op.slot, op.index, true);
+      mmap_read_unlock();
+      return;
+    case 'writeback': return yield* writeback_page(op.index);
+  }
+}

@@ -1,0 +1,138 @@
+/**
+ * Kernel page primitives for adapters: allocation, ptdesc ctor/dtor, address conversion.
+ * Names are the kernel's; in the model a `struct ptdesc` is its `struct page`.
+ */
+import { checkAllocation, checkDataPageFree, checkDtor, checkTablePageFree } from '../model/monitors';
+import { PAGE_SIZE, type Page } from '../model/types';
+import { current } from '../model/world';
+
+/** `struct ptdesc` (the model uses the page itself). */
+export type Ptdesc = Page;
+/** GFP flags are accepted for fidelity and ignored, except that every allocation is recorded. */
+export type Gfp = string;
+/** GFP_KERNEL | __GFP_ACCOUNT, GFP_PGTABLE_USER. */
+export const GFP_PGTABLE_USER: Gfp = 'GFP_PGTABLE_USER';
+/** GFP_KERNEL. */
+export const GFP_KERNEL: Gfp = 'GFP_KERNEL';
+/** GFP_NOWAIT. */
+export const GFP_NOWAIT: Gfp = 'GFP_NOWAIT';
+
+/** `alloc_page(gfp)`: a page for a page table (the model allocates only table pages through adapters). */
+export function alloc_page(gfp: Gfp = GFP_PGTABLE_USER): Page {
+  const w = current();
+  checkAllocation(w, `alloc_page(${gfp})`);
+  const p = w.allocPage('table', w.cur.op);
+  w.record(`alloc_page(${gfp}) = ${w.pageName(p)}`, [w.pageName(p)]);
+  return p;
+}
+
+/** `pagetable_alloc(gfp, order)`. */
+export function pagetable_alloc(gfp: Gfp = GFP_PGTABLE_USER, order = 0): Ptdesc {
+  void order;
+  return alloc_page(gfp);
+}
+
+/** `kmalloc(size, gfp)` / `kmem_cache_alloc`: recorded only (C-LT-5 watches it inside pte_free_defer). */
+export function kmalloc(size: number, gfp: Gfp = GFP_KERNEL): object {
+  const w = current();
+  checkAllocation(w, `kmalloc(${size}, ${gfp})`);
+  w.record(`kmalloc(${size}, ${gfp})`);
+  return {};
+}
+
+/** Return a table page to the allocator after the monitors ran. */
+function freeTablePage(p: Page, how: 'pagetable_free' | 'swapcache' | 'free_page', fn: string): void {
+  const w = current();
+  w.record(`${fn}(${w.pageName(p)})`, [w.pageName(p)]);
+  if (p.use === 'free') {
+    w.violate('C-DT-1', `${fn}(${w.pageName(p)}): page already free (double free)`);
+    return;
+  }
+  if (p.use === 'data') checkDataPageFree(w, p);
+  else if (p.use === 'table') checkTablePageFree(w, p, how);
+  w.releasePage(p);
+}
+
+/** `__free_page(page)`. */
+export function __free_page(p: Page): void {
+  freeTablePage(p, 'free_page', '__free_page');
+}
+
+/** `free_page(addr)`. */
+export function free_page(va: number): void {
+  freeTablePage(virt_to_page(va), 'free_page', 'free_page');
+}
+
+/** `pagetable_free(ptdesc)`. */
+export function pagetable_free(pt: Ptdesc): void {
+  freeTablePage(pt, 'pagetable_free', 'pagetable_free');
+}
+
+/** `free_page_and_swap_cache(page)`: the data-page release path (C-LT-13 if given a table). */
+export function free_page_and_swap_cache(p: Page): void {
+  freeTablePage(p, 'swapcache', 'free_page_and_swap_cache');
+}
+
+/**
+ * `pagetable_pte_ctor(ptdesc)` (`pgtable_pte_page_ctor` before v6.6): ptlock_init (allocating
+ * the ptlock under ALLOC_SPLIT_PTLOCKS, which may fail), PageTable type, NR_PAGETABLE++.
+ */
+export function pagetable_pte_ctor(pt: Ptdesc): boolean {
+  const w = current();
+  if (w.cfg.splitPtl && w.cfg.allocSplitPtl) {
+    checkAllocation(w, 'ptlock_alloc');
+    const fail = (w.cfg.ptlockAllocFail >> w.ptlockAllocs++) & 1;
+    if (fail) {
+      w.record(`pagetable_pte_ctor(${w.pageName(pt)}) = false (ptlock_alloc failed)`, [w.pageName(pt)]);
+      return false;
+    }
+  }
+  pt.ctorCount++;
+  pt.pageTable = true;
+  w.nrPagetable++;
+  pt.ptl = w.cfg.splitPtl ? w.newLock(`ptl(${w.pageName(pt)})`) : null;
+  w.record(`pagetable_pte_ctor(${w.pageName(pt)})`, [w.pageName(pt), ...(pt.ptl ? [pt.ptl.name] : [])]);
+  return true;
+}
+
+/** `pagetable_dtor(ptdesc)` (`pgtable_pte_page_dtor` / `pagetable_pte_dtor` in older eras): ptlock_free, NR_PAGETABLE--. */
+export function pagetable_dtor(pt: Ptdesc): void {
+  const w = current();
+  w.record(`pagetable_dtor(${w.pageName(pt)})`, [w.pageName(pt), ...(pt.ptl ? [pt.ptl.name] : [])]);
+  checkDtor(w, pt);
+  pt.dtorCount++;
+  if (pt.pageTable) w.nrPagetable--;
+  pt.pageTable = false;
+  if (pt.ptl && w.cfg.allocSplitPtl) pt.ptl.state = 'freed';
+}
+
+/** `pagetable_dtor_free(ptdesc)` (v6.14): dtor then free. */
+export function pagetable_dtor_free(pt: Ptdesc): void {
+  pagetable_dtor(pt);
+  pagetable_free(pt);
+}
+
+/** `page_address(page)`. */
+export function page_address(p: Page): number {
+  return p.pfn * PAGE_SIZE;
+}
+
+/** `virt_to_page(addr)`. */
+export function virt_to_page(va: number): Page {
+  const p = current().pageOfVa(va);
+  if (!p) throw new Error(`virt_to_page(0x${va.toString(16)}): not a page of the model`);
+  return p;
+}
+
+/** `virt_to_ptdesc(addr)`. */
+export const virt_to_ptdesc = virt_to_page;
+/** `ptdesc_address(ptdesc)`. */
+export const ptdesc_address = page_address;
+/** `page_ptdesc(page)`. */
+export function page_ptdesc(p: Page): Ptdesc {
+  return p;
+}
+/** `ptdesc_page(ptdesc)`. */
+export function ptdesc_page(pt: Ptdesc): Page {
+  return pt;
+}

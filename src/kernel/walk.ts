@@ -1,0 +1,39 @@
+/**
+ * The pte_offset_map family for arch code running inside a hook (mips __update_tlb, arm
+ * show_pte, ...). A hook is one atomic step, so these run the generic implementation to
+ * completion. A NULL result must be handled by the caller: `ptep_get(NULL)` is a NULL
+ * dereference (C-MAP-9).
+ */
+import type { MapHandle, Step } from '../model/actor';
+import type { Mm } from '../model/mm';
+import { PTE_NONE, type Pte } from '../model/types';
+import { current } from '../model/world';
+import * as g from '../mm/pgtable_generic';
+
+function finish<T>(gen: Step<T>): T {
+  for (;;) {
+    const r = gen.next();
+    if (r.done) return r.value;
+  }
+}
+
+/** `pte_offset_map(pmd, address)` from arch code: a mapped table, or NULL. */
+export function pte_offset_map(mm: Mm, slot: number): MapHandle | null {
+  void mm;
+  return finish(g.pte_offset_map(slot));
+}
+
+/** `pte_unmap(pte)`. */
+export function pte_unmap(pte: MapHandle): void {
+  g.pte_unmap(pte);
+}
+
+/** `ptep_get(pte + index)`: dereferencing NULL is reported (C-MAP-9). */
+export function ptep_get(pte: MapHandle | null, index: number): Pte {
+  const w = current();
+  if (pte === null) {
+    w.violate('C-MAP-9', `${w.cur.name} dereferenced a NULL result of pte_offset_map (${w.cur.op})`);
+    return PTE_NONE;
+  }
+  return g.ptep_get(pte, index);
+}

@@ -1,0 +1,51 @@
+/**
+ * What changed in the generic kernel code between eras (shared/domain/kernel-eras.md,
+ * docs/kernel-notes/generic.md). Every era-dependent branch of `src/mm` asks one of these.
+ */
+import { eraAtLeast, type Era } from '../adapter/types';
+
+/** v6.5+: `pte_offset_map*()` take rcu_read_lock and may fail. */
+export function pteMapTakesRcu(era: Era): boolean {
+  return eraAtLeast(era, 'v6.5');
+}
+
+/** v6.5+: khugepaged retracts file tables under i_mmap_lock_read and frees them with pte_free_defer(). */
+export function retractWithDefer(era: Era): boolean {
+  return eraAtLeast(era, 'v6.5');
+}
+
+/** v6.2+ (all modelled eras but 2012): zap delays the rmap of dirty file pages until after the flush. */
+export function zapDelaysRmap(era: Era): boolean {
+  return eraAtLeast(era, 'v6.5');
+}
+
+/** v6.14+: without MMU_GATHER_TABLE_FREE, tlb_remove_table() = pagetable_dtor() + tlb_remove_page(). */
+export function tlbRemoveTableHasDtor(era: Era): boolean {
+  return eraAtLeast(era, 'v6.14');
+}
+
+/** v6.14+: the generic `__tlb_remove_table()` is `pagetable_dtor_free()` unless the arch has its own. */
+export function genericTlbRemoveTable(era: Era): boolean {
+  return eraAtLeast(era, 'v6.14');
+}
+
+/**
+ * What `tlb_remove_table_one()` does when the table batch page cannot be allocated:
+ * `ipi` (2012..v6.13, and v6.14/v6.15 without PT_RECLAIM): tlb_remove_table_sync_one() + immediate free;
+ * `rcu` (v6.14+ with PT_RECLAIM): call_rcu on the ptdesc's pt_rcu_head;
+ * `sync_rcu` (2026 without PT_RECLAIM): synchronize_rcu() + immediate free.
+ */
+export function removeTableOne(era: Era, ptReclaim: boolean): 'ipi' | 'rcu' | 'sync_rcu' {
+  if (eraAtLeast(era, 'v6.14') && ptReclaim) return 'rcu';
+  if (era === '2026') return 'sync_rcu';
+  return 'ipi';
+}
+
+/**
+ * Whether the batch-allocation fallback invalidates the TLB before freeing: not in 2012
+ * (fixed in 2020 by "mm/mmu_gather: invalidate TLB correctly on batch allocation failure and
+ * flush"; B39), yes from then on.
+ */
+export function fallbackInvalidates(era: Era): boolean {
+  return eraAtLeast(era, 'v6.5');
+}

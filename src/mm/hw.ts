@@ -1,0 +1,53 @@
+/**
+ * The CPU's own memory accesses: TLB hits (including writes through stale entries, S4) and
+ * hardware page-table walks through the paging-structure cache, which may set the dirty bit
+ * in table memory (C-LT-2, C-GA-7).
+ */
+import type { Step } from '../model/actor';
+import { current } from '../model/world';
+import { vpn } from './memory';
+import { pmdKind, pmd_page_vaddr } from './pgtable_generic';
+
+/** A load or store by the current CPU at (slot, index). */
+export function* cpu_access(slot: number, index: number, write: boolean): Step {
+  const w = current();
+  const a = w.cur;
+  const v = vpn(slot, index);
+  const t = a.tlb.get(v);
+  if (t && (!write || t.write)) {
+    w.record(`${write ? 'store' : 'load'} vpn ${v} via TLB (${w.pageName(t.page)})`, [w.pageName(t.page)]);
+    if (t.page.gen !== t.gen || t.page.use !== 'data') return;
+    if (write) {
+      const d = t.page.data!;
+      d.content++;
+      if (!d.dirty && d.mapcount === 0) {
+        w.violate('C-GA-7', `${a.name} wrote ${w.pageName(t.page)} through a stale TLB entry after rmap removal and writeback cleaned it: the write is lost`);
+      }
+    }
+    return;
+  }
+  // Hardware walk: paging-structure cache first, else the pmd.
+  let psc = a.psc.get(slot);
+  if (!psc) {
+    const raw = w.mm.pmds[slot]!;
+    if (pmdKind(raw) !== 'table') return;
+    const va = pmd_page_vaddr(raw);
+    const page = w.pageOfVa(va)!;
+    psc = { page, gen: page.gen, va };
+    a.psc.set(slot, psc);
+  }
+  w.record(`hardware walk vpn ${v} via ${w.ptName(psc.va)}`, [w.ptName(psc.va)]);
+  if (psc.page.gen !== psc.gen || psc.page.use !== 'table') {
+    w.violate('C-LT-2', `${a.name}'s hardware walker read ${w.ptName(psc.va)} through a stale paging-structure cache entry after the table was freed`);
+    a.psc.delete(slot);
+    return;
+  }
+  const i = w.slotIndex(psc.va, index);
+  const e = psc.page.slots[i];
+  if (!e || e.k !== 'present' || e.page.gen !== e.gen) return;
+  if (write && !e.write) return;
+  if (write && !e.dirty) psc.page.slots[i] = { ...e, dirty: true };
+  a.tlb.set(v, { page: e.page, gen: e.gen, write: e.write, dirty: e.dirty || write });
+  if (write) e.page.data!.content++;
+  yield;
+}

@@ -1,0 +1,199 @@
+/**
+ * mm/khugepaged.c (v6.6 shape, after the uffd fix): `collapse_file()`'s unmap of the small
+ * pages, `retract_page_tables()` and `collapse_pte_mapped_thp()`. Tables are removed under
+ * pmd_lock + nested ptl, flushed by `pmdp_collapse_flush()`, then `pte_free_defer()`d.
+ */
+import { BLOCKED, type Step } from '../model/actor';
+import { PMD_HUGE, PMD_PRESENT, PTE_NONE, type SpinLock } from '../model/types';
+import { current } from '../model/world';
+import { spin_lock_wait, spin_unlock } from '../kernel/sync';
+import { call_pte_free_defer } from './defer';
+import { i_mmap_lock_read, i_mmap_unlock_read } from './locking';
+import { pmd_pgtable, vpn } from './memory';
+import { pmd_lock, pmdKind, pmdp_collapse_flush, pmdp_get_lockless_sync, pte_lockptr, pte_offset_map_lock, pte_offset_map_nolock, pte_unmap, pte_unmap_unlock, ptep_get, set_pte_at } from './pgtable_generic';
+import { page_add_rmap, page_remove_rmap, rss_dec } from './rmap';
+import { flush_tlb_mm, flush_tlb_range } from './tlbflush';
+
+/** `lock_page(hpage)`: the file THP's page lock (faults on the file wait for it). */
+export function* lock_hpage(): Step {
+  const w = current();
+  while (w.hpageLocked !== null && w.hpageLocked !== w.cur.id) yield BLOCKED;
+  w.hpageLocked = w.cur.id;
+  w.record('lock_page(hpage)');
+}
+
+/** `unlock_page(hpage)`. */
+export function unlock_hpage(): void {
+  const w = current();
+  if (w.hpageLocked === w.cur.id) w.hpageLocked = null;
+  w.record('unlock_page(hpage)');
+}
+
+/** `vma->anon_vma || userfaultfd_wp(vma)`: read afresh each time (it can change under us). */
+function anonOrUffdWp(slot: number): boolean {
+  const v = current().mm.vmas[slot]!;
+  return v.anonVma || v.uffd === 'wp';
+}
+
+/** The file-backed pmd slots (every file VMA maps the same file range). */
+function fileSlots(): number[] {
+  const w = current();
+  return w.mm.vmas.filter((v) => v.kind !== 'anon').map((v) => v.slot);
+}
+
+/** `collapse_file()`'s unmap of the small page-cache pages from every file VMA (try_to_unmap + flush). */
+export function* collapse_file_unmap(): Step {
+  const w = current();
+  for (const slot of fileSlots()) {
+    const vma = w.mm.vmas[slot]!;
+    if (!vma.attached) continue;
+    const h = yield* pte_offset_map_lock(slot);
+    if (!h) continue;
+    for (let i = 0; i < w.cfg.geometry.ptesPerTable; i++) {
+      const e = ptep_get(h, i);
+      if (e.k !== 'present' || e.page.data!.kind === 'anon') continue;
+      set_pte_at(h, i, PTE_NONE, 'ptep_clear_flush');
+      yield* flush_tlb_range(vpn(slot, i), vpn(slot, i) + 1, false, 'flush_tlb_page');
+      rss_dec(e.page);
+      page_remove_rmap(e.page);
+    }
+    pte_unmap_unlock(h);
+    yield;
+  }
+}
+
+/** `retract_page_tables(mapping, pgoff)` (v6.6). */
+export function* retract_page_tables(): Step {
+  const w = current();
+  yield* i_mmap_lock_read();
+  for (const slot of fileSlots()) {
+    const vma = w.mm.vmas[slot]!;
+    if (!vma.attached) continue;
+    if (anonOrUffdWp(slot)) continue;
+    if (w.mm.users === 0) continue;
+    if (pmdKind(w.mm.pmds[slot]!) !== 'table') continue;
+    yield;
+    w.record('mmu_notifier_invalidate_range_start()');
+    const pml = yield* pmd_lock();
+    const ptl = pte_lockptr(w.mm.pmds[slot]!);
+    if (ptl !== pml) yield* spin_lock_wait(ptl, 'spin_lock_nested');
+    yield;
+    let skipped = true;
+    let pgt_pmd = 0;
+    if (pmdKind(w.mm.pmds[slot]!) === 'table' && (w.decl.mm?.retractNoRecheck || !anonOrUffdWp(slot))) {
+      pgt_pmd = yield* pmdp_collapse_flush(slot);
+      yield* pmdp_get_lockless_sync();
+      skipped = false;
+    }
+    if (ptl !== pml) spin_unlock(ptl);
+    spin_unlock(pml);
+    w.record('mmu_notifier_invalidate_range_end()');
+    if (!skipped) {
+      w.mm.nr_ptes--;
+      yield* call_pte_free_defer(pmd_pgtable(pgt_pmd));
+    }
+  }
+  i_mmap_unlock_read();
+}
+
+/** The khugepaged file collapse: lock the THP, unmap its small pages, retract the tables. */
+export function* khugepaged_collapse_file(): Step {
+  yield* lock_hpage();
+  yield* collapse_file_unmap();
+  yield* retract_page_tables();
+  unlock_hpage();
+}
+
+/**
+ * `collapse_pte_mapped_thp(mm, addr, install_pmd)` (v6.6 with the uffd fix, S2:216-336): step 1
+ * check, mmu notifier start, early pml for private uffd-armed VMAs, step 2 clear under ptl,
+ * step 4 pmdp_collapse_flush under pml + ptl, pte_free_defer, install the huge pmd.
+ */
+export function* collapse_pte_mapped_thp(slot: number): Step {
+  const w = current();
+  const vma = w.mm.vmas[slot]!;
+  if (!vma.attached || vma.kind === 'anon' || w.mm.users === 0) return;
+  yield* lock_hpage();
+  const n = w.cfg.geometry.ptesPerTable;
+  // Step 1: every entry is none or hpage + i.
+  const h1 = yield* pte_offset_map_lock(slot);
+  if (!h1) { unlock_hpage(); return; }
+  for (let i = 0; i < n; i++) {
+    const e = ptep_get(h1, i);
+    if (e.k === 'none') continue;
+    if (e.k !== 'present' || e.page !== w.filePages[i]) {
+      pte_unmap_unlock(h1);
+      unlock_hpage();
+      return;
+    }
+  }
+  pte_unmap_unlock(h1);
+  yield;
+  w.record('mmu_notifier_invalidate_range_start()');
+  let pml: SpinLock | null = null;
+  if (vma.uffd !== 'none' && !vma.shared && !w.decl.mm?.collapseNoEarlyPml) pml = yield* pmd_lock();
+  // Step 2: clear the PTEs under the ptl.
+  const h = yield* pte_offset_map_nolock(slot, 'nolock');
+  if (!h) {
+    if (pml) spin_unlock(pml);
+    w.record('mmu_notifier_invalidate_range_end()');
+    unlock_hpage();
+    return;
+  }
+  const ptl = h.ptl;
+  if (!pml) yield* spin_lock_wait(ptl);
+  else if (ptl !== pml) yield* spin_lock_wait(ptl, 'spin_lock_nested');
+  let nr_ptes = 0;
+  let abort = false;
+  for (let i = 0; i < n; i++) {
+    const e = ptep_get(h, i);
+    if (e.k === 'none') continue;
+    if (e.k !== 'present' || e.page !== w.filePages[i]) { abort = true; break; }
+    set_pte_at(h, i, PTE_NONE, 'ptep_clear');
+    page_remove_rmap(e.page);
+    rss_dec(e.page);
+    nr_ptes++;
+  }
+  if (abort) {
+    if (nr_ptes) yield* flush_tlb_mm();
+    pte_unmap_unlock(h);
+    if (pml && pml !== ptl) spin_unlock(pml);
+    w.record('mmu_notifier_invalidate_range_end()');
+    unlock_hpage();
+    return;
+  }
+  pte_unmap(h);
+  if (!pml) spin_unlock(ptl);
+  yield;
+  // Step 4: remove the table.
+  if (!pml) {
+    pml = yield* pmd_lock();
+    if (ptl !== pml) yield* spin_lock_wait(ptl, 'spin_lock_nested');
+  }
+  // v6.13+ rechecks that the pmd still holds the table (PT_RECLAIM may have freed it); before
+  // that nothing could change it here, so the recheck never fires in older eras.
+  if (w.mm.pmds[slot] !== h.pmdval) {
+    if (ptl !== pml) spin_unlock(ptl);
+    spin_unlock(pml);
+    if (nr_ptes) yield* flush_tlb_mm();
+    w.record('mmu_notifier_invalidate_range_end()');
+    unlock_hpage();
+    return;
+  }
+  const pgt_pmd = yield* pmdp_collapse_flush(slot);
+  yield* pmdp_get_lockless_sync();
+  if (ptl !== pml) spin_unlock(ptl);
+  spin_unlock(pml);
+  w.record('mmu_notifier_invalidate_range_end()');
+  w.mm.nr_ptes--;
+  yield* call_pte_free_defer(pmd_pgtable(pgt_pmd));
+  // maybe_install_pmd: set_huge_pmd.
+  const pml2 = yield* pmd_lock();
+  if (pmdKind(w.mm.pmds[slot]!) === 'none') {
+    w.mm.pmds[slot] = w.vaOfPage(w.filePages[0]!) + PMD_PRESENT + PMD_HUGE;
+    for (const p of w.filePages) page_add_rmap(p);
+    w.record(`set_huge_pmd(pmd${slot})`);
+  }
+  spin_unlock(pml2);
+  unlock_hpage();
+}

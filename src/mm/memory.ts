@@ -1,0 +1,228 @@
+/**
+ * mm/memory.c and mm/mmap.c paths: page faults with table allocation (`__pte_alloc`), zap
+ * with delayed rmap (`zap_pte_range`), `free_pgtables`, and the tables' model bookkeeping
+ * (handed out, being freed) that lets the monitors see a fragment handed out twice.
+ */
+import type { PgtableT } from '../adapter/types';
+import { BLOCKED, type MapHandle, type Step } from '../model/actor';
+import type { MmuGather } from '../model/gather';
+import { PAGE_SIZE, PTE_NONE, type Page } from '../model/types';
+import { current } from '../model/world';
+import { spin_unlock } from '../kernel/sync';
+import { callHook } from './hooks';
+import { zapDelaysRmap } from './era';
+import { __tlb_remove_page_size, tlb_flush_mmu, tlb_flush_mmu_tlbonly, tlb_flush_pmd_range, tlb_flush_rmaps, tlb_set_freed_tables } from './mmu_gather';
+import { mk_table_pmd, pmd_lock, pmdKind, pmd_page_vaddr, pte_offset_map_lock, pte_unmap_unlock, ptep_get, set_pte_at } from './pgtable_generic';
+import { page_add_rmap, page_remove_rmap, rss_dec, set_page_dirty } from './rmap';
+
+/** User virtual address of a pmd slot. */
+export function slotAddress(slot: number): number {
+  return slot * current().cfg.geometry.ptesPerTable * PAGE_SIZE;
+}
+
+/** Virtual page number of (slot, index). */
+export function vpn(slot: number, index: number): number {
+  return slot * current().cfg.geometry.ptesPerTable + index;
+}
+
+/** The table address of a pgtable_t. */
+export function pgtableVa(pg: PgtableT): number {
+  const w = current();
+  if (w.adapter.pgtable_to_va) return w.adapter.pgtable_to_va(pg);
+  return typeof pg === 'number' ? pg : w.vaOfPage(pg);
+}
+
+/** `pmd_pgtable(pmdval)`: the arch's pgtable_t for a table pmd. */
+export function pmd_pgtable(raw: number): PgtableT {
+  const w = current();
+  const va = pmd_page_vaddr(raw);
+  return w.decl.pgtableIsPtePointer ? va : w.pageOfVa(va)!;
+}
+
+/** Mark a table as being freed (passed to pte_free, pte_free_defer or __pte_free_tlb). */
+export function tableFreeing(va: number): void {
+  current().tableStates.set(va, 'freeing');
+}
+
+/** Check a table just handed out by pte_alloc_one (C-LT-4, C-PPC-1) and mark it in use. */
+function tableHandedOut(va: number): void {
+  const w = current();
+  const p = w.pageOfVa(va)!;
+  const st = w.tableStates.get(va);
+  // A sibling fragment that was never used may be handed out while another fragment of the
+  // page waits for its grace period; the deferred table itself may not (C-LT-4).
+  if (st === 'freeing' && p.deferredAtGp !== null && w.rcu.gpCompleted < p.deferredAtGp) {
+    w.violate('C-LT-4', `pte_alloc_one handed out ${w.ptName(va)} again while its pte_free_defer still waits for its grace period`);
+  } else if (st === 'in-use') {
+    w.violate(w.decl.tablesPerPage === 2 ? 'C-S390-1' : 'C-PPC-1', `pte_alloc_one handed out ${w.ptName(va)}, which is already in use`);
+  } else if (st === 'freeing' && w.decl.tablesPerPage > 2) {
+    w.violate('C-PPC-1', `pte_alloc_one handed out ${w.ptName(va)} again after it was freed: fragments are never reused`);
+  }
+  w.tableStates.set(va, 'in-use');
+}
+
+/** `__pte_alloc(mm, pmd)`: allocate, then populate under pmd_lock if still none; else free the spare (C-RM-11). */
+export function* __pte_alloc(slot: number): Step {
+  const w = current();
+  const pg = yield* callHook(() => w.adapter.pte_alloc_one(w.mm));
+  if (pg === null) return;
+  const va = pgtableVa(pg);
+  tableHandedOut(va);
+  yield;
+  const pml = yield* pmd_lock();
+  let spare: PgtableT | null = pg;
+  if (pmdKind(w.mm.pmds[slot]!) === 'none') {
+    w.mm.nr_ptes++;
+    w.mm.pmds[slot] = mk_table_pmd(va);
+    w.record(`pmd_populate(pmd${slot}, ${w.ptName(va)})`, [w.ptName(va)]);
+    spare = null;
+  }
+  spin_unlock(pml);
+  if (spare !== null) {
+    tableFreeing(va);
+    yield* callHook(() => w.adapter.pte_free(w.mm, spare!));
+  }
+}
+
+/** Fill the current CPU's TLB with the translation of a present PTE, and write if asked. */
+export function touch(h: MapHandle, slot: number, index: number, write: boolean): void {
+  const w = current();
+  const e = ptep_get(h, index);
+  if (e.k !== 'present' || e.page.gen !== e.gen) return;
+  const dirty = e.dirty || write;
+  if (write && !e.dirty) set_pte_at(h, index, { ...e, dirty: true }, 'pte_mkdirty');
+  w.cur.tlb.set(vpn(slot, index), { page: e.page, gen: e.gen, write: e.write, dirty });
+  if (write) e.page.data!.content++;
+}
+
+/** A new anon data page (its references are the mappings). */
+export function newAnonPage(): Page {
+  const w = current();
+  const p = w.allocPage('data', 'anon fault');
+  p._refcount.counter = 0;
+  p.data = { kind: 'anon', index: -1, mapcount: 0, dirty: true, content: 0, disk: 0, pagecache: false };
+  return p;
+}
+
+/**
+ * `handle_mm_fault()` for one address: `__pte_alloc` if needed, `pte_offset_map_lock`, install
+ * the page (file page, or anon / COW for private), `update_mmu_cache`, fill the TLB.
+ */
+export function* do_fault(slot: number, index: number, write: boolean): Step {
+  const w = current();
+  const vma = w.mm.vmas[slot]!;
+  if (vma.kind !== 'anon') {
+    // filemap_fault takes the page lock first: khugepaged's collapse holds it.
+    while (w.hpageLocked !== null && w.hpageLocked !== w.cur.id) yield BLOCKED;
+  }
+  if (pmdKind(w.mm.pmds[slot]!) === 'none') {
+    yield* __pte_alloc(slot);
+    yield;
+  }
+  const h = yield* pte_offset_map_lock(slot);
+  if (!h) return;
+  yield;
+  const e = ptep_get(h, index);
+  const cow = vma.kind !== 'anon' && !vma.shared && write;
+  if (e.k === 'none') {
+    const page = vma.kind === 'anon' || cow ? newAnonPage() : w.filePages[index]!;
+    if (page.data!.kind === 'anon') vma.anonVma = true;
+    set_pte_at(h, index, { k: 'present', page, gen: page.gen, write: write || vma.kind === 'anon' || vma.shared, dirty: write });
+    page_add_rmap(page);
+  }
+  yield* callHook(() => w.adapter.update_mmu_cache?.(w.mm, slot, index));
+  touch(h, slot, index, write);
+  pte_unmap_unlock(h);
+}
+
+/**
+ * `zap_pte_range(tlb, vma, pmd, addr, end)` (v6.5 shape, S4): clear every entry; dirty file
+ * pages get `set_page_dirty` and, with `tlb_delay_rmap`, a delayed rmap and a forced flush
+ * that happens before the ptl is dropped (`tlb_flush_rmaps`).
+ */
+export function* zap_pte_range(tlb: MmuGather, slot: number): Step {
+  const w = current();
+  const n = w.cfg.geometry.ptesPerTable;
+  let i = 0;
+  while (i < n) {
+    const h = yield* pte_offset_map_lock(slot);
+    if (!h) return;
+    let force_flush = false;
+    for (; i < n; i++) {
+      const e = ptep_get(h, i);
+      if (e.k === 'none' || e.k === 'junk') continue;
+      set_pte_at(h, i, PTE_NONE, 'ptep_get_and_clear_full');
+      tlb_flush_pmd_range(tlb, slotAddress(slot) + i * PAGE_SIZE, PAGE_SIZE);
+      if (e.k !== 'present') continue;
+      const page = e.page;
+      let delay_rmap = false;
+      if (page.data!.kind !== 'anon') {
+        if (e.dirty) {
+          set_page_dirty(page);
+          if (w.decl.tlbDelayRmap && zapDelaysRmap(w.adapter.era) && !w.decl.mm?.zapEarlyRmap) {
+            delay_rmap = true;
+            force_flush = true;
+          }
+        }
+      }
+      rss_dec(page);
+      if (!delay_rmap) page_remove_rmap(page);
+      const full = __tlb_remove_page_size(tlb, page, delay_rmap, { slot, index: i });
+      yield;
+      if (full) {
+        force_flush = true;
+        i++;
+        break;
+      }
+    }
+    if (force_flush) {
+      yield* tlb_flush_mmu_tlbonly(tlb);
+      tlb_flush_rmaps(tlb);
+    }
+    if (tlb.delayed_rmap) {
+      w.violate('C-GA-4', `pte_unmap_unlock in zap_pte_range with tlb->delayed_rmap set (rmap still pending)`);
+    }
+    pte_unmap_unlock(h);
+    yield;
+    if (force_flush) yield* tlb_flush_mmu(tlb);
+  }
+}
+
+/**
+ * `free_pgtables()` for one pmd slot: `pmd_clear()` without the ptl, then
+ * `pte_free_tlb(tlb, pgtable, addr)` = `tlb_flush_pmd_range` + `freed_tables` + the arch's
+ * `__pte_free_tlb`.
+ */
+export function* free_pgtables(tlb: MmuGather, slot: number): Step {
+  const w = current();
+  const raw = w.mm.pmds[slot]!;
+  if (pmdKind(raw) !== 'table') {
+    if (raw !== 0) w.mm.pmds[slot] = 0;
+    return;
+  }
+  w.mm.pmds[slot] = 0;
+  const pg = pmd_pgtable(raw);
+  const va = pmd_page_vaddr(raw);
+  w.record(`free_pgtables: pmd_clear(pmd${slot}) (${w.ptName(va)})`, [w.ptName(va)]);
+  yield;
+  tableFreeing(va);
+  tlb_flush_pmd_range(tlb, slotAddress(slot), PAGE_SIZE);
+  tlb_set_freed_tables(tlb);
+  yield* callHook(() => w.adapter.__pte_free_tlb(tlb, pg, slotAddress(slot)));
+  w.mm.nr_ptes--;
+}
+
+/** Zap a huge pmd (`zap_huge_pmd`): clear it and drop the file THP's mappings. */
+export function* zap_huge_pmd(slot: number): Step {
+  const w = current();
+  const pml = yield* pmd_lock();
+  if (pmdKind(w.mm.pmds[slot]!) === 'huge') {
+    w.mm.pmds[slot] = 0;
+    w.record(`zap_huge_pmd(pmd${slot})`);
+    for (const p of w.filePages) {
+      page_remove_rmap(p);
+      rss_dec(p);
+    }
+  }
+  spin_unlock(pml);
+}

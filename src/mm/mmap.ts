@@ -1,0 +1,88 @@
+/**
+ * Whole operations on the address space: munmap (detach, zap, free_pgtables), MADV_DONTNEED
+ * (zap, and PT_RECLAIM from v6.14), and exit_mmap (the teardown every run ends with).
+ */
+import type { Step } from '../model/actor';
+import { current } from '../model/world';
+import { callHook } from './hooks';
+import { i_mmap_lock_write, i_mmap_unlock_write, mmap_read_lock, mmap_read_unlock, mmap_write_downgrade, mmap_write_lock } from './locking';
+import { free_pgtables, zap_huge_pmd, zap_pte_range } from './memory';
+import { tlb_finish_mmu, tlb_gather_mmu } from './mmu_gather';
+import { pmdKind } from './pgtable_generic';
+import { try_to_free_pte } from './pt_reclaim';
+
+/** munmap of the VMA of `slot`: write lock, detach (vma_start_write, then i_mmap write), downgrade, unmap, free_pgtables. */
+export function* do_munmap(slot: number): Step {
+  const w = current();
+  const vma = w.mm.vmas[slot]!;
+  yield* mmap_write_lock();
+  if (!vma.attached) {
+    w.record('munmap: no VMA');
+    mmap_read_unlock_after_write();
+    return;
+  }
+  w.record('vma_start_write()');
+  if (vma.kind !== 'anon') yield* i_mmap_lock_write();
+  vma.attached = false;
+  w.record(`detach VMA of pmd${slot} (unlink_file_vma)`);
+  if (vma.kind !== 'anon') i_mmap_unlock_write();
+  yield;
+  mmap_write_downgrade();
+  const tlb = tlb_gather_mmu(w.mm, false);
+  if (pmdKind(w.mm.pmds[slot]!) === 'huge') yield* zap_huge_pmd(slot);
+  else yield* zap_pte_range(tlb, slot);
+  yield;
+  yield* free_pgtables(tlb, slot);
+  vma.pgtablesFreed = true;
+  yield* tlb_finish_mmu(tlb);
+  mmap_read_unlock();
+}
+
+function mmap_read_unlock_after_write(): void {
+  const w = current();
+  w.mm.mmap_lock.writer = null;
+  w.cur.mmap = 'none';
+  w.record('mmap_write_unlock()');
+}
+
+/** MADV_DONTNEED on the VMA of `slot`: zap under the mmap read lock; PT_RECLAIM frees the empty table. */
+export function* madvise_dontneed(slot: number): Step {
+  const w = current();
+  yield* mmap_read_lock();
+  const vma = w.mm.vmas[slot]!;
+  if (vma.attached && w.mm.state === 'live') {
+    const tlb = tlb_gather_mmu(w.mm, false);
+    if (pmdKind(w.mm.pmds[slot]!) === 'huge') yield* zap_huge_pmd(slot);
+    else {
+      yield* zap_pte_range(tlb, slot);
+      if (w.cfg.reclaim) yield* try_to_free_pte(tlb, slot);
+    }
+    yield* tlb_finish_mmu(tlb);
+  }
+  mmap_read_unlock();
+}
+
+/** exit_mmap(): mm_users → 0, unmap and free every table with a fullmm gather, arch teardown. */
+export function* exit_mmap(): Step {
+  const w = current();
+  w.mm.users = 0;
+  w.mm.state = 'exiting';
+  yield* mmap_write_lock();
+  // arch_exit_mmap() runs before the unmap and free_pgtables (powerpc drops its fragment cache here).
+  yield* callHook(() => w.adapter.arch_exit_mmap?.(w.mm));
+  const tlb = tlb_gather_mmu(w.mm, true);
+  for (const vma of w.mm.vmas) {
+    if (pmdKind(w.mm.pmds[vma.slot]!) === 'huge') yield* zap_huge_pmd(vma.slot);
+    else if (!vma.pgtablesFreed) yield* zap_pte_range(tlb, vma.slot);
+  }
+  for (const vma of w.mm.vmas) {
+    vma.attached = false;
+    if (!vma.pgtablesFreed) yield* free_pgtables(tlb, vma.slot);
+    vma.pgtablesFreed = true;
+  }
+  yield* tlb_finish_mmu(tlb);
+  w.mm.mmap_lock.writer = null;
+  w.cur.mmap = 'none';
+  w.mm.state = 'freed';
+  w.record('mmdrop: mm freed');
+}

@@ -1,0 +1,125 @@
+/**
+ * Contract monitors: the checks the model runs at the moments the contracts talk about (a
+ * table page returned to the allocator, a dtor, a lock operation, a `call_rcu`, an
+ * allocation inside `pte_free_defer`, the end of an operation, teardown). Each finding is a
+ * violation of a contract ID of `src/contracts/catalog.ts`.
+ */
+import { eraAtLeast } from '../adapter/types';
+import type { Actor } from './actor';
+import { PMD_HUGE, PMD_PRESENT, type Page, type RcuHead, type SpinLock } from './types';
+import type { World } from './world';
+
+/** Readers (pte_offset_map handles) that still hold a pointer into `p`. */
+function liveReaders(w: World, p: Page): Actor[] {
+  return w.tasks.filter((a) => a.handles.some((h) => h.page === p && h.gen === p.gen));
+}
+
+/** Whether a pte_free_defer of a table in `p` still waits for its grace period. */
+function deferralPending(w: World, p: Page): boolean {
+  return p.deferredAtGp !== null && w.rcu.gpCompleted < p.deferredAtGp;
+}
+
+/** Whether some pmd of the mm still points into `p`. */
+function stillLinked(w: World, p: Page): boolean {
+  return w.mm.pmds.some((raw) => (raw & PMD_PRESENT) !== 0 && (raw & PMD_HUGE) === 0 && w.pageOfVa(raw - (raw % 8)) === p);
+}
+
+/** Checks run by `pagetable_dtor()` before it destroys the ptlock (C-DT-1). */
+export function checkDtor(w: World, p: Page): void {
+  const name = w.pageName(p);
+  if (p.dtorCount >= p.ctorCount) {
+    w.violate('C-DT-1', `pagetable_dtor(${name}) called ${p.dtorCount + 1} times for ${p.ctorCount} ctor`);
+    return;
+  }
+  const readers = liveReaders(w, p);
+  if (readers.length) {
+    w.violate('C-DT-1', `pagetable_dtor(${name}) while ${readers.map((a) => a.name).join(', ')} still map it (pte_offset_map before pte_unmap): the ptlock dies before its last possible use`);
+  }
+  if (deferralPending(w, p)) {
+    w.violate('C-LT-4', `pagetable_dtor(${name}) ran before the grace period of its pte_free_defer() ended (C-LT-4: dtor + free only after a full grace period)`);
+  }
+}
+
+/** Checks run before a table page goes back to the allocator. */
+export function checkTablePageFree(w: World, p: Page, how: 'pagetable_free' | 'swapcache' | 'free_page'): void {
+  const name = w.pageName(p);
+  // C-LT-13 dates from Qi Zheng's v6.14 series; older __tlb_remove_table()s used this path by design.
+  if (how === 'swapcache' && eraAtLeast(w.adapter.era, 'v6.14')) {
+    w.violate('C-LT-13', `${name} freed with free_page_and_swap_cache(): page tables have no swap cache`);
+  }
+  if (w.decl.ctorDtor && p.ctorCount > p.dtorCount) {
+    w.violate('C-DT-1', `${name} returned to the allocator with ${p.ctorCount} ctor and ${p.dtorCount} dtor: ptlock and NR_PAGETABLE leak`);
+  }
+  if (deferralPending(w, p)) {
+    w.violate('C-LT-4', `${name} freed before the grace period of its pte_free_defer() ended (deferred when ${p.deferredAtGp! - 1} grace periods had completed, now ${w.rcu.gpCompleted})`);
+  }
+  const readers = liveReaders(w, p);
+  if (readers.length) {
+    w.violate('C-LT-1', `${name} freed while ${readers.map((a) => a.name).join(', ')} still map it (inside pte_offset_map .. pte_unmap)`);
+  }
+  if (stillLinked(w, p)) {
+    w.violate('C-LT-1', `${name} freed while a pmd still points to it`);
+  }
+  const walkers = w.tasks.filter((a) => a.irqWalk?.has(p));
+  if (walkers.length) {
+    w.violate('C-LT-3', `${name} freed while the IRQs-off lockless walk (gup_fast) on ${walkers.map((a) => a.name).join(', ')} may still read it`);
+  }
+  const cached = [...w.tasks.filter((a) => [...a.psc.values()].some((e) => e.page === p && e.gen === p.gen)).map((a) => a.name)];
+  if (cached.length) {
+    w.violate('C-LT-2', `${name} freed while the paging-structure cache of ${cached.join(', ')} still points to it (no flush with freed_tables since the unlink)`);
+  }
+  if (w.gathers.some((g) => g.pendingTables.includes(p))) {
+    w.violate('C-LT-11', `${name} freed before the mmu_gather it was queued to had invalidated the TLB`);
+  }
+  if (p.rcu_head.state === 'queued') {
+    w.violate('C-LT-7', `${name} freed while its rcu_head is still queued: the callback will run on a free page`);
+  }
+  if (p.lru.on !== null) {
+    w.violate('C-LT-8', `${name} freed while still on ${p.lru.on}`);
+  }
+}
+
+/** Checks run before a data page is freed (its last reference dropped). */
+export function checkDataPageFree(w: World, p: Page): void {
+  const holders = w.tasks.filter((a) => [...a.tlb.values()].some((e) => e.page === p && e.gen === p.gen));
+  if (holders.length) {
+    w.violate('C-GA-1', `${w.pageName(p)} freed while the TLB of ${holders.map((a) => a.name).join(', ')} still maps it (freed before the flush)`);
+  }
+}
+
+/** Checks run on every spin_lock/spin_unlock. */
+export function checkLockOp(w: World, l: SpinLock, op: string): void {
+  if (l.state === 'freed') {
+    w.violate('C-DT-3', `${op}(${l.name}) on a ptlock already freed by pagetable_dtor() (lock use-after-free)`);
+  }
+}
+
+/** Checks run by call_rcu(). */
+export function checkCallRcu(w: World, head: RcuHead): void {
+  if (head.state === 'queued') {
+    w.violate('C-LT-7', `call_rcu(${head.owner}) while it is already queued: the earlier callback is lost or runs twice`);
+  }
+  if (head.page && head.page.lru.on !== null) {
+    w.violate('C-LT-8', `call_rcu(${head.owner}) while the page is on ${head.page.lru.on}: rcu_head overwrites lru`);
+  }
+}
+
+/** Checks run by every allocation. */
+export function checkAllocation(w: World, what: string): void {
+  if (w.cur.inDefer > 0) {
+    w.violate('C-LT-5', `pte_free_defer() allocated memory (${what}): allocation cannot be relied on inside retract_page_tables()`);
+  }
+}
+
+/** Checks at the end of every operation of a task actor (C-MAP-2, C-RM-2). */
+export function checkOpEnd(w: World, a: Actor): void {
+  if (a.rcuDepth !== 0 || a.handles.length !== 0) {
+    w.violate('C-MAP-2', `${a.op} on ${a.name} returned with rcu_read_lock depth ${a.rcuDepth} and ${a.handles.length} unbalanced pte_offset_map`);
+  }
+  if (a.kmap.length !== 0) {
+    w.violate('C-MAP-2', `${a.op} on ${a.name} returned with ${a.kmap.length} kmap_local mappings`);
+  }
+  if (a.locks.length !== 0) {
+    w.violate('C-RM-2', `${a.op} on ${a.name} returned holding ${a.locks.map((l) => l.name).join(', ')}`);
+  }
+}

@@ -1,0 +1,142 @@
+/**
+ * Status badges: per-adapter and summary, as SVG (badge-maker) and as shields.io endpoint JSON.
+ */
+import { mkdir, writeFile } from 'node:fs/promises';
+import * as path from 'node:path';
+import type { AdapterResult, ResultsJson } from '../results/schema';
+
+/** The named shields colours the badges use. */
+export type BadgeColor = 'brightgreen' | 'red' | 'orange' | 'lightgrey';
+
+/** What a badge says: the input of badge-maker's `makeBadge` and of the endpoint JSON. */
+export interface BadgeSpec {
+  label: string;
+  message: string;
+  color: BadgeColor;
+}
+
+/** The shields.io endpoint-badge document (https://shields.io/badges/endpoint-badge). */
+export interface ShieldsEndpoint {
+  schemaVersion: 1;
+  label: string;
+  message: string;
+  color: string;
+}
+
+/** badge-maker's `makeBadge`, reduced to what the badges use; injectable for tests. */
+export type MakeBadge = (format: { label: string; message: string; color: string }) => string;
+
+/**
+ * The badge of one adapter, labelled `ptconform <name>`:
+ * - verdict `conforms`: `conforms`, brightgreen;
+ * - verdict `violates`: `N/M contracts` (N passed of the M that apply), red; but a known-bad
+ *   adapter failing exactly as documented (`asExpected`) says `known-bad, as expected`, orange;
+ * - verdict `error`: `error`, lightgrey.
+ */
+export function badgeFor(adapter: AdapterResult): BadgeSpec {
+  const label = `ptconform ${adapter.name}`;
+  switch (adapter.verdict) {
+    case 'conforms':
+      return { label, message: 'conforms', color: 'brightgreen' };
+    case 'error':
+      return { label, message: 'error', color: 'lightgrey' };
+    case 'violates': {
+      if (adapter.expectation === 'known-bad' && adapter.asExpected) {
+        return { label, message: 'known-bad, as expected', color: 'orange' };
+      }
+      const passed = adapter.contracts.filter((c) => c.verdict === 'pass').length;
+      const applicable = adapter.contracts.filter((c) => c.verdict !== 'n/a').length;
+      return { label, message: `${passed}/${applicable} contracts`, color: 'red' };
+    }
+  }
+}
+
+/**
+ * The summary badge, labelled `ptconform`: `K/N as expected` (K adapters of N whose verdict
+ * matched their expectation), brightgreen when all did, red otherwise; `no adapters`, lightgrey,
+ * when there are none.
+ */
+export function summaryBadge(results: ResultsJson): BadgeSpec {
+  const total = results.adapters.length;
+  if (total === 0) return { label: 'ptconform', message: 'no adapters', color: 'lightgrey' };
+  const expected = results.adapters.filter((a) => a.asExpected).length;
+  return {
+    label: 'ptconform',
+    message: `${expected}/${total} as expected`,
+    color: expected === total ? 'brightgreen' : 'red',
+  };
+}
+
+/** The shields.io endpoint JSON for `badge`. */
+export function endpointJson(badge: BadgeSpec): ShieldsEndpoint {
+  return { schemaVersion: 1, label: badge.label, message: badge.message, color: badge.color };
+}
+
+/**
+ * A file-name stem for an adapter name (which may be a path): every run of characters outside
+ * `[A-Za-z0-9._-]` becomes `_`, leading dots and underscores are dropped, and an empty result
+ * becomes `adapter`.
+ */
+export function safeBadgeName(name: string): string {
+  const safe = name.replace(/[^A-Za-z0-9._-]+/g, '_').replace(/^[._]+/, '');
+  return safe === '' ? 'adapter' : safe;
+}
+
+/**
+ * File stems for every adapter, in `results.adapters` order: {@link safeBadgeName}, made unique
+ * case-insensitively (later duplicates get `-2`, `-3`, ...) and never `summary`.
+ */
+export function badgeFileStems(results: ResultsJson): string[] {
+  const used = new Set<string>(['summary']);
+  return results.adapters.map((a) => {
+    const base = safeBadgeName(a.name);
+    let stem = base;
+    for (let n = 2; used.has(stem.toLowerCase()); n++) stem = `${base}-${n}`;
+    used.add(stem.toLowerCase());
+    return stem;
+  });
+}
+
+/** `import()` that TypeScript leaves alone when compiling to CommonJS (badge-maker is ESM-only). */
+const dynImport = new Function('m', 'return import(m)') as (m: string) => Promise<unknown>;
+
+let loaded: Promise<MakeBadge> | undefined;
+
+/**
+ * Loads badge-maker's `makeBadge` with a native dynamic `import()` (once; later calls share the
+ * promise). Works from compiled code under plain Node; not inside jest without VM modules.
+ */
+export function loadMakeBadge(): Promise<MakeBadge> {
+  loaded ??= dynImport('badge-maker').then((mod) => {
+    const fn = (mod as { makeBadge?: unknown }).makeBadge;
+    if (typeof fn !== 'function') throw new Error('badge-maker does not export makeBadge');
+    return fn as MakeBadge;
+  });
+  return loaded;
+}
+
+/**
+ * Writes, into `dir` (created if needed), `<stem>.svg` and `<stem>.json` (shields endpoint JSON)
+ * for every adapter (stems from {@link badgeFileStems}) and `summary.svg` / `summary.json`.
+ * `makeBadge` defaults to badge-maker's, loaded by {@link loadMakeBadge}. Resolves to the paths
+ * written: per adapter its SVG then its JSON, in adapter order, then the summary's.
+ */
+export async function writeBadges(results: ResultsJson, dir: string, makeBadge?: MakeBadge): Promise<string[]> {
+  const make = makeBadge ?? (await loadMakeBadge());
+  await mkdir(dir, { recursive: true });
+  const stems = badgeFileStems(results);
+  const jobs: { stem: string; badge: BadgeSpec }[] = results.adapters.map((a, i) => ({
+    stem: stems[i] as string,
+    badge: badgeFor(a),
+  }));
+  jobs.push({ stem: 'summary', badge: summaryBadge(results) });
+  const written: string[] = [];
+  for (const { stem, badge } of jobs) {
+    const svg = path.join(dir, `${stem}.svg`);
+    const json = path.join(dir, `${stem}.json`);
+    await writeFile(svg, make({ label: badge.label, message: badge.message, color: badge.color }), 'utf8');
+    await writeFile(json, `${JSON.stringify(endpointJson(badge), null, 2)}\n`, 'utf8');
+    written.push(svg, json);
+  }
+  return written;
+}

@@ -1,0 +1,32 @@
+/**
+ * Test helpers: a quiet default scenario and a way to call adapter hooks directly inside a
+ * model World (for unit tests of an adapter's own mechanics).
+ */
+import type { Adapter } from '../src/adapter/types';
+import { buildWorld } from '../src/engine/runner';
+import { SLOTS, PTES, CPUS, type Scenario } from '../src/engine/scenario';
+import { setCurrent, type World } from '../src/model/world';
+
+/** A scenario with no tables, no ops and no schedule, overridable field by field. */
+export function quietScenario(over: Partial<Scenario> = {}): Scenario {
+  return {
+    fileKind: 'shmem',
+    slots: Array.from({ length: SLOTS }, () => ({ vma: 'file' as const, shared: true, uffd: 'none' as const, table: false, ptes: Array<'none'>(PTES).fill('none') })),
+    warm: false, splitPtl: true, allocSplitPtl: true, batchAllocFail: 0, ptlockAllocFail: 0, reclaim: false,
+    programs: Array.from({ length: CPUS }, () => []), schedule: [],
+    ...over,
+  };
+}
+
+/** Build the World of `sc` for `adapter`, make it current, run `fn` as cpu0, and clean up. */
+export function inWorld<T>(adapter: Adapter, fn: (w: World) => T, sc: Scenario = quietScenario()): T {
+  const w = buildWorld(adapter, sc);
+  try {
+    setCurrent(w);
+    w.cur = w.actors[0]!;
+    w.cur.op = 'unit test';
+    return fn(w);
+  } finally {
+    setCurrent(null);
+  }
+}

@@ -9,8 +9,9 @@ import deferAlloc from './defer-alloc';
 import detachedEmpty from './detached-empty';
 import delayedRmap from './delayed-rmap';
 import teardown from './teardown';
+import arm from './arm';
 
 /** All registered properties. */
 export const PROPERTIES: readonly Property[] = [
-  mapBalance, lockRecheck, lifetime, dtor, rcuHead, deferAlloc, detachedEmpty, delayedRmap, teardown,
+  mapBalance, lockRecheck, lifetime, dtor, rcuHead, deferAlloc, detachedEmpty, delayedRmap, teardown, arm,
 ];

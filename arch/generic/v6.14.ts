@@ -19,7 +19,7 @@ const adapter: Adapter = {
   source: 'include/asm-generic/pgalloc.h __pte_alloc_one/pte_free; include/asm-generic/tlb.h __pte_free_tlb; mm/mmu_gather.c __tlb_remove_table; mm/pgtable-generic.c pte_free_defer (v6.14)',
   description: 'Reference adapter: page-sized PTE tables, RCU table free, dtor after the grace period.',
   declarations: {
-    SMP: true, THP: true, HIGHPTE: false, SPLIT_PTE_PTLOCKS: 'both', ALLOC_SPLIT_PTLOCKS: 'both',
+    SMP: true, THP: true, HIGHPTE: false, SPLIT_PTE_PTLOCKS: true, ALLOC_SPLIT_PTLOCKS: 'both',
     MMU_GATHER_TABLE_FREE: true, MMU_GATHER_RCU_TABLE_FREE: true, GUP_GET_PXX_LOW_HIGH: false,
     PT_RECLAIM: true, flushTransport: 'broadcast', tablesPerPage: 1, pgtableIsPtePointer: false,
     ctorDtor: true, tlbDelayRmap: true, irqOffIsRcuReader: true,

@@ -17,6 +17,8 @@ import type { Property } from './property';
 export interface CheckOptions {
   runs: number;
   seed: number;
+  /** A fast-check replay path (with `seed`): re-run exactly that case. */
+  path?: string;
   /** How to name the adapter in replay commands (`--adapter X`). */
   adapterRef: string;
   /** Called after each property run (for progress). */
@@ -37,7 +39,7 @@ export interface Failure {
 export class ModelLimitError extends Error {}
 
 /** Run one property (restricted to `contracts`) with fast-check. */
-export function runProperty(adapter: Adapter, prop: Property, contracts: Set<string>, runs: number, seed: number): {
+export function runProperty(adapter: Adapter, prop: Property, contracts: Set<string>, runs: number, seed: number, path?: string): {
   details: fc.RunDetails<[Scenario]>;
   executed: number;
 } {
@@ -50,7 +52,7 @@ export function runProperty(adapter: Adapter, prop: Property, contracts: Set<str
       if (r.limit) throw new ModelLimitError(r.limit);
       return r.violation === null;
     }),
-    { seed, numRuns: runs },
+    path !== undefined ? { seed, numRuns: runs, path } : { seed, numRuns: runs },
   );
   return { details, executed };
 }
@@ -69,7 +71,7 @@ export function checkAdapter(adapter: Adapter, props: readonly Property[], opts:
     for (const id of prop.contracts) if (!remaining.has(id)) contracts.push(row(id, {}));
     while (remaining.size > 0 && error === undefined) {
       const t0 = Date.now();
-      const { details, executed } = runProperty(adapter, prop, remaining, opts.runs, opts.seed);
+      const { details, executed } = runProperty(adapter, prop, remaining, opts.runs, opts.seed, opts.path);
       const ms = Date.now() - t0;
       opts.onProgress?.(adapter.name, prop.id);
       if (!details.failed) {
@@ -89,7 +91,7 @@ export function checkAdapter(adapter: Adapter, props: readonly Property[], opts:
       }
       const id = r.violation.contract;
       const path = details.counterexamplePath ?? '';
-      const replay = `npx ptconform check --adapter ${opts.adapterRef} --seed ${details.seed} --path ${path} --property ${prop.id}`;
+      const replay = `npx ptconform check --adapter ${opts.adapterRef} --property ${prop.id} --seed ${details.seed} --path ${path}`;
       contracts.push(row(id, {
         verdict: 'fail', runs: details.numRuns, ms, runsToFailure: details.numRuns,
         counterexample: counterexampleOf(r, details.seed, path, replay),
@@ -99,6 +101,9 @@ export function checkAdapter(adapter: Adapter, props: readonly Property[], opts:
     }
     if (error !== undefined) break;
   }
+  // Report contracts in property order, each property's contracts in its declared order.
+  const order = props.flatMap((p) => p.contracts);
+  contracts.sort((a, b) => order.indexOf(a.id) - order.indexOf(b.id));
   const failed = contracts.filter((c) => c.verdict === 'fail').map((c) => c.id);
   const verdict = error !== undefined ? 'error' : failed.length ? 'violates' : 'conforms';
   const expectation = adapter.knownBad ? 'known-bad' : 'conforms';

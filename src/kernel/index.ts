@@ -35,5 +35,8 @@ export function PTE_FRAG_SIZE(): number {
   return current().tableBytes;
 }
 export { pte_offset_map, pte_unmap, ptep_get } from './walk';
+export { paravirt_release_pte, type PvReleaseFlavour } from './x86';
 export type { MapHandle } from '../model/actor';
 export type { MmVariant } from '../adapter/types';
+export { riscv_use_sbi_for_rfence } from './riscv';
+export { local_irq_save, local_irq_restore, type IrqFlags } from './irq';

@@ -3,31 +3,18 @@
  * pages, `retract_page_tables()` and `collapse_pte_mapped_thp()`. Tables are removed under
  * pmd_lock + nested ptl, flushed by `pmdp_collapse_flush()`, then `pte_free_defer()`d.
  */
-import { BLOCKED, type Step } from '../model/actor';
+import type { Step } from '../model/actor';
 import { PMD_HUGE, PMD_PRESENT, PTE_NONE, type SpinLock } from '../model/types';
 import { current } from '../model/world';
+import { eraAtLeast } from '../adapter/types';
 import { spin_lock_wait, spin_unlock } from '../kernel/sync';
 import { call_pte_free_defer } from './defer';
+import { lock_hpage, unlock_hpage } from './pagelock';
 import { i_mmap_lock_read, i_mmap_unlock_read } from './locking';
 import { pmd_pgtable, vpn } from './memory';
-import { pmd_lock, pmdKind, pmdp_collapse_flush, pmdp_get_lockless_sync, pte_lockptr, pte_offset_map_lock, pte_offset_map_nolock, pte_unmap, pte_unmap_unlock, ptep_get, set_pte_at } from './pgtable_generic';
+import { pmd_lock, pmd_same, pmdKind, pmdp_collapse_flush, pmdp_get_lockless_sync, pte_lockptr, pte_offset_map_lock, pte_offset_map_nolock, pte_unmap, pte_unmap_unlock, ptep_get, set_pte_at } from './pgtable_generic';
 import { page_add_rmap, page_remove_rmap, rss_dec } from './rmap';
 import { flush_tlb_mm, flush_tlb_range } from './tlbflush';
-
-/** `lock_page(hpage)`: the file THP's page lock (faults on the file wait for it). */
-export function* lock_hpage(): Step {
-  const w = current();
-  while (w.hpageLocked !== null && w.hpageLocked !== w.cur.id) yield BLOCKED;
-  w.hpageLocked = w.cur.id;
-  w.record('lock_page(hpage)');
-}
-
-/** `unlock_page(hpage)`. */
-export function unlock_hpage(): void {
-  const w = current();
-  if (w.hpageLocked === w.cur.id) w.hpageLocked = null;
-  w.record('unlock_page(hpage)');
-}
 
 /** `vma->anon_vma || userfaultfd_wp(vma)`: read afresh each time (it can change under us). */
 function anonOrUffdWp(slot: number): boolean {
@@ -143,46 +130,47 @@ export function* collapse_pte_mapped_thp(slot: number): Step {
   const ptl = h.ptl;
   if (!pml) yield* spin_lock_wait(ptl);
   else if (ptl !== pml) yield* spin_lock_wait(ptl, 'spin_lock_nested');
+  // v6.13+ (Qi Zheng): keep the table mapped (RCU held) until step 4 and recheck the pmd under
+  // the ptl, because PT_RECLAIM may free an empty table concurrently.
+  const keepMapped = eraAtLeast(w.adapter.era, 'v6.13');
   let nr_ptes = 0;
-  let abort = false;
+  const abort = function* (ptlHeld: boolean, pmlHeld: boolean): Step {
+    if (nr_ptes) yield* flush_tlb_mm();
+    if (ptlHeld) pte_unmap_unlock(h);
+    else pte_unmap(h);
+    if (pmlHeld && pml && pml !== ptl) spin_unlock(pml);
+    w.record('mmu_notifier_invalidate_range_end()');
+    unlock_hpage();
+  };
+  if (keepMapped && !pmd_same(h.pmdval, w.mm.pmds[slot]!)) return yield* abort(true, true);
   for (let i = 0; i < n; i++) {
     const e = ptep_get(h, i);
     if (e.k === 'none') continue;
-    if (e.k !== 'present' || e.page !== w.filePages[i]) { abort = true; break; }
+    if (e.k !== 'present' || e.page !== w.filePages[i]) return yield* abort(true, true);
     set_pte_at(h, i, PTE_NONE, 'ptep_clear');
     page_remove_rmap(e.page);
     rss_dec(e.page);
     nr_ptes++;
   }
-  if (abort) {
-    if (nr_ptes) yield* flush_tlb_mm();
-    pte_unmap_unlock(h);
-    if (pml && pml !== ptl) spin_unlock(pml);
-    w.record('mmu_notifier_invalidate_range_end()');
-    unlock_hpage();
-    return;
-  }
-  pte_unmap(h);
+  if (!keepMapped) pte_unmap(h);
   if (!pml) spin_unlock(ptl);
   yield;
   // Step 4: remove the table.
   if (!pml) {
     pml = yield* pmd_lock();
-    if (ptl !== pml) yield* spin_lock_wait(ptl, 'spin_lock_nested');
-  }
-  // v6.13+ rechecks that the pmd still holds the table (PT_RECLAIM may have freed it); before
-  // that nothing could change it here, so the recheck never fires in older eras.
-  if (w.mm.pmds[slot] !== h.pmdval) {
-    if (ptl !== pml) spin_unlock(ptl);
-    spin_unlock(pml);
-    if (nr_ptes) yield* flush_tlb_mm();
-    w.record('mmu_notifier_invalidate_range_end()');
-    unlock_hpage();
-    return;
+    if (ptl !== pml) {
+      yield* spin_lock_wait(ptl, 'spin_lock_nested');
+      if (keepMapped && !pmd_same(h.pmdval, w.mm.pmds[slot]!)) {
+        spin_unlock(pml);
+        return yield* abort(true, false);
+      }
+    }
   }
   const pgt_pmd = yield* pmdp_collapse_flush(slot);
+  if (pmdKind(pgt_pmd) !== 'table') return;
   yield* pmdp_get_lockless_sync();
   if (ptl !== pml) spin_unlock(ptl);
+  if (keepMapped) pte_unmap(h);
   spin_unlock(pml);
   w.record('mmu_notifier_invalidate_range_end()');
   w.mm.nr_ptes--;

@@ -4,12 +4,13 @@
  * (handed out, being freed) that lets the monitors see a fragment handed out twice.
  */
 import type { PgtableT } from '../adapter/types';
-import { BLOCKED, type MapHandle, type Step } from '../model/actor';
+import type { MapHandle, Step } from '../model/actor';
 import type { MmuGather } from '../model/gather';
 import { PAGE_SIZE, PTE_NONE, type Page } from '../model/types';
 import { current } from '../model/world';
 import { spin_unlock } from '../kernel/sync';
 import { callHook } from './hooks';
+import { lock_hpage, unlock_hpage } from './pagelock';
 import { zapDelaysRmap } from './era';
 import { __tlb_remove_page_size, tlb_flush_mmu, tlb_flush_mmu_tlbonly, tlb_flush_pmd_range, tlb_flush_rmaps, tlb_set_freed_tables } from './mmu_gather';
 import { mk_table_pmd, pmd_lock, pmdKind, pmd_page_vaddr, pte_offset_map_lock, pte_unmap_unlock, ptep_get, set_pte_at } from './pgtable_generic';
@@ -111,16 +112,19 @@ export function newAnonPage(): Page {
 export function* do_fault(slot: number, index: number, write: boolean): Step {
   const w = current();
   const vma = w.mm.vmas[slot]!;
-  if (vma.kind !== 'anon') {
-    // filemap_fault takes the page lock first: khugepaged's collapse holds it.
-    while (w.hpageLocked !== null && w.hpageLocked !== w.cur.id) yield BLOCKED;
-  }
+  // filemap_fault/shmem_fault return the folio locked and finish_fault installs the PTE before
+  // unlocking it: khugepaged's collapse_file (which locks it too) cannot slip in between.
+  const fileLocked = vma.kind !== 'anon';
+  if (fileLocked) yield* lock_hpage();
   if (pmdKind(w.mm.pmds[slot]!) === 'none') {
     yield* __pte_alloc(slot);
     yield;
   }
   const h = yield* pte_offset_map_lock(slot);
-  if (!h) return;
+  if (!h) {
+    if (fileLocked) unlock_hpage();
+    return;
+  }
   yield;
   const e = ptep_get(h, index);
   const cow = vma.kind !== 'anon' && !vma.shared && write;
@@ -133,6 +137,7 @@ export function* do_fault(slot: number, index: number, write: boolean): Step {
   yield* callHook(() => w.adapter.update_mmu_cache?.(w.mm, slot, index));
   touch(h, slot, index, write);
   pte_unmap_unlock(h);
+  if (fileLocked) unlock_hpage();
 }
 
 /**

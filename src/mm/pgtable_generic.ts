@@ -250,6 +250,10 @@ export function* pte_offset_map_lock(slot: number): Step<MapHandle | null> {
 export function* pmdp_collapse_flush(slot: number): Step<number> {
   const w = current();
   const old = w.mm.pmds[slot]!;
+  if (pmdKind(old) !== 'table') {
+    w.violate('C-RM-1', `pmdp_collapse_flush(pmd${slot}) by ${w.cur.name} found no table (the pmd is ${pmdKind(old)}): the table it locked was removed by someone else meanwhile, and pmd_pgtable() of this value is not a table`);
+    return old;
+  }
   const va = pmd_page_vaddr(old);
   const pml = pmd_lockptr();
   const ptl = pte_lockptr(old);

@@ -1,0 +1,31 @@
+/** `ptconform replay FILE`: re-run a saved counterexample; same timeline, same verdict. */
+import { ADAPTERS } from '../../arch';
+import { BROKEN } from '../../fixtures';
+import { resolveAdapter } from '../adapter/load';
+import { contractById } from '../contracts/catalog';
+import { runScenario } from '../engine/runner';
+import { counterexampleOf } from '../engine/timeline';
+import { renderTimelineText } from '../report/timeline';
+import { readReplayFile } from '../results/replayFile';
+import { color, out } from './output';
+
+/** Run `replay`; exit 1 when the violation reproduces, 0 when it no longer does. */
+export function runReplay(file: string): number {
+  const r = readReplayFile(file);
+  const adapter = resolveAdapter(r.adapter, [...ADAPTERS, ...BROKEN.map((b) => b.adapter)]);
+  const judged = new Set(r.contracts);
+  const res = runScenario(adapter, r.scenario, { judge: (v) => judged.has(v.contract) });
+  out(`${color.bold(adapter.name)}  property ${r.property}  (${file})`);
+  if (!res.violation) {
+    out(color.green(`no longer reproduces: the saved ${r.violation.contract} counterexample runs clean`));
+    out('1 passed, 0 failed');
+    return 0;
+  }
+  const cx = counterexampleOf(res, r.seed, r.path, `npx ptconform replay ${file}`);
+  out(`${color.red('✗')} ${color.bold(res.violation.contract)}: ${contractById(res.violation.contract).summary}`);
+  for (const line of renderTimelineText(cx).split('\n')) out(`  ${line}`);
+  const same = res.violation.contract === r.violation.contract;
+  out(same ? color.yellow(`reproduced ${res.violation.contract} (${cx.length} segments)`) : color.red(`reproduced a different contract: saved ${r.violation.contract}, now ${res.violation.contract}`));
+  out('0 passed, 1 failed');
+  return 1;
+}

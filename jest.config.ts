@@ -8,6 +8,7 @@ const config: Config = {
   transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json' }] },
   moduleFileExtensions: ['ts', 'js', 'json'],
   testTimeout: 120000,
+  reporters: ['default', '<rootDir>/dist/scripts/jest-summary-reporter.js'],
 };
 
 export default config;

@@ -9,7 +9,7 @@ import type { Property } from '../src/check/property';
 const property: Property = {
   id: 'delayed-rmap',
   title: 'delayed rmap after the TLB flush; no lost dirty data',
-  contracts: ['C-GA-1', 'C-GA-2', 'C-GA-4', 'C-GA-7', 'C-GA-8', 'C-GA-9'],
+  contracts: ['C-GA-1', 'C-GA-2', 'C-GA-4', 'C-GA-7', 'C-GA-8', 'C-GA-9', 'C-GA-10'],
   appliesTo: () => true,
 };
 

@@ -10,8 +10,12 @@ import detachedEmpty from './detached-empty';
 import delayedRmap from './delayed-rmap';
 import teardown from './teardown';
 import arm from './arm';
+import pae from './pae';
+import powerpc from './powerpc';
+import s390 from './s390';
+import sparc from './sparc';
 
 /** All registered properties. */
 export const PROPERTIES: readonly Property[] = [
-  mapBalance, lockRecheck, lifetime, dtor, rcuHead, deferAlloc, detachedEmpty, delayedRmap, teardown, arm,
+  mapBalance, lockRecheck, lifetime, dtor, rcuHead, deferAlloc, detachedEmpty, delayedRmap, teardown, arm, pae, powerpc, s390, sparc,
 ];

@@ -38,10 +38,33 @@ export type PgtableT = Page | number;
 export interface MmVariant {
   /** B30: zap_pte_range removes the rmap before the TLB flush (before "mm: delay page_remove_rmap() until after the TLB has been flushed", v6.2). */
   zapEarlyRmap?: boolean;
+  /**
+   * The opposite: S4's delayed rmap backported to an era before v6.2 (2012), so that a fixture
+   * of that era shows only the bug it is about (B14), not B30 as well.
+   */
+  zapDelayedRmap?: boolean;
   /** B21: retract_page_tables without the anon_vma/uffd-wp recheck under the ptl (v1 of "free retracted page table by RCU"). */
   retractNoRecheck?: boolean;
   /** B20: collapse_pte_mapped_thp without taking pml early for private uffd-armed VMAs (v3 10/13 before the fix). */
   collapseNoEarlyPml?: boolean;
+  /** B23: the withdrawn v2 of the uffd fix: spin_trylock(pml), and on failure a recheck pass that resets nr_ptes, so an abort skips flush_tlb_mm (S2:75-90, S2:187-215). */
+  collapseTrylockV2?: boolean;
+  /** B24: collapse step 2 clears with pte_clear() instead of ptep_clear(): page_table_check never hears of it (S2:516-598). */
+  collapsePteClear?: boolean;
+  /** B31: collapse step 2 removes the rmap but leaves the PTE in place (the design v2 avoided, S2:1323-1330, S2:584-586). */
+  collapseNoClear?: boolean;
+  /** B32: collapse_pte_mapped_thp without the "first check the VMA" revalidation (S2:1320, S2:1084-1088). */
+  collapseNoVmaCheck?: boolean;
+  /** B25: madvise_collapse sets mmap_locked = true after collapse_pte_mapped_thp, so the next extent uses a stale vma (S2:748-790). */
+  madviseCollapseStaleVma?: boolean;
+  /** B22: retract_page_tables without mmu_notifier_invalidate_range_start/end (v1, S2:7083-7117). */
+  retractNoNotifier?: boolean;
+  /** B13: the batch-allocation fallback stays the "semi-RCU" IPI sync + immediate free even with PT_RECLAIM (S2:2659-2684). */
+  semiRcuFallback?: boolean;
+  /** B39: the batch-allocation fallback frees without tlb_table_invalidate() first (before v5.8's "mm/mmu_gather: invalidate TLB correctly on batch allocation failure and flush"). */
+  fallbackNoInvalidate?: boolean;
+  /** B19 (contracts.md §5.6 mutation `noLowHighSync`): retract/collapse skip pmdp_get_lockless_sync() after pmdp_collapse_flush() (it arrived with "mm/pgtable: add PAE safety to __pte_offset_map()", v3 02/13). */
+  noLowHighSync?: boolean;
 }
 
 /** Kconfig-like declarations. The model derives the generic code paths and the applicable properties from them. */
@@ -73,6 +96,10 @@ export interface Declarations {
   tlbDelayRmap: boolean;
   /** s390: no gather; data pages freed at once, synchronous IPTE flush. */
   noGather?: boolean;
+  /** HAVE_FAST_GUP (default true): the lockless gup_fast walker exists (sparc32 has none, only SPARC64 selects it). */
+  HAVE_FAST_GUP?: boolean;
+  /** s390: ptep_get_and_clear*() invalidates the entry on every CPU as it clears (IPTE), which is what lets noGather free data pages at once. */
+  ptepClearFlushes?: boolean;
   /** Semantics knob (contracts.md Q1): IRQs-off sections hold off plain call_rcu grace periods. */
   irqOffIsRcuReader: boolean;
   /** s390 PGSTE (KVM guest) mms with THP allowed: a hypothetical configuration (B12). */

@@ -80,18 +80,29 @@ export async function runCheck(o: CheckCliOptions): Promise<number> {
   const targets = o.adapter.length
     ? o.adapter.map((ref) => ({ ref, adapter: resolveAdapter(ref, known) }))
     : ADAPTERS.map((a) => ({ ref: a.name, adapter: a }));
+  if (o.json === '-' && o.ktap === '-') throw new UsageError('--json - and --ktap (to stdout) cannot both write to stdout: give one of them a file');
+  // A machine document on stdout must be the only thing there: the human table is left out and
+  // the closing lines go to stderr.
+  const machineStdout = o.json === '-' || o.ktap === '-';
   for (const p of o.property) if (!PROPERTIES.some((x) => x.id === p)) throw new UsageError(`unknown property '${p}' (one of ${PROPERTIES.map((x) => x.id).join(', ')})`);
   if (o.path !== undefined && o.property.length !== 1) throw new UsageError('--path replays one property: give exactly one --property');
   const props = o.property.length ? PROPERTIES.filter((p) => o.property.includes(p.id)) : PROPERTIES;
-  const bar = progressBar(targets.length * props.length);
+  // One bar unit per property that runs (applies, with at least one applicable contract); a
+  // property re-run after a failure, or one that does not apply, adds nothing.
+  const runsOn = (a: Adapter): number => props.filter((p) => p.appliesTo(a) && p.contracts.some((id) => p.contractApplies?.(a, id) ?? true)).length;
+  const bar = progressBar(targets.reduce((n, t) => n + runsOn(t.adapter), 0));
+  let done = 0;
   const results: AdapterResult[] = [];
   for (const { ref, adapter } of targets) {
     const shownRef = isPathRef(ref) ? ref : adapter.name;
+    const seen = new Set<string>();
     let result: AdapterResult;
     try {
       const r = checkAdapter(adapter, props, {
         runs: o.runs, seed: o.seed, adapterRef: shownRef, ...(o.path !== undefined ? { path: o.path } : {}),
-        onProgress: (_a, p) => bar.tick(`${adapter.name} ${p}`),
+        onProgress: (_a, p) => {
+          if (!seen.has(p)) bar.update(done + seen.add(p).size, `${adapter.name} ${p}`);
+        },
       });
       result = r.result;
       if (o.save) {
@@ -109,10 +120,12 @@ export async function runCheck(o: CheckCliOptions): Promise<number> {
       };
     }
     results.push(result);
+    done += runsOn(adapter);
+    bar.update(done, adapter.name);
   }
   bar.stop();
   const doc: ResultsJson = buildResults(VERSION, o.seed, o.runs, results);
-  if (o.json !== '-') {
+  if (!machineStdout) {
     out(color.dim(`ptconform ${VERSION}: seed ${o.seed}, ${o.runs} runs per property, ${targets.length} adapter(s), ${props.length} properties`));
     out();
     for (const r of results) printAdapter(r, o.quiet === true);
@@ -122,7 +135,7 @@ export async function runCheck(o: CheckCliOptions): Promise<number> {
   const unexpected = results.filter((r) => !r.asExpected && r.verdict !== 'error').length;
   const errors = results.filter((r) => r.verdict === 'error').length;
   const asExpected = results.length - unexpected - errors;
-  const log = o.json === '-' ? (l: string) => process.stderr.write(l + '\n') : out;
+  const log = machineStdout ? (l: string) => process.stderr.write(l + '\n') : out;
   log(`${results.length} adapter(s): ${asExpected} as expected, ${unexpected} unexpected, ${errors} error(s); contract cells: ${s.passed} pass, ${s.failed} fail, ${s.notApplicable} n/a`);
   log(`${asExpected} passed, ${unexpected + errors} failed`);
   return errors ? 2 : unexpected ? 1 : 0;

@@ -10,6 +10,9 @@ import { runCheck } from './check';
 import { runList } from './list';
 import { err } from './output';
 import { runReplay } from './replay';
+import { runReport } from './report';
+import { runNewArch } from './newArch';
+import { runExport } from './exportJest';
 
 function positiveInt(v: string): number {
   const n = Number(v);
@@ -35,6 +38,7 @@ export function buildProgram(setCode: (code: number) => void): Command {
     .version(VERSION)
     .exitOverride()
     .showHelpAfterError(false)
+    .showSuggestionAfterError(false)
     .configureOutput({ writeErr: (s) => process.stderr.write(s) });
 
   program.command('list')
@@ -45,7 +49,7 @@ export function buildProgram(setCode: (code: number) => void): Command {
   program.command('check')
     .description('check adapters against every applicable contract (default: every registered adapter)')
     .option('-a, --adapter <name|path>', 'adapter name from `list`, or a .ts/.js file (repeatable)', collect, [])
-    .option('-r, --runs <n>', 'fast-check runs per property', positiveInt, 200)
+    .option('-r, --runs <n>', 'fast-check runs per property', positiveInt, 1000)
     .option('-s, --seed <n>', "fast-check seed (integer, or 'random')", seedArg, 1)
     .option('-p, --property <id>', 'only this property (repeatable)', collect, [])
     .option('--path <path>', 'fast-check replay path (with --seed and one --property)')
@@ -61,6 +65,26 @@ export function buildProgram(setCode: (code: number) => void): Command {
     .description('re-run a counterexample saved by `check --save`')
     .argument('<file>', 'replay file')
     .action((file: string) => setCode(runReplay(file)));
+
+  program.command('report')
+    .description('render a results JSON (from `check --json`) as DIR/index.html and DIR/matrix.md')
+    .requiredOption('--from <file>', 'results JSON written by `check --json`')
+    .requiredOption('--out <dir>', 'output directory')
+    .action(async (o: { from: string; out: string }) => setCode(await runReport(o)));
+
+  program.command('new-arch')
+    .description('scaffold an out-of-tree adapter DIR/NAME.ts from the generic one (never overwrites)')
+    .argument('<name>', 'adapter name, e.g. riscv-sbi-v6.14')
+    .option('--dir <dir>', 'directory to write NAME.ts in', '.')
+    .action((name: string, o: { dir: string }) => setCode(runNewArch(name, o)));
+
+  program.command('export')
+    .description('turn a counterexample saved by `check --save` into a standalone jest test')
+    .argument('<file>', 'replay file')
+    .addOption(new Option('--as <format>', 'test format').choices(['jest']).default('jest'))
+    .option('--out <path>', 'test file to write (default: ./<file>.test.js; a directory: inside it)')
+    .option('--force', 'overwrite an existing test file')
+    .action((file: string, o: { as: string; out?: string; force?: boolean }) => setCode(runExport(file, o)));
 
   return program;
 }

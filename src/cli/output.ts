@@ -1,9 +1,25 @@
 /**
- * Terminal output: colours (picocolors honours NO_COLOR and non-TTY output), a progress bar on
- * stderr only when stderr is a TTY, and the machine-readable closing line `N passed, N failed`.
+ * Terminal output: colours (picocolors: off with NO_COLOR or when stdout is not a TTY), a
+ * progress bar on stderr only when stderr is a TTY, and the machine-readable closing line
+ * `N passed, N failed`.
  */
-import pc from 'picocolors';
+import picocolors from 'picocolors';
 import type { AdapterResult, ContractResult } from '../results/schema';
+
+/**
+ * Whether to colour stdout: picocolors' own rule (NO_COLOR or `--no-color` turn colours off;
+ * FORCE_COLOR, `--color`, a TTY stdout with TERM other than `dumb`, or CI turn them on), except
+ * that FORCE_COLOR=0 (or `false`) turns them off, as it does for Node and supports-color
+ * (picocolors reads any non-empty FORCE_COLOR, even `0`, as "on").
+ */
+export function colorEnabled(env: NodeJS.ProcessEnv = process.env, argv: readonly string[] = process.argv, stdoutIsTTY = process.stdout.isTTY === true): boolean {
+  if (env.NO_COLOR || argv.includes('--no-color')) return false;
+  const force = env.FORCE_COLOR;
+  if (force === '0' || force === 'false') return false;
+  return Boolean(force) || argv.includes('--color') || process.platform === 'win32' || (stdoutIsTTY && env.TERM !== 'dumb') || Boolean(env.CI);
+}
+
+const pc = picocolors.createColors(colorEnabled());
 
 /** Colour helpers. */
 export const color = pc;
@@ -32,12 +48,30 @@ export function cell(c: ContractResult): string {
   return `${c.id} ${pc.dim('n/a')}`;
 }
 
-/** A progress bar on stderr when it is a TTY (cli-progress); otherwise nothing. */
-export function progressBar(total: number): { tick(label: string): void; stop(): void } {
-  if (!process.stderr.isTTY || total <= 1) return { tick: () => undefined, stop: () => undefined };
+/** A progress bar: `tick` counts one unit done, `update` sets the count; `stop` clears it. */
+export interface ProgressBar {
+  tick(label: string): void;
+  update(value: number, label: string): void;
+  stop(): void;
+}
+
+/**
+ * A progress bar on stderr when it is a TTY (cli-progress); otherwise nothing. It leaves the
+ * terminal as it found it even when the run is interrupted: the check runs synchronously, so
+ * no SIGINT handler could restore a hidden cursor or disabled line wrapping, and the bar
+ * changes neither (`hideCursor: false`, `linewrap: true`, which also trims it to the width).
+ */
+export function progressBar(total: number): ProgressBar {
+  if (!process.stderr.isTTY || total <= 1) return { tick: () => undefined, update: () => undefined, stop: () => undefined };
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const cp = require('cli-progress') as typeof import('cli-progress');
-  const bar = new cp.SingleBar({ stream: process.stderr, format: 'checking {bar} {value}/{total} {label}', hideCursor: true, clearOnComplete: true }, cp.Presets.shades_classic);
+  const bar = new cp.SingleBar({
+    stream: process.stderr, format: 'checking {bar} {value}/{total} {label}', hideCursor: false, linewrap: true, clearOnComplete: true,
+  }, cp.Presets.shades_classic);
   bar.start(total, 0, { label: '' });
-  return { tick: (label) => bar.increment(1, { label }), stop: () => bar.stop() };
+  return {
+    tick: (label) => bar.increment(1, { label }),
+    update: (value, label) => bar.update(Math.min(value, total), { label }),
+    stop: () => bar.stop(),
+  };
 }

@@ -1,6 +1,7 @@
 /** `ptconform replay FILE`: re-run a saved counterexample; same timeline, same verdict. */
 import { ADAPTERS } from '../../arch';
 import { BROKEN } from '../../fixtures';
+import { PROPERTIES } from '../../properties';
 import { resolveAdapter } from '../adapter/load';
 import { contractById } from '../contracts/catalog';
 import { runScenario } from '../engine/runner';
@@ -14,7 +15,9 @@ export function runReplay(file: string): number {
   const r = readReplayFile(file);
   const adapter = resolveAdapter(r.adapter, [...ADAPTERS, ...BROKEN.map((b) => b.adapter)]);
   const judged = new Set(r.contracts);
-  const res = runScenario(adapter, r.scenario, { judge: (v) => judged.has(v.contract) });
+  // The property's arch-specific monitor (arm, pae, powerpc, s390) judged the original run too.
+  const monitor = PROPERTIES.find((p) => p.id === r.property)?.monitor;
+  const res = runScenario(adapter, r.scenario, { judge: (v) => judged.has(v.contract), monitors: monitor ? [monitor] : [] });
   out(`${color.bold(adapter.name)}  property ${r.property}  (${file})`);
   if (!res.violation) {
     out(color.green(`no longer reproduces: the saved ${r.violation.contract} counterexample runs clean`));

@@ -37,6 +37,7 @@ export const CONTRACTS: readonly Contract[] = [
   c('C-RM-1', 'lock-recheck', 'outside free_pgtables a PTE table is unlinked only under pmd_lock and, nested, its own ptl', 'S2:1445-1450, S2:307-321'),
   c('C-RM-2', 'lock-recheck', 'when ptl == pml the lock is taken once, and every release matches an acquire', 'S2:277-328'),
   c('C-RM-3', 'detached-empty', 'a table detached by retract/collapse holds no present PTE, swap entry or WP marker when its pmd is cleared', 'S2:309-318, S2:337-413'),
+  c('C-RM-6', 'lock-recheck', 'outsiders (khugepaged) never pte_offset_map a table of a detached VMA or an exiting mm: free_pgtables frees it without the ptl and maybe without RCU', 'S2:1084-1088, S2:1320'),
   c('C-RM-13', 'lock-recheck', 'pmd_same() is total and correct for pmds that point to page tables', 'S2:2332-2435'),
   // 2.C lifetime
   c('C-LT-1', 'lifetime', 'a table page is not freed, reused or dtor\'d while any pte_offset_map reader of it is before its pte_unmap', 'S2:1068-1073, S0:17-22'),
@@ -60,6 +61,7 @@ export const CONTRACTS: readonly Contract[] = [
   c('C-GA-7', 'delayed-rmap', 'no write through a stale TLB entry reaches a page whose PG_dirty is clear and which rmap no longer shows mapped (lost dirty data)', 'S4:11-28'),
   c('C-GA-8', 'delayed-rmap', 'page_mapcount never goes below zero', 'S4:196-204'),
   c('C-GA-9', 'delayed-rmap', 'a path that cleared PTEs and aborts still flushes the TLB for them', 'S2:75-90'),
+  c('C-GA-10', 'delayed-rmap', 'a present user PTE is cleared through ptep_clear() (page_table_check accounting), never a bare pte_clear()', 'S2:516-598'),
   // teardown
   c('C-TD-1', 'teardown', 'at teardown every table page is dtor\'d and freed, no callback is lost, NR_PAGETABLE and rss counters are zero (ptconform; from B5, B20 and S2:391)', 'S2:391, S2:7293-7347'),
   // arch-specific
@@ -70,6 +72,7 @@ export const CONTRACTS: readonly Contract[] = [
   c('C-S390-8', 's390', 'pte_free_defer is never used on a PGSTE (KVM guest) mm', 'S2:792-818, S2:2826-2938'),
   c('C-S390-9', 's390', 'fragment decisions use only the upper byte of _refcount; speculative get/put on the low bits change nothing', 'S2:4885-4892'),
   c('C-PPC-1', 'powerpc', 'a freed fragment is never handed out again; pt_frag_refcount never goes below zero', 'S2:1815-1817, S2:6880-6884'),
+  c('C-PPC-2', 'powerpc', 'pte_free_defer sets PageActive then frees its fragment; whichever fragment free reaches zero sees and consumes Active (no page freed with PG_active)', 'S2:3115-3139, S2:1803-1893'),
   c('C-PPC-3', 'powerpc', 'a deferred fragment page is freed only after a GP that starts after the last fragment release; one call_rcu per page', 'S2:1803-1893, S2:6919-6922'),
   c('C-PAE-1', 'pae', 'on GUP_GET_PXX_LOW_HIGH configs retract/collapse call pmdp_get_lockless_sync() after pmdp_collapse_flush()', 'S2:2004-2041'),
   c('C-SPARC-1', 'sparc', 'sparc64 pgtable_t is pte_t *; pte_free_defer converts with virt_to_page and frees page_address() after one GP', 'S2:1736-1802'),

@@ -102,11 +102,17 @@ export function* runOp(op: Op): Step {
     case 'access': return yield* cpu_access(op.slot, op.index, op.write);
     case 'dontneed': return yield* madvise_dontneed(op.slot);
     case 'munmap': return yield* do_munmap(op.slot);
-    case 'khugepaged': return yield* khugepaged_collapse_file();
+    case 'khugepaged':
+      w.cur.outsider = true;
+      yield* khugepaged_collapse_file();
+      w.cur.outsider = false;
+      return;
     case 'collapse':
+      w.cur.outsider = true;
       yield* mmap_read_lock();
       yield* collapse_pte_mapped_thp(op.slot);
       mmap_read_unlock();
+      w.cur.outsider = false;
       return;
     case 'uffd_copy':
       yield* mmap_read_lock();

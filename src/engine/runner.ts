@@ -7,7 +7,7 @@
 import type { Adapter } from '../adapter/types';
 import type { PropertyMonitor } from '../check/property';
 import { BLOCKED, type Actor, type Step } from '../model/actor';
-import { checkOpEnd } from '../model/monitors';
+import { checkOpEnd, checkPageTableCheck } from '../model/monitors';
 import { PTE_NONE, type Pte, type TraceEntry, type Violation } from '../model/types';
 import { ModelLimit, setCurrent, World, type RunConfig } from '../model/world';
 import { __pte_alloc, vpn } from '../mm/memory';
@@ -112,6 +112,8 @@ export function buildWorld(adapter: Adapter, sc: Scenario): World {
     const va = pmd_page_vaddr(w.mm.pmds[slot]!);
     const page = w.pageOfVa(va)!;
     const vma = w.mm.vmas[slot]!;
+    // A warm CPU has walked this table: its paging-structure cache holds the pmd entry.
+    if (sc.warm) for (const a of w.tasks) a.psc.set(slot, { page, gen: page.gen, va });
     s.ptes.forEach((k, index) => {
       const write = vma.kind === 'anon' || vma.shared;
       const e = initialPte(w, k, slot, index, write);
@@ -149,6 +151,7 @@ function checkTeardown(w: World): void {
   if (w.nrPagetable !== 0) w.violate('C-TD-1', `NR_PAGETABLE is ${w.nrPagetable} after teardown`);
   const { anon, file } = w.mm.rss;
   if (anon !== 0 || file !== 0) w.violate('C-TD-1', `BUG: Bad rss-counter state: MM_ANONPAGES=${anon} MM_FILEPAGES=${file}`);
+  for (const p of w.filePages) checkPageTableCheck(w, p, 'still counted after exit_mmap');
   const mapped = w.filePages.filter((p) => p.data!.mapcount !== 0);
   if (mapped.length) w.violate('C-TD-1', `file page(s) ${mapped.map((p) => w.pageName(p)).join(', ')} still mapped after teardown`);
 }
@@ -176,6 +179,8 @@ export function runScenario(adapter: Adapter, sc: Scenario, opts: RunOptions = {
       const r = gens[i]!.next();
       if (r.done) {
         a.done = true;
+        // The last step of an actor's program did work too: the monitors see it.
+        if (world.trace.length > before) for (const m of monitors) m.afterStep?.(world);
         return world.trace.length > before ? 'stepped' : 'done';
       }
       // A step that did some work and then had to wait still made progress.

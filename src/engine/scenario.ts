@@ -53,6 +53,8 @@ export interface Scenario {
 export function opKinds(adapter: Adapter): Set<Op['k']> {
   const d = adapter.declarations;
   const kinds = new Set<Op['k']>(['fault', 'walk', 'gup_fast', 'access', 'dontneed', 'munmap', 'writeback']);
+  // Without HAVE_FAST_GUP (sparc32, ...) get_user_pages_fast() falls back to the locked slow path.
+  if (d.HAVE_FAST_GUP === false) kinds.delete('gup_fast');
   if (d.THP && adapter.pte_free_defer && retractWithDefer(adapter.era)) {
     kinds.add('khugepaged');
     kinds.add('collapse');
@@ -64,40 +66,176 @@ export function opKinds(adapter: Adapter): Set<Op['k']> {
   return kinds;
 }
 
-/** The fast-check arbitrary of one op, weighted, restricted to `kinds`. */
-export function opArb(kinds: Set<Op['k']>, archWalk = false): fc.Arbitrary<Op> {
-  const slot = fc.nat({ max: SLOTS - 1 });
-  const index = fc.nat({ max: PTES - 1 });
-  const all: { weight: number; k: Op['k']; arbitrary: fc.Arbitrary<Op> }[] = [
-    { weight: 5, k: 'walk', arbitrary: fc.record({ k: fc.constant('walk' as const), slot, index, api: archWalk ? fc.constantFrom('lock' as const, 'map' as const, 'nolock' as const, 'arch' as const) : fc.constantFrom('lock' as const, 'map' as const, 'nolock' as const) }) },
-    { weight: 3, k: 'fault', arbitrary: fc.record({ k: fc.constant('fault' as const), slot, index, write: fc.boolean() }) },
-    { weight: 3, k: 'gup_fast', arbitrary: fc.record({ k: fc.constant('gup_fast' as const), slot, index }) },
-    { weight: 3, k: 'access', arbitrary: fc.record({ k: fc.constant('access' as const), slot, index, write: fc.boolean() }) },
-    { weight: 4, k: 'dontneed', arbitrary: fc.record({ k: fc.constant('dontneed' as const), slot }) },
-    { weight: 3, k: 'munmap', arbitrary: fc.record({ k: fc.constant('munmap' as const), slot }) },
-    { weight: 3, k: 'khugepaged', arbitrary: fc.constant({ k: 'khugepaged' as const }) },
-    { weight: 2, k: 'collapse', arbitrary: fc.record({ k: fc.constant('collapse' as const), slot }) },
-    { weight: 2, k: 'uffd_copy', arbitrary: fc.record({ k: fc.constant('uffd_copy' as const), slot, index }) },
-    { weight: 1, k: 'uffd_poison', arbitrary: fc.record({ k: fc.constant('uffd_poison' as const), slot, index }) },
-    { weight: 2, k: 'writeback', arbitrary: fc.record({ k: fc.constant('writeback' as const), index }) },
-  ];
-  return fc.oneof({ withCrossShrink: true }, ...all.filter((x) => kinds.has(x.k)).map(({ weight, arbitrary }) => ({ weight, arbitrary })));
+/**
+ * Knobs of the generator. `DEFAULT_GEN` is the one configuration every check and the bug corpus
+ * use; the other values exist for measuring alternatives (scripts/bugs-rtf.ts, scripts/stats.ts).
+ */
+export interface GenConfig {
+  /**
+   * Swarm testing: each scenario draws a subset of the op kinds and uses only those. `subset`:
+   * any non-empty subset; `roles`: one or two kinds that remove tables (MADV_DONTNEED, munmap,
+   * khugepaged, collapse) and one or two that use them (walkers, faults, gup_fast, CPU accesses,
+   * UFFDIO_*, writeback), since a page-table freeing bug is a remover racing a user. `full` is the
+   * weight (against 1) of keeping every kind instead.
+   */
+  swarm: 'none' | 'subset' | 'roles';
+  /** With swarm: weight of a scenario that keeps every op kind, against 1 for a swarm profile. */
+  swarmFull: number;
+  /** Weight (against 1) of an op using the scenario's focus slot and index rather than a fresh draw. */
+  focus: number;
+  /** Most ops in one CPU's program. */
+  maxOps: number;
+  /** Most chunks in the schedule. */
+  maxChunks: number;
+  /** Weight of "fine" chunks (1..4 steps) against medium (5..10) and long (11..40) ones, as [fine, medium, long]. */
+  chunkWeights: [number, number, number];
+  /** Weights of the initial-state styles [mixed, all none, all dirty, all clean] of a table. */
+  pteStyles: [number, number, number, number];
+  /** Weights of uffd registrations [none, missing, wp]. */
+  uffdWeights: [number, number, number];
+  /** Whether both slots get the same VMA (a scenario-wide template) with weight `sameVma` against 1. */
+  sameVma: number;
+  /**
+   * Deal the profile's kinds to the CPUs: every kind of the scenario's profile gets one op on a
+   * random CPU at a random position (each removable by shrinking), plus up to `maxOps` extra ops.
+   * Without it each CPU draws 0..maxOps ops independently.
+   */
+  deal: boolean;
+  /** Weight of a warm TLB / paging-structure cache against 1 for a cold one. */
+  warm: number;
+  /** Weights of the injected table-batch allocation failures [never, first allocation, every one, random]. */
+  batchFail: [number, number, number, number];
+  /**
+   * Precondition-aware initial state: with weight `aware` (against 1) the focus slot meets what
+   * the scenario's op kinds need to do anything (a file VMA for khugepaged, collapse and
+   * writeback; a private uffd-MISSING VMA for UFFDIO_*; a regular file for writeback, shmem for
+   * khugepaged). 0 turns it off.
+   */
+  aware: number;
+  /** Weight of a schedule chunk run by a CPU against 1 for the RCU engine. */
+  cpuChunks: number;
+  /** With `roles` swarm: most remover kinds and most user kinds in a profile. */
+  rolesMax: [number, number];
+  /** Schedule chunks name only CPUs that have a program (chunk actor k = the k-th busy CPU, modulo). */
+  busyChunks: boolean;
+  /**
+   * After the drawn chunks, every other busy CPU runs to completion (or until it blocks) before
+   * the actor of the last drawn chunk resumes: a preempted actor stays preempted while the others
+   * run, whatever the CPU numbering (the runner's final drain is lowest-CPU-first).
+   */
+  tail: boolean;
 }
 
-/** The arbitrary of a slot's initial state: mostly a table, often empty (reclaim and retract need empty tables). */
-function slotArb(): fc.Arbitrary<SlotInit> {
+/** The default generator configuration (no per-bug tuning: one configuration for everything). */
+export const DEFAULT_GEN: GenConfig = {
+  swarm: 'none',
+  swarmFull: 0,
+  focus: 0,
+  maxOps: 3,
+  maxChunks: 10,
+  chunkWeights: [0, 1, 0],
+  pteStyles: [1, 0, 0, 0],
+  uffdWeights: [8, 1, 1],
+  sameVma: 0,
+  deal: false,
+  warm: 1,
+  batchFail: [3, 0, 0, 2],
+  aware: 0,
+  cpuChunks: 1,
+  rolesMax: [2, 2],
+  busyChunks: false,
+  tail: false,
+};
+
+/** Base weights of the op kinds (before swarm selection). */
+const OP_WEIGHTS: Record<Op['k'], number> = {
+  walk: 5, fault: 3, gup_fast: 3, access: 3, dontneed: 4, munmap: 3, khugepaged: 3, collapse: 2, uffd_copy: 2, uffd_poison: 1, writeback: 2,
+};
+
+/** The fast-check arbitrary of one op of kind `k`, on `slot` / `index`. */
+function opOfKind(k: Op['k'], slot: fc.Arbitrary<number>, index: fc.Arbitrary<number>, archWalk: boolean): fc.Arbitrary<Op> {
+  switch (k) {
+    case 'walk': return fc.record({ k: fc.constant('walk' as const), slot, index, api: archWalk ? fc.constantFrom('lock' as const, 'map' as const, 'nolock' as const, 'arch' as const) : fc.constantFrom('lock' as const, 'map' as const, 'nolock' as const) });
+    case 'fault': return fc.record({ k: fc.constant('fault' as const), slot, index, write: fc.boolean() });
+    case 'gup_fast': return fc.record({ k: fc.constant('gup_fast' as const), slot, index });
+    case 'access': return fc.record({ k: fc.constant('access' as const), slot, index, write: fc.boolean() });
+    case 'dontneed': return fc.record({ k: fc.constant('dontneed' as const), slot });
+    case 'munmap': return fc.record({ k: fc.constant('munmap' as const), slot });
+    case 'khugepaged': return fc.constant({ k: 'khugepaged' as const });
+    case 'collapse': return fc.record({ k: fc.constant('collapse' as const), slot });
+    case 'uffd_copy': return fc.record({ k: fc.constant('uffd_copy' as const), slot, index });
+    case 'uffd_poison': return fc.record({ k: fc.constant('uffd_poison' as const), slot, index });
+    case 'writeback': return fc.record({ k: fc.constant('writeback' as const), index });
+  }
+}
+
+/** The fast-check arbitrary of one op, weighted, restricted to `kinds`. */
+export function opArb(kinds: Set<Op['k']>, archWalk = false, slot: fc.Arbitrary<number> = fc.nat({ max: SLOTS - 1 }), index: fc.Arbitrary<number> = fc.nat({ max: PTES - 1 })): fc.Arbitrary<Op> {
+  const ks = [...kinds];
+  return fc.oneof({ withCrossShrink: true }, ...ks.map((k) => ({ weight: OP_WEIGHTS[k], arbitrary: opOfKind(k, slot, index, archWalk) })));
+}
+
+/** A number drawn as `focus` with weight `w`, else uniformly in 0..max. */
+function focused(focus: number, w: number, max: number): fc.Arbitrary<number> {
+  if (w <= 0) return fc.nat({ max });
+  return fc.oneof({ weight: w, arbitrary: fc.constant(focus) }, { weight: 1, arbitrary: fc.nat({ max }) });
+}
+
+function weighted<T>(values: readonly T[], weights: readonly number[]): fc.Arbitrary<T> {
+  const arms = values.map((v, i) => ({ weight: weights[i] ?? 0, arbitrary: fc.constant(v) })).filter((a) => a.weight > 0);
+  return fc.oneof(...arms);
+}
+
+/** The initial PTEs of a table: mixed, or a boundary case (all none / all dirty / all clean). */
+function ptesArb(g: GenConfig): fc.Arbitrary<PteInit[]> {
   const pte = fc.oneof(
     { weight: 6, arbitrary: fc.constant<PteInit>('none') },
     { weight: 3, arbitrary: fc.constant<PteInit>('clean') },
     { weight: 3, arbitrary: fc.constant<PteInit>('dirty') },
     { weight: 1, arbitrary: fc.constantFrom<PteInit>('poison', 'wp', 'swap') },
   );
+  const all = (k: PteInit): fc.Arbitrary<PteInit[]> => fc.constant(Array<PteInit>(PTES).fill(k));
+  const [mixed, none, dirty, clean] = g.pteStyles;
+  const arms = [
+    { weight: mixed, arbitrary: fc.array(pte, { minLength: PTES, maxLength: PTES }) },
+    { weight: none, arbitrary: all('none') },
+    { weight: dirty, arbitrary: all('dirty') },
+    { weight: clean, arbitrary: all('clean') },
+  ].filter((a) => a.weight > 0);
+  return fc.oneof(...arms);
+}
+
+/**
+ * What the scenario's op kinds need from the focus slot to do anything at all: a file VMA
+ * (khugepaged, collapse, writeback), a uffd MISSING registration on a private VMA (UFFDIO_*).
+ */
+interface Needs {
+  file: boolean;
+  uffd: boolean;
+}
+
+const NO_NEEDS: Needs = { file: false, uffd: false };
+
+function needsOf(kinds: readonly Op['k'][]): Needs {
+  return {
+    file: kinds.some((k) => k === 'khugepaged' || k === 'collapse' || k === 'writeback'),
+    uffd: kinds.some((k) => k === 'uffd_copy' || k === 'uffd_poison'),
+  };
+}
+
+/** `arb`, or with weight `aware` (against 1) the value `v` when `need` holds. */
+function biased<T>(need: boolean, aware: number, v: T, arb: fc.Arbitrary<T>): fc.Arbitrary<T> {
+  return need && aware > 0 ? fc.oneof({ weight: aware, arbitrary: fc.constant(v) }, { weight: 1, arbitrary: arb }) : arb;
+}
+
+/** The arbitrary of a slot's initial state: mostly a table, often empty (reclaim and retract need empty tables). */
+function slotArb(g: GenConfig, need: Needs = NO_NEEDS): fc.Arbitrary<SlotInit> {
   return fc.record({
-    vma: fc.constantFrom<'anon' | 'file'>('file', 'anon'),
-    shared: fc.boolean(),
-    uffd: fc.oneof({ weight: 4, arbitrary: fc.constant<'none'>('none') }, { weight: 1, arbitrary: fc.constantFrom<'missing' | 'wp'>('missing', 'wp') }),
+    vma: biased(need.file, g.aware, 'file' as const, fc.constantFrom<'anon' | 'file'>('file', 'anon')),
+    shared: biased(need.uffd, g.aware, false, fc.boolean()),
+    uffd: biased(need.uffd, g.aware, 'missing' as const, weighted<'none' | 'missing' | 'wp'>(['none', 'missing', 'wp'], g.uffdWeights)),
     table: fc.oneof({ weight: 4, arbitrary: fc.constant(true) }, { weight: 1, arbitrary: fc.constant(false) }),
-    ptes: fc.array(pte, { minLength: PTES, maxLength: PTES }),
+    ptes: ptesArb(g),
   });
 }
 
@@ -106,23 +244,122 @@ function knob(v: boolean | 'both'): fc.Arbitrary<boolean> {
   return v === 'both' ? fc.boolean() : fc.constant(v);
 }
 
+/** The schedule: chunks "run actor a for n steps", fine-grained chunks weighted in. */
+function scheduleArb(g: GenConfig): fc.Arbitrary<Chunk[]> {
+  const [fine, medium, long] = g.chunkWeights;
+  const n = fc.oneof(...[
+    { weight: fine, arbitrary: fc.integer({ min: 1, max: 4 }) },
+    { weight: medium, arbitrary: fc.integer({ min: 1, max: 12 }) },
+    { weight: long, arbitrary: fc.integer({ min: 11, max: 40 }) },
+  ].filter((a) => a.weight > 0));
+  const a = g.cpuChunks === 1 ? fc.nat({ max: CPUS }) : fc.oneof({ weight: g.cpuChunks, arbitrary: fc.nat({ max: CPUS - 1 }) }, { weight: 1, arbitrary: fc.constant(CPUS) });
+  return fc.array(fc.record({ a, n }), { maxLength: g.maxChunks });
+}
+
+/** Steps of a tail chunk: enough for any op of the model to finish. */
+const TAIL_STEPS = 64;
+
+/** Op kinds that remove or free page tables. */
+const REMOVERS: readonly Op['k'][] = ['dontneed', 'munmap', 'khugepaged', 'collapse'];
+
+/** The op kinds of one scenario (see GenConfig.swarm). */
+function kindsArb(kinds: Op['k'][], g: GenConfig): fc.Arbitrary<Op['k'][]> {
+  if (g.swarm === 'none') return fc.constant(kinds);
+  let swarm: fc.Arbitrary<Op['k'][]>;
+  if (g.swarm === 'subset') {
+    swarm = fc.subarray(kinds, { minLength: 1 });
+  } else {
+    const removers = kinds.filter((k) => REMOVERS.includes(k));
+    const users = kinds.filter((k) => !REMOVERS.includes(k));
+    swarm = fc.tuple(
+      fc.subarray(removers, { minLength: 1, maxLength: Math.min(g.rolesMax[0], removers.length) }),
+      fc.subarray(users, { minLength: 1, maxLength: Math.min(g.rolesMax[1], users.length) }),
+    ).map(([r, u]) => [...r, ...u]);
+  }
+  return g.swarmFull > 0 ? fc.oneof({ weight: 1, arbitrary: swarm }, { weight: g.swarmFull, arbitrary: fc.constant(kinds) }) : swarm;
+}
+
+/** One dealt op: the CPU it goes to and its position in that CPU's program. */
+interface Dealt {
+  cpu: number;
+  pos: number;
+  op: Op;
+}
+
+/** Assemble per-CPU programs from dealt ops (by position, then deal order). */
+function assemble(dealt: (Dealt | null)[]): Op[][] {
+  const programs: Op[][] = Array.from({ length: CPUS }, () => []);
+  const live = dealt.map((d, i) => ({ d, i })).filter((x): x is { d: Dealt; i: number } => x.d !== null);
+  live.sort((a, b) => a.d.pos - b.d.pos || a.i - b.i);
+  for (const { d } of live) programs[d.cpu]!.push(d.op);
+  return programs;
+}
+
 /** The scenario arbitrary for one adapter. */
-export function scenarioArb(adapter: Adapter): fc.Arbitrary<Scenario> {
+export function scenarioArb(adapter: Adapter, g: GenConfig = DEFAULT_GEN): fc.Arbitrary<Scenario> {
   const d = adapter.declarations;
-  const kinds = opKinds(adapter);
-  const program = fc.array(opArb(kinds, adapter.arch_walk !== undefined), { minLength: 0, maxLength: 3 });
-  return fc.record({
-    fileKind: fc.constantFrom<'shmem' | 'file'>('shmem', 'file'),
-    slots: fc.array(slotArb(), { minLength: SLOTS, maxLength: SLOTS }),
-    warm: fc.boolean(),
-    splitPtl: knob(d.SPLIT_PTE_PTLOCKS),
-    allocSplitPtl: knob(d.ALLOC_SPLIT_PTLOCKS),
-    batchAllocFail: d.MMU_GATHER_TABLE_FREE
-      ? fc.oneof({ weight: 3, arbitrary: fc.constant(0) }, { weight: 2, arbitrary: fc.nat({ max: 3 }) })
-      : fc.constant(0),
-    ptlockAllocFail: fc.oneof({ weight: 5, arbitrary: fc.constant(0) }, { weight: 1, arbitrary: fc.nat({ max: 3 }) }),
-    reclaim: fc.constant(d.PT_RECLAIM),
-    programs: fc.array(program, { minLength: CPUS, maxLength: CPUS }),
-    schedule: fc.array(fc.record({ a: fc.nat({ max: CPUS }), n: fc.integer({ min: 1, max: 12 }) }), { maxLength: 10 }),
+  const kinds = [...opKinds(adapter)];
+  const archWalk = adapter.arch_walk !== undefined;
+  const profile = fc.record({
+    kinds: kindsArb(kinds, g),
+    slot: fc.nat({ max: SLOTS - 1 }),
+    index: fc.nat({ max: PTES - 1 }),
+  });
+  return profile.chain((p) => {
+    const slotA = focused(p.slot, g.focus, SLOTS - 1);
+    const indexA = focused(p.index, g.focus, PTES - 1);
+    const op = opArb(new Set(p.kinds), archWalk, slotA, indexA);
+    let programs: fc.Arbitrary<Op[][]>;
+    if (g.deal) {
+      const cpu = fc.nat({ max: CPUS - 1 });
+      const pos = fc.nat({ max: 3 });
+      const one = (o: fc.Arbitrary<Op>): fc.Arbitrary<Dealt> => fc.record({ cpu, pos, op: o });
+      programs = fc.tuple(
+        fc.tuple(...p.kinds.map((k) => fc.option(one(opOfKind(k, slotA, indexA, archWalk)), { nil: null, freq: 8 }))),
+        fc.array(one(op), { maxLength: g.maxOps }),
+      ).map(([dealt, extra]) => assemble([...dealt, ...extra]));
+    } else {
+      programs = fc.array(fc.array(op, { minLength: 0, maxLength: g.maxOps }), { minLength: CPUS, maxLength: CPUS });
+    }
+    const needs = needsOf(p.kinds);
+    const perSlot = fc.tuple(...Array.from({ length: SLOTS }, (_, i) => slotArb(g, i === p.slot ? needs : NO_NEEDS)));
+    const slots = g.sameVma > 0
+      ? fc.oneof(
+        { weight: g.sameVma, arbitrary: slotArb(g, needs).map((s) => Array.from({ length: SLOTS }, () => ({ ...s, ptes: [...s.ptes] }))) },
+        { weight: 1, arbitrary: perSlot },
+      )
+      : perSlot;
+    const wb = p.kinds.includes('writeback');
+    const thp = p.kinds.includes('khugepaged') || p.kinds.includes('collapse');
+    const fileKind = fc.constantFrom<'shmem' | 'file'>('shmem', 'file');
+    const [never, first, every, random] = g.batchFail;
+    const record = fc.record({
+      fileKind: biased(wb, g.aware, 'file' as const, biased(thp, g.aware, 'shmem' as const, fileKind)),
+      slots,
+      warm: fc.oneof({ weight: g.warm, arbitrary: fc.constant(true) }, { weight: 1, arbitrary: fc.constant(false) }),
+      splitPtl: knob(d.SPLIT_PTE_PTLOCKS),
+      allocSplitPtl: knob(d.ALLOC_SPLIT_PTLOCKS),
+      batchAllocFail: d.MMU_GATHER_TABLE_FREE
+        ? fc.oneof(...[
+          { weight: never, arbitrary: fc.constant(0) },
+          { weight: first, arbitrary: fc.constant(1) },
+          { weight: every, arbitrary: fc.constant(0xf) },
+          { weight: random, arbitrary: fc.nat({ max: 3 }) },
+        ].filter((a) => a.weight > 0))
+        : fc.constant(0),
+      ptlockAllocFail: fc.oneof({ weight: 5, arbitrary: fc.constant(0) }, { weight: 1, arbitrary: fc.nat({ max: 3 }) }),
+      reclaim: fc.constant(d.PT_RECLAIM),
+      programs,
+      schedule: scheduleArb(g),
+    });
+    if (!g.busyChunks && !g.tail) return record;
+    return record.map((sc) => {
+      const busy = sc.programs.map((p, i) => (p.length ? i : -1)).filter((i) => i >= 0);
+      if (!busy.length) return sc;
+      let schedule = g.busyChunks ? sc.schedule.map((c) => (c.a >= CPUS ? c : { a: busy[c.a % busy.length]!, n: c.n })) : sc.schedule;
+      const last = schedule[schedule.length - 1];
+      if (g.tail && last && last.a < CPUS) schedule = [...schedule, ...busy.filter((a) => a !== last.a).map((a) => ({ a, n: TAIL_STEPS }))];
+      return { ...sc, schedule };
+    });
   });
 }

@@ -40,3 +40,5 @@ export type { MapHandle } from '../model/actor';
 export type { MmVariant } from '../adapter/types';
 export { riscv_use_sbi_for_rfence } from './riscv';
 export { local_irq_save, local_irq_restore, type IrqFlags } from './irq';
+export { write_table_word } from './raw';
+export { mm_has_pgste, mm_alloc_pgste, gmap_unlink, mmgrab, mmdrop_async, mm_context_lock, mm_context_unlock } from './s390';

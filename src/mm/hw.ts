@@ -14,7 +14,10 @@ export function* cpu_access(slot: number, index: number, write: boolean): Step {
   const a = w.cur;
   const v = vpn(slot, index);
   const t = a.tlb.get(v);
-  if (t && (!write || t.write)) {
+  // A store through a TLB entry whose dirty bit is clear is not a plain hit: the hardware walks
+  // to set the dirty bit in the PTE first (and faults if the PTE is gone), so only loads and
+  // stores through dirty writable entries bypass the page table.
+  if (t && (!write || (t.write && t.dirty))) {
     w.record(`${write ? 'store' : 'load'} vpn ${v} via TLB (${w.pageName(t.page)})`, [w.pageName(t.page)]);
     if (t.page.gen !== t.gen || t.page.use !== 'data') return;
     if (write) {

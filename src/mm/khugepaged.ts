@@ -4,22 +4,46 @@
  * pmd_lock + nested ptl, flushed by `pmdp_collapse_flush()`, then `pte_free_defer()`d.
  */
 import type { Step } from '../model/actor';
-import { PMD_HUGE, PMD_PRESENT, PTE_NONE, type SpinLock } from '../model/types';
+import { PMD_HUGE, PMD_PRESENT, PTE_NONE, type Page, type SpinLock } from '../model/types';
 import { current } from '../model/world';
 import { eraAtLeast } from '../adapter/types';
-import { spin_lock_wait, spin_unlock } from '../kernel/sync';
+import { spin_lock, spin_lock_wait, spin_unlock } from '../kernel/sync';
 import { call_pte_free_defer } from './defer';
 import { lock_hpage, unlock_hpage } from './pagelock';
 import { i_mmap_lock_read, i_mmap_unlock_read } from './locking';
 import { pmd_pgtable, vpn } from './memory';
-import { pmd_lock, pmd_same, pmdKind, pmdp_collapse_flush, pmdp_get_lockless_sync, pte_lockptr, pte_offset_map_lock, pte_offset_map_nolock, pte_unmap, pte_unmap_unlock, ptep_get, set_pte_at } from './pgtable_generic';
+import { pmd_lock, pmd_lockptr, pmd_same, pmdKind, pmdp_collapse_flush, pmdp_get_lockless_sync, pte_lockptr, pte_offset_map_lock, pte_offset_map_nolock, pte_unmap, pte_unmap_unlock, ptep_get, set_pte_at } from './pgtable_generic';
 import { page_add_rmap, page_remove_rmap, rss_dec } from './rmap';
 import { flush_tlb_mm, flush_tlb_range } from './tlbflush';
+
+/** C-GA-9: once an aborting path returns, no CPU may still cache a translation for a PTE it cleared. */
+function checkAbortFlushed(cleared: { vpn: number; page: Page }[]): void {
+  const w = current();
+  for (const a of w.tasks) {
+    const stale = cleared.filter((c) => a.tlb.get(c.vpn)?.page === c.page);
+    if (stale.length) {
+      w.violate('C-GA-9', `${w.cur.name} aborted ${w.cur.op} after clearing PTEs without flushing: ${a.name}'s TLB still maps vpn ${stale.map((c) => c.vpn).join(', ')}`);
+      return;
+    }
+  }
+}
 
 /** `vma->anon_vma || userfaultfd_wp(vma)`: read afresh each time (it can change under us). */
 function anonOrUffdWp(slot: number): boolean {
   const v = current().mm.vmas[slot]!;
   return v.anonVma || v.uffd === 'wp';
+}
+
+/**
+ * Whether file THPs may be made at all: shmem always; a regular file only under
+ * READ_ONLY_THP_FOR_FS, i.e. when nobody has it open for write (`file_thp_enabled()`:
+ * `!inode_is_open_for_write()`), which a shared file VMA (writable) rules out. This is what makes
+ * collapse's early rmap removal safe for regular files (C-GA-11: "file is read-only").
+ */
+function fileThpAllowed(): boolean {
+  const w = current();
+  if (w.filePages[0]?.data?.kind !== 'file') return true;
+  return !w.mm.vmas.some((v) => v.kind !== 'anon' && v.shared && v.attached);
 }
 
 /** The file-backed pmd slots (every file VMA maps the same file range). */
@@ -31,6 +55,9 @@ function fileSlots(): number[] {
 /** `collapse_file()`'s unmap of the small page-cache pages from every file VMA (try_to_unmap + flush). */
 export function* collapse_file_unmap(): Step {
   const w = current();
+  // try_to_unmap() → rmap_walk_file() holds i_mmap_lock_read(mapping) across the VMA walk, so
+  // munmap's unlink_file_vma() (and the free_pgtables() after it) waits for it.
+  yield* i_mmap_lock_read();
   for (const slot of fileSlots()) {
     const vma = w.mm.vmas[slot]!;
     if (!vma.attached) continue;
@@ -47,6 +74,7 @@ export function* collapse_file_unmap(): Step {
     pte_unmap_unlock(h);
     yield;
   }
+  i_mmap_unlock_read();
 }
 
 /** `retract_page_tables(mapping, pgoff)` (v6.6). */
@@ -85,6 +113,7 @@ export function* retract_page_tables(): Step {
 
 /** The khugepaged file collapse: lock the THP, unmap its small pages, retract the tables. */
 export function* khugepaged_collapse_file(): Step {
+  if (!fileThpAllowed()) return;
   yield* lock_hpage();
   yield* collapse_file_unmap();
   yield* retract_page_tables();
@@ -99,7 +128,11 @@ export function* khugepaged_collapse_file(): Step {
 export function* collapse_pte_mapped_thp(slot: number): Step {
   const w = current();
   const vma = w.mm.vmas[slot]!;
-  if (!vma.attached || vma.kind === 'anon' || w.mm.users === 0) return;
+  const mmv = w.decl.mm ?? {};
+  // "First check the VMA, in case page tables are being torn down: from JannH" (S2:1320);
+  // B32's variant trusts the caller's vma instead.
+  if (!mmv.collapseNoVmaCheck && (!vma.attached || w.mm.users === 0)) return;
+  if (vma.kind === 'anon' || !fileThpAllowed()) return;
   yield* lock_hpage();
   const n = w.cfg.geometry.ptesPerTable;
   // Step 1: every entry is none or hpage + i.
@@ -118,7 +151,7 @@ export function* collapse_pte_mapped_thp(slot: number): Step {
   yield;
   w.record('mmu_notifier_invalidate_range_start()');
   let pml: SpinLock | null = null;
-  if (vma.uffd !== 'none' && !vma.shared && !w.decl.mm?.collapseNoEarlyPml) pml = yield* pmd_lock();
+  if (vma.uffd !== 'none' && !vma.shared && !mmv.collapseNoEarlyPml && !mmv.collapseTrylockV2) pml = yield* pmd_lock();
   // Step 2: clear the PTEs under the ptl.
   const h = yield* pte_offset_map_nolock(slot, 'nolock');
   if (!h) {
@@ -134,8 +167,11 @@ export function* collapse_pte_mapped_thp(slot: number): Step {
   // the ptl, because PT_RECLAIM may free an empty table concurrently.
   const keepMapped = eraAtLeast(w.adapter.era, 'v6.13');
   let nr_ptes = 0;
+  /** Virtual pages whose PTEs this collapse cleared (C-GA-9 checks them at abort). */
+  const cleared: { vpn: number; page: Page }[] = [];
   const abort = function* (ptlHeld: boolean, pmlHeld: boolean): Step {
     if (nr_ptes) yield* flush_tlb_mm();
+    checkAbortFlushed(cleared);
     if (ptlHeld) pte_unmap_unlock(h);
     else pte_unmap(h);
     if (pmlHeld && pml && pml !== ptl) spin_unlock(pml);
@@ -143,14 +179,48 @@ export function* collapse_pte_mapped_thp(slot: number): Step {
     unlock_hpage();
   };
   if (keepMapped && !pmd_same(h.pmdval, w.mm.pmds[slot]!)) return yield* abort(true, true);
-  for (let i = 0; i < n; i++) {
-    const e = ptep_get(h, i);
-    if (e.k === 'none') continue;
-    if (e.k !== 'present' || e.page !== w.filePages[i]) return yield* abort(true, true);
-    set_pte_at(h, i, PTE_NONE, 'ptep_clear');
-    page_remove_rmap(e.page);
-    rss_dec(e.page);
-    nr_ptes++;
+  for (let pass = 0; ; pass++) {
+    for (let i = 0; i < n; i++) {
+      const e = ptep_get(h, i);
+      if (e.k === 'none') continue;
+      if (e.k !== 'present' || e.page !== w.filePages[i]) return yield* abort(true, true);
+      if (mmv.collapseNoClear) {
+        // B31: the rmap goes, the PTE stays ("Must clear entry, or a racing truncate may re-remove it", S2:584-586).
+        w.record(`(no ptep_clear of ${w.ptName(h.va)}[${i}])`, [w.ptName(h.va)]);
+      } else if (mmv.collapsePteClear) {
+        set_pte_at(h, i, PTE_NONE, 'pte_clear');
+      } else {
+        set_pte_at(h, i, PTE_NONE, 'ptep_clear');
+      }
+      page_remove_rmap(e.page);
+      rss_dec(e.page, !mmv.collapsePteClear);
+      nr_ptes++;
+      cleared.push({ vpn: vpn(slot, i), page: e.page });
+    }
+    if (!mmv.collapseTrylockV2 || pml || pass > 0) break;
+    // B23, v2 (S2:187-215): "trylock pmd lock without dropping ptlock: if that fails, drop and
+    // retake ptlock around taking pmd lock, and just in the uffd private case, go back to
+    // recheck and empty the page table" -- with nr_ptes reset to 0 for the accounting.
+    yield;
+    const pmlock = pmd_lockptr();
+    if (pmlock === ptl) {
+      pml = ptl;
+      break;
+    }
+    if (pmlock.holder === null) {
+      spin_lock(pmlock, 'spin_trylock');
+      pml = pmlock;
+      break;
+    }
+    w.record(`spin_trylock(${pmlock.name}) failed`);
+    spin_unlock(ptl);
+    yield;
+    pml = yield* pmd_lock();
+    yield* spin_lock_wait(ptl, 'spin_lock_nested');
+    // v6.13+: the table may have been reclaimed while neither lock was held.
+    if (keepMapped && !pmd_same(h.pmdval, w.mm.pmds[slot]!)) return yield* abort(true, true);
+    if (!(vma.uffd !== 'none' && !vma.shared)) break;
+    nr_ptes = 0;
   }
   if (!keepMapped) pte_unmap(h);
   if (!pml) spin_unlock(ptl);

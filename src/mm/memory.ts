@@ -12,6 +12,7 @@ import { spin_unlock } from '../kernel/sync';
 import { callHook } from './hooks';
 import { lock_hpage, unlock_hpage } from './pagelock';
 import { zapDelaysRmap } from './era';
+import { flush_tlb_range } from './tlbflush';
 import { __tlb_remove_page_size, tlb_flush_mmu, tlb_flush_mmu_tlbonly, tlb_flush_pmd_range, tlb_flush_rmaps, tlb_set_freed_tables } from './mmu_gather';
 import { mk_table_pmd, pmd_lock, pmdKind, pmd_page_vaddr, pte_offset_map_lock, pte_unmap_unlock, ptep_get, set_pte_at } from './pgtable_generic';
 import { page_add_rmap, page_remove_rmap, rss_dec, set_page_dirty } from './rmap';
@@ -71,6 +72,8 @@ export function* __pte_alloc(slot: number): Step {
   tableHandedOut(va);
   yield;
   const pml = yield* pmd_lock();
+  // Other CPUs run while this one holds the pmd lock (a spin_trylock of it fails meanwhile).
+  yield;
   let spare: PgtableT | null = pg;
   if (pmdKind(w.mm.pmds[slot]!) === 'none') {
     w.mm.nr_ptes++;
@@ -153,10 +156,13 @@ export function* zap_pte_range(tlb: MmuGather, slot: number): Step {
     const h = yield* pte_offset_map_lock(slot);
     if (!h) return;
     let force_flush = false;
+    /** File pages whose rmap went before any flush, with the virtual page they were mapped at. */
+    const early: { v: number; page: Page }[] = [];
     for (; i < n; i++) {
       const e = ptep_get(h, i);
       if (e.k === 'none' || e.k === 'junk') continue;
       set_pte_at(h, i, PTE_NONE, 'ptep_get_and_clear_full');
+      if (w.decl.ptepClearFlushes) yield* flush_tlb_range(vpn(slot, i), vpn(slot, i) + 1, false, 'IPTE');
       tlb_flush_pmd_range(tlb, slotAddress(slot) + i * PAGE_SIZE, PAGE_SIZE);
       if (e.k !== 'present') continue;
       const page = e.page;
@@ -164,14 +170,17 @@ export function* zap_pte_range(tlb: MmuGather, slot: number): Step {
       if (page.data!.kind !== 'anon') {
         if (e.dirty) {
           set_page_dirty(page);
-          if (w.decl.tlbDelayRmap && zapDelaysRmap(w.adapter.era) && !w.decl.mm?.zapEarlyRmap) {
+          if (w.decl.tlbDelayRmap && (zapDelaysRmap(w.adapter.era) || w.decl.mm?.zapDelayedRmap) && !w.decl.mm?.zapEarlyRmap) {
             delay_rmap = true;
             force_flush = true;
           }
         }
       }
       rss_dec(page);
-      if (!delay_rmap) page_remove_rmap(page);
+      if (!delay_rmap) {
+        page_remove_rmap(page);
+        if (page.data!.kind !== 'anon') early.push({ v: vpn(slot, i), page });
+      }
       const full = __tlb_remove_page_size(tlb, page, delay_rmap, { slot, index: i });
       yield;
       if (full) {
@@ -187,9 +196,30 @@ export function* zap_pte_range(tlb: MmuGather, slot: number): Step {
     if (tlb.delayed_rmap) {
       w.violate('C-GA-4', `pte_unmap_unlock in zap_pte_range with tlb->delayed_rmap set (rmap still pending)`);
     }
+    checkEarlyRmap(early);
     pte_unmap_unlock(h);
     yield;
     if (force_flush) yield* tlb_flush_mmu(tlb);
+  }
+}
+
+/**
+ * C-GA-7 at the moment zap releases the PTL: a file page whose rmap this zap already removed must
+ * not still be cached by any CPU as a dirty writable translation of the zapped PTE. Such a CPU
+ * can store to the page without touching the page table, while folio_mkclean() no longer finds
+ * the mapping (S4:7-28). The fixed zap delays the rmap of dirty file pages and flushes first.
+ */
+function checkEarlyRmap(early: { v: number; page: Page }[]): void {
+  const w = current();
+  for (const { v, page } of early) {
+    const holders = w.tasks.filter((a) => {
+      const t = a.tlb.get(v);
+      return t !== undefined && t.page === page && t.gen === page.gen && t.write && t.dirty;
+    });
+    if (holders.length) {
+      w.violate('C-GA-7', `zap_pte_range drops the PTL with the rmap of ${w.pageName(page)} removed while ${holders.map((a) => a.name).join(', ')} still cache(s) a dirty writable translation of it (vpn ${v}): folio_mkclean() will not find the mapping, and a store through that TLB entry is lost`);
+      return;
+    }
   }
 }
 

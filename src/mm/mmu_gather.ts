@@ -166,7 +166,7 @@ function __tlb_remove_table_one_rcu(head: RcuHead): void {
 /** `tlb_remove_table_one(table)`, era-dependent (see `removeTableOne`). */
 function* tlb_remove_table_one(table: unknown): Step {
   const w = current();
-  const how = removeTableOne(w.adapter.era, w.decl.PT_RECLAIM);
+  const how = removeTableOne(w.adapter.era, w.decl.PT_RECLAIM && !w.decl.mm?.semiRcuFallback);
   if (how === 'rcu') {
     const pt = tablePage(table)!;
     call_rcu(pt.rcu_head, __tlb_remove_table_one_rcu);
@@ -209,7 +209,7 @@ export function tlb_remove_table(tlb: MmuGather, table: unknown): void {
     if (fail) {
       w.record('__get_free_page(GFP_NOWAIT) = NULL (injected): tlb_remove_table_one');
       defer((function* () {
-        if (fallbackInvalidates(w.adapter.era)) yield* tlb_table_invalidate(tlb);
+        if (fallbackInvalidates(w.adapter.era) && !w.decl.mm?.fallbackNoInvalidate) yield* tlb_table_invalidate(tlb);
         yield* tlb_remove_table_one(table);
       })());
       return;

@@ -150,6 +150,10 @@ function plausible(pmdval: number): boolean {
  */
 export function* __pte_offset_map(slot: number, api: MapHandle['api']): Step<MapHandle | null> {
   const w = current();
+  const vma = w.mm.vmas[slot];
+  if (w.cur.outsider && vma && !vma.attached) {
+    w.violate('C-RM-6', `${w.cur.name} (${w.cur.op}) walks pmd${slot} of a detached VMA: free_pgtables() frees its table without the ptl and maybe without RCU`);
+  }
   const rcu = pteMapTakesRcu(w.adapter.era);
   if (rcu) rcu_read_lock();
   const irqSafe = w.decl.GUP_GET_PXX_LOW_HIGH && rcu;
@@ -279,5 +283,9 @@ export function* pmdp_collapse_flush(slot: number): Step<number> {
 /** `pmdp_get_lockless_sync()`: `tlb_remove_table_sync_one()` on LOW_HIGH configs, else nothing. */
 export function* pmdp_get_lockless_sync(): Step {
   const w = current();
+  if (w.decl.mm?.noLowHighSync) {
+    w.record('pmdp_get_lockless_sync() omitted (mm variant noLowHighSync)');
+    return;
+  }
   if (w.decl.GUP_GET_PXX_LOW_HIGH) yield* tlb_remove_table_sync_one();
 }

@@ -25,12 +25,16 @@ export function page_remove_rmap(page: Page): void {
   if (d.mapcount < 0) w.violate('C-GA-8', `page_remove_rmap(${w.pageName(page)}): mapcount ${d.mapcount} < 0 (double rmap removal)`);
 }
 
-/** rss-- for a cleared present PTE and page_table_check's clear (the `ptep_clear()` accounting). */
-export function rss_dec(page: Page): void {
+/**
+ * rss-- for a cleared present PTE and page_table_check's clear (the `ptep_clear()` accounting).
+ * `ptc = false`: the PTE was cleared with a bare `pte_clear()`, which page_table_check never
+ * sees (B24, C-GA-10).
+ */
+export function rss_dec(page: Page, ptc = true): void {
   const w = current();
   if (page.data!.kind === 'anon') w.mm.rss.anon--;
   else w.mm.rss.file--;
-  w.mm.ptcMapped.set(page.pfn, (w.mm.ptcMapped.get(page.pfn) ?? 0) - 1);
+  if (ptc) w.mm.ptcMapped.set(page.pfn, (w.mm.ptcMapped.get(page.pfn) ?? 0) - 1);
 }
 
 /** `set_page_dirty(page)`. */

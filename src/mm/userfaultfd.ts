@@ -13,6 +13,12 @@ export function* mfill_atomic_pte(slot: number, index: number, poison: boolean):
   const w = current();
   const vma = w.mm.vmas[slot]!;
   if (!vma.attached || vma.uffd !== 'missing') return;
+  if (!poison && vma.kind !== 'anon' && vma.shared) {
+    // shmem_mfill_atomic_pte() inserts into the page cache, and the file's page cache is fully
+    // populated: -EEXIST. Only a private VMA gets the "as-if-COWed" anon PTE (S2:270-275).
+    w.record('UFFDIO_COPY: page cache already populated (-EEXIST)');
+    return;
+  }
   if (!poison) {
     vma.anonVma = true;
     w.record('anon_vma_prepare()');

@@ -73,6 +73,11 @@ export interface Actor {
   irqWalk: Set<Page> | null;
   /** Depth inside pte_free_defer (C-LT-5). */
   inDefer: number;
+  /**
+   * Running an "outsider" of the mm (khugepaged's collapse and retract, which hold neither the
+   * VMA nor, for retract, the mmap lock): it must not map a table of a detached VMA (C-RM-6).
+   */
+  outsider: boolean;
   /** Depth inside an RCU callback (softirq context, C-LT-9). */
   inCallback: number;
   pendingIpis: IpiRequest[];
@@ -87,6 +92,6 @@ export interface Actor {
 export function newActor(id: number, name: string): Actor {
   return {
     id, name, op: 'idle', rcuDepth: 0, irqsOff: 0, kmap: [], locks: [], mmap: 'none', handles: [],
-    irqWalk: null, inDefer: 0, inCallback: 0, pendingIpis: [], tlb: new Map(), psc: new Map(), cont: [], done: false,
+    irqWalk: null, inDefer: 0, outsider: false, inCallback: 0, pendingIpis: [], tlb: new Map(), psc: new Map(), cont: [], done: false,
   };
 }

@@ -85,6 +85,19 @@ export function checkDataPageFree(w: World, p: Page): void {
   if (holders.length) {
     w.violate('C-GA-1', `${w.pageName(p)} freed while the TLB of ${holders.map((a) => a.name).join(', ')} still maps it (freed before the flush)`);
   }
+  checkPageTableCheck(w, p, 'freed');
+}
+
+/**
+ * page_table_check (C-GA-10): every present user PTE that was set was also cleared through
+ * ptep_clear() and friends, so a page's mapped count is zero when it is freed and when the mm
+ * is gone. A bare pte_clear() leaves it behind ("false positives", S2:516-598).
+ */
+export function checkPageTableCheck(w: World, p: Page, when: string): void {
+  const n = w.mm.ptcMapped.get(p.pfn) ?? 0;
+  if (n !== 0) {
+    w.violate('C-GA-10', `page_table_check: ${w.pageName(p)} ${when} with mapped count ${n}: a present PTE was cleared without ptep_clear()`);
+  }
 }
 
 /** Checks run on every spin_lock/spin_unlock. */

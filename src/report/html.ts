@@ -52,7 +52,13 @@ dl.meta dt { font-weight: bold; }
 dl.meta dd { margin: 0; }
 .verdict-ok { color: #1a7f37; font-weight: bold; }
 .verdict-bad { color: #cf222e; font-weight: bold; }
-table.matrix td.cell { text-align: center; white-space: nowrap; }
+table.matrix td.cell { text-align: center; white-space: nowrap; padding: 0.2rem 0.3rem; font-size: 0.85em; }
+table.matrix td.adapter code { white-space: nowrap; }
+table.matrix thead th { white-space: nowrap; vertical-align: bottom; }
+/* Contract columns (after arch, era, adapter, status): vertical ids keep 30+ columns narrow. */
+table.matrix thead th:nth-child(n+5) { writing-mode: vertical-rl; transform: rotate(180deg); text-align: left; padding: 0.4rem 0.2rem; }
+/* A matrix wider than the window scrolls inside its section instead of widening the page. */
+section#matrix { overflow-x: auto; }
 td.pass { background: #d3f5dc; color: #0f5323; }
 td.fail { background: #ffd7d5; color: #82071e; font-weight: bold; }
 td.fail-expected { background: #ffe6c2; color: #7a4100; }

@@ -1,0 +1,54 @@
+/**
+ * arm LPAE, SMP, v6.5: MMU_GATHER_RCU_TABLE_FREE (`select MMU_GATHER_RCU_TABLE_FREE if SMP &&
+ * ARM_LPAE`), because the TLB maintenance of LPAE-capable (Cortex-A15 class) CPUs is broadcast
+ * in hardware and sends no IPI that GUP-fast's IRQs-off section could hold off.
+ * `__pte_free_tlb` runs the dtor itself, then queues the page in the RCU table batch; arm's own
+ * `__tlb_remove_table` frees it with `free_page_and_swap_cache()`. The dtor precedes the grace
+ * period, harmless in this era: only tables of detached VMAs (free_pgtables) go through the
+ * gather, and no RCU walker can reach those. No range widening (one hardware table per page).
+ *
+ * Mirrors arch/arm/include/asm/tlb.h `__tlb_remove_table` / `__pte_free_tlb` (pre-image of
+ * Vishal Moola's v6 19/33 = Linux v6.5), arch/arm/include/asm/pgalloc.h `pte_alloc_one`,
+ * include/asm-generic/pgalloc.h `pte_free`, mm/pgtable-generic.c `pte_free_defer`.
+ * Configuration: SMP, ARM_LPAE, HIGHMEM + HIGHPTE, THP (HAVE_ARCH_TRANSPARENT_HUGEPAGE if
+ * ARM_LPAE), GUP-fast (HAVE_GUP_FAST if ARM_LPAE).
+ */
+import {
+  free_page_and_swap_cache, generic_pte_free, generic_pte_free_defer, pagetable_dtor, tlb_remove_table, type Page,
+} from '../../src/kernel';
+import { arm_pte_alloc_one, type ArmAdapter } from './common';
+
+const adapter: ArmAdapter = {
+  name: 'arm-lpae-v6.5',
+  arch: 'arm',
+  era: 'v6.5',
+  armLpae: true,
+  source: 'arch/arm/include/asm/tlb.h __tlb_remove_table (free_page_and_swap_cache) / __pte_free_tlb (pgtable_pte_page_dtor; tlb_remove_table); arch/arm/include/asm/pgalloc.h pte_alloc_one; include/asm-generic/pgalloc.h pte_free; mm/pgtable-generic.c pte_free_defer (v6.5)',
+  description: 'LPAE SMP: RCU table batch, broadcast TLB maintenance, dtor in __pte_free_tlb before the grace period (no RCU walker can reach those tables in this era).',
+  declarations: {
+    SMP: true, THP: true, HIGHPTE: true, SPLIT_PTE_PTLOCKS: true, ALLOC_SPLIT_PTLOCKS: 'both',
+    MMU_GATHER_TABLE_FREE: true, MMU_GATHER_RCU_TABLE_FREE: true, GUP_GET_PXX_LOW_HIGH: false,
+    PT_RECLAIM: false, flushTransport: 'broadcast', tablesPerPage: 1, pgtableIsPtePointer: false,
+    ctorDtor: true, tlbDelayRmap: true, irqOffIsRcuReader: true,
+  },
+
+  pte_alloc_one(mm) {
+    return arm_pte_alloc_one(mm, true);
+  },
+  pte_free: generic_pte_free,
+  pte_free_defer: generic_pte_free_defer,
+
+  /* arch/arm/include/asm/tlb.h (v6.5) */
+  __pte_free_tlb(tlb, pte, _addr) {
+    pagetable_dtor(pte as Page); /* pgtable_pte_page_dtor(pte) */
+    /* CONFIG_ARM_LPAE: no widening */
+    tlb_remove_table(tlb, pte);
+  },
+
+  /* arch/arm/include/asm/tlb.h: __tlb_remove_table(_table) → free_page_and_swap_cache(page) */
+  __tlb_remove_table(table) {
+    free_page_and_swap_cache(table as Page);
+  },
+};
+
+export default adapter;

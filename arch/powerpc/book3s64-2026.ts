@@ -1,0 +1,51 @@
+/**
+ * powerpc book3s64, 2026: PTE fragments with the folio/ptdesc pgtable-frag.c of current mainline
+ * and the March 2026 pte_frag_destroy fix (./pgtable-frag-2026.ts); own __tlb_remove_table
+ * (HAVE_ARCH_TLB_REMOVE_TABLE, so no PT_RECLAIM); the 2026 generic mmu_gather (batch allocation
+ * failure waits with synchronize_rcu()).
+ *
+ * Known-bad: the fix clears PG_active ("Bad page state") but pte_frag_destroy() still frees, at
+ * once, a page whose deferred fragment waits for its grace period: an rmap walker that mapped the
+ * fragment before khugepaged retracted it may still read it (or take its ptlock).
+ */
+import type { Adapter } from '../../src/kernel';
+import base from './book3s64-v6.6';
+import { pgtable_free_tlb, pte_fragment_alloc, PTE_INDEX } from './pgtable-frag';
+import { __tlb_remove_table, destroy_pagetable_cache, pte_fragment_free, pte_free_defer } from './pgtable-frag-2026';
+
+const adapter: Adapter = {
+  name: 'powerpc-book3s64-2026',
+  arch: 'powerpc',
+  era: '2026',
+  source: 'arch/powerpc/mm/pgtable-frag.c (mainline @00c010e1 + "powerpc/pgtable-frag: Fix bad page state in pte_frag_destroy", powerpc/next fda4d71651f7); arch/powerpc/include/asm/book3s/64/pgalloc.h; arch/powerpc/mm/book3s64/pgtable.c __tlb_remove_table (2026)',
+  description: 'Fragments, PG_active deferral at the last fragment free, own __tlb_remove_table. Known-bad: pte_frag_destroy() frees a deferred page without a grace period (the 2026 fix only clears PG_active).',
+  knownBad: {
+    contracts: ['C-LT-4', 'C-PPC-3'],
+    fix: 'none upstream: "powerpc/pgtable-frag: Fix bad page state in pte_frag_destroy" (Ritesh Harjani, powerpc/next fda4d71651f7, Mar 2026) clears PG_active but still frees at once; pte_frag_destroy() needs call_rcu(pte_free_now) when folio_test_clear_active()',
+  },
+  declarations: { ...base.declarations, HAVE_ARCH_TLB_REMOVE_TABLE: true, PT_RECLAIM: false },
+  /* asm/pgalloc.h: pte_alloc_one() → (pgtable_t)pte_fragment_alloc(mm, 0) */
+  pte_alloc_one(mm) {
+    return pte_fragment_alloc(mm);
+  },
+  /* asm/pgalloc.h: pte_free() → pte_fragment_free((unsigned long *)ptepage, 0) */
+  pte_free(_mm, ptepage) {
+    pte_fragment_free(ptepage as number, false);
+  },
+  pte_free_defer(mm, pgtable) {
+    pte_free_defer(mm, pgtable as number);
+  },
+  /* book3s/64/pgalloc.h: __pte_free_tlb() → pgtable_free_tlb(tlb, table, PTE_INDEX) */
+  __pte_free_tlb(tlb, table) {
+    pgtable_free_tlb(tlb, table as number, PTE_INDEX);
+  },
+  __tlb_remove_table(table) {
+    __tlb_remove_table(table as number);
+  },
+  /* arch_exit_mmap() → destroy_pagetable_cache() → pte_frag_destroy() */
+  arch_exit_mmap(mm) {
+    destroy_pagetable_cache(mm);
+  },
+};
+
+export default adapter;

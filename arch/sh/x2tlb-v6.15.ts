@@ -1,0 +1,36 @@
+/**
+ * sh with X2TLB, SMP, v6.15: `__pte_free_tlb` = `tlb_remove_ptdesc()` (Qi Zheng, "mm: pgtable:
+ * convert some architectures to use tlb_remove_ptdesc()"); without MMU_GATHER_TABLE_FREE the
+ * generic `tlb_remove_table()` runs `pagetable_dtor()` at once and `tlb_remove_page()`. sh is
+ * not in the 2025 "enable PT_RECLAIM on all 64-bit architectures" series, so 2026 is the same.
+ *
+ * Mirrors arch/sh/include/asm/pgalloc.h `__pte_free_tlb` (v6.15), include/asm-generic/tlb.h
+ * `tlb_remove_table` (!MMU_GATHER_TABLE_FREE), include/asm-generic/pgalloc.h, arch/sh/Kconfig.
+ */
+import {
+  __pte_alloc_one, GFP_PGTABLE_USER, page_ptdesc, pagetable_dtor_free, tlb_remove_ptdesc, type Adapter, type Page,
+} from '../../src/kernel';
+import v6_14 from './x2tlb-v6.14';
+
+const adapter: Adapter = {
+  name: 'sh-x2tlb-v6.15',
+  arch: 'sh',
+  era: 'v6.15',
+  source: 'arch/sh/include/asm/pgalloc.h __pte_free_tlb (tlb_remove_ptdesc); include/asm-generic/tlb.h !MMU_GATHER_TABLE_FREE tlb_remove_table (pagetable_dtor + tlb_remove_page) (v6.15)',
+  description: 'Page-based, pmd read in two halves; the generic !MMU_GATHER_TABLE_FREE tlb_remove_table() runs the dtor; page batch after the IPI flush.',
+  declarations: { ...v6_14.declarations },
+
+  pte_alloc_one(mm) {
+    return __pte_alloc_one(mm, GFP_PGTABLE_USER);
+  },
+  pte_free(_mm, pte_page) {
+    pagetable_dtor_free(page_ptdesc(pte_page as Page));
+  },
+
+  /* arch/sh/include/asm/pgalloc.h (v6.15) */
+  __pte_free_tlb(tlb, pte, _addr) {
+    tlb_remove_ptdesc(tlb, page_ptdesc(pte as Page));
+  },
+};
+
+export default adapter;

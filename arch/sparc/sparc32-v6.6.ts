@@ -1,0 +1,41 @@
+/**
+ * sparc32 (SRMMU, SMP), v6.6: nocache-pool PTE tables sharing pages, ctor/dtor on the page's
+ * first/last user table, no THP, no tlb_remove_table: __pte_free_tlb frees the table at once,
+ * before the mmu_gather's TLB flush. Cross-call (IPI) TLB flushes. See ./srmmu.ts.
+ *
+ * Declarations: ctorDtor true (srmmu.c runs pagetable_pte_ctor/dtor per page since 2020; the
+ * seeds' "no ctor/dtor" for sparc32, C-DT-4, predates that), tablesPerPage 2 (a model
+ * approximation of 16, see ./srmmu.ts).
+ */
+import type { Adapter } from '../../src/kernel';
+import { pte_alloc_one, pte_free } from './srmmu';
+
+const adapter: Adapter = {
+  name: 'sparc32-v6.6',
+  arch: 'sparc',
+  era: 'v6.5',
+  source: 'arch/sparc/mm/srmmu.c pte_alloc_one/pte_free/srmmu_get_nocache/srmmu_free_nocache; arch/sparc/include/asm/pgalloc_32.h pte_alloc_one_kernel/__pte_free_tlb (v6.6)',
+  description: 'Nocache-pool chunks shared by several tables per page, ctor/dtor on the first/last user table, immediate free in __pte_free_tlb. Known-bad: the chunk is freed before the TLB flush (C-LT-2, where the SRMMU caches page table pointers), and pte_alloc_one leaks it when the ctor fails (C-TD-1).',
+  knownBad: {
+    contracts: ['C-LT-2', 'C-TD-1'],
+    fix: 'none upstream. C-TD-1: pte_alloc_one() must srmmu_free_nocache(ptep, SRMMU_PTE_TABLE_SIZE) when pagetable_pte_ctor() fails (leak since "sparc32: mm: Only call ctor()/dtor() functions for first and last user", Will Deacon, 2020). C-LT-2: __pte_free_tlb() returns the chunk to the nocache pool before tlb_finish_mmu() flushes; a TLB that caches page table pointers (PTPs, e.g. the microSPARC TLB entry has a PTP bit) can then walk a reused chunk: free after the flush (page batch) instead',
+  },
+  declarations: {
+    SMP: true, THP: false, HIGHPTE: false, SPLIT_PTE_PTLOCKS: true, ALLOC_SPLIT_PTLOCKS: 'both',
+    MMU_GATHER_TABLE_FREE: false, MMU_GATHER_RCU_TABLE_FREE: false, GUP_GET_PXX_LOW_HIGH: false,
+    PT_RECLAIM: false, flushTransport: 'ipi', tablesPerPage: 2, pgtableIsPtePointer: true,
+    ctorDtor: true, tlbDelayRmap: true, irqOffIsRcuReader: true, HAVE_FAST_GUP: false,
+  },
+  pte_alloc_one(mm) {
+    return pte_alloc_one(mm);
+  },
+  pte_free(mm, pte) {
+    pte_free(mm!, pte as number);
+  },
+  /* pgalloc_32.h: #define __pte_free_tlb(tlb, pte, addr) pte_free((tlb)->mm, pte) */
+  __pte_free_tlb(tlb, pte) {
+    pte_free(tlb.mm, pte as number);
+  },
+};
+
+export default adapter;

@@ -1,0 +1,51 @@
+/**
+ * x86, v6.15: MMU_GATHER_RCU_TABLE_FREE is unconditional (tip a37259732a7d "x86/mm: Make
+ * MMU_GATHER_RCU_TABLE_FREE unconditional", Rik van Riel, for AMD INVLPGB broadcast flushes that
+ * need no IPI), and the `paravirt_tlb_remove_table` indirection is gone ("x86/mm: remove
+ * pv_ops.mmu.tlb_remove_table call"): `___pte_free_tlb()` = release hook + `tlb_remove_table()`.
+ * The dtor runs only in the generic `__tlb_remove_table()`. This adapter is x86_64 (PT_RECLAIM)
+ * with native IPI flushes.
+ *
+ * Mirrors arch/x86/mm/pgtable.c `pte_alloc_one` (GFP_PGTABLE_USER) and `___pte_free_tlb`
+ * (torvalds/linux @ 0081fdeccbf6, v6.15 merge window), include/asm-generic/tlb.h
+ * `__tlb_remove_table`, include/asm-generic/pgalloc.h `pte_free`, mm/pgtable-generic.c
+ * `pte_free_defer`.
+ */
+import {
+  __pte_alloc_one, generic_pte_free_defer, GFP_PGTABLE_USER, page_ptdesc, paravirt_release_pte, tlb_remove_table,
+  type Adapter, type MmuGather, type Page,
+} from '../../src/kernel';
+import { page_to_pfn, pte_free_v6_14 } from './pgalloc';
+
+/** arch/x86/mm/pgtable.c `___pte_free_tlb(tlb, pte)` (v6.15). */
+export function ___pte_free_tlb(tlb: MmuGather, pte: Page): void {
+  paravirt_release_pte(page_to_pfn(pte));
+  tlb_remove_table(tlb, page_ptdesc(pte));
+}
+
+const adapter: Adapter = {
+  name: 'x86-v6.15',
+  arch: 'x86',
+  era: 'v6.15',
+  source: 'arch/x86/mm/pgtable.c pte_alloc_one/___pte_free_tlb (torvalds/linux @ 0081fdeccbf6); include/asm-generic/tlb.h __tlb_remove_table; include/asm-generic/pgalloc.h pte_free; mm/pgtable-generic.c pte_free_defer (v6.15)',
+  description: 'RCU table free on every x86 config; tables always go through the RCU table batch, the dtor runs in the generic __tlb_remove_table.',
+  declarations: {
+    // x86_64 defconfig: NR_CPUS=64 >= SPLIT_PTLOCK_CPUS, so split PTE ptlocks (see the x86 report on
+    // unsplit ptlocks + PT_RECLAIM vs collapse_pte_mapped_thp).
+    SMP: true, THP: true, HIGHPTE: false, SPLIT_PTE_PTLOCKS: true, ALLOC_SPLIT_PTLOCKS: 'both',
+    MMU_GATHER_TABLE_FREE: true, MMU_GATHER_RCU_TABLE_FREE: true, GUP_GET_PXX_LOW_HIGH: false,
+    PT_RECLAIM: true, flushTransport: 'ipi', tablesPerPage: 1, pgtableIsPtePointer: false,
+    ctorDtor: true, tlbDelayRmap: true, irqOffIsRcuReader: true,
+  },
+  /* arch/x86/mm/pgtable.c: pte_alloc_one() → __pte_alloc_one(mm, GFP_PGTABLE_USER) */
+  pte_alloc_one(mm) {
+    return __pte_alloc_one(mm, GFP_PGTABLE_USER);
+  },
+  pte_free: pte_free_v6_14,
+  pte_free_defer: generic_pte_free_defer,
+  __pte_free_tlb(tlb, pte) {
+    ___pte_free_tlb(tlb, pte as Page);
+  },
+};
+
+export default adapter;

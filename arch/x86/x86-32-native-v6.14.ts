@@ -1,0 +1,55 @@
+/**
+ * x86-32 native (!CONFIG_PARAVIRT, !X86_PAE), v6.14. ARCH_SUPPORTS_PT_RECLAIM is selected only
+ * `if X86_64`, so a 32-bit v6.14 kernel has neither PT_RECLAIM nor MMU_GATHER_RCU_TABLE_FREE.
+ * After Qi Zheng's dtor move, `___pte_free_tlb()` no longer runs the dtor itself; the
+ * !PARAVIRT && !PT_RECLAIM `paravirt_tlb_remove_table()` stub does, right before queueing the
+ * page in the page batch ("so the dtor still runs at unlink time", kernel notes E4). The page is
+ * freed after the IPI flush.
+ *
+ * Mirrors arch/x86/mm/pgtable.c `pte_alloc_one`, `___pte_free_tlb`, `paravirt_tlb_remove_table`
+ * (!CONFIG_PARAVIRT, !CONFIG_PT_RECLAIM) after "x86: pgtable: move pagetable_dtor() to
+ * __tlb_remove_table()" (v5 12/17, [ML id 36314449858]); include/asm-generic/pgalloc.h
+ * `pte_free`; mm/pgtable-generic.c `pte_free_defer` (v6.14).
+ */
+import {
+  generic_pte_free_defer, page_ptdesc, pagetable_dtor, paravirt_release_pte, ptdesc_page, tlb_remove_page,
+  type Adapter, type MmuGather, type Page, type Ptdesc,
+} from '../../src/kernel';
+import { page_to_pfn, pte_alloc_one, pte_free_v6_14 } from './pgalloc';
+
+/** arch/x86/mm/pgtable.c (!CONFIG_PARAVIRT, !CONFIG_PT_RECLAIM): dtor, then the page batch. */
+function paravirt_tlb_remove_table(tlb: MmuGather, table: Ptdesc): void {
+  const ptdesc = table;
+  pagetable_dtor(ptdesc);
+  tlb_remove_page(tlb, ptdesc_page(ptdesc));
+}
+
+/** arch/x86/mm/pgtable.c `___pte_free_tlb(tlb, pte)` (v6.14). */
+export function ___pte_free_tlb(tlb: MmuGather, pte: Page): void {
+  paravirt_release_pte(page_to_pfn(pte), 'native-inline');
+  paravirt_tlb_remove_table(tlb, page_ptdesc(pte));
+}
+
+const adapter: Adapter = {
+  name: 'x86-32-native-v6.14',
+  arch: 'x86',
+  era: 'v6.14',
+  source: 'arch/x86/mm/pgtable.c pte_alloc_one/___pte_free_tlb/paravirt_tlb_remove_table (!CONFIG_PARAVIRT, !CONFIG_PT_RECLAIM); include/asm-generic/pgalloc.h pte_free; mm/pgtable-generic.c pte_free_defer (v6.14)',
+  description: '32-bit x86 without PARAVIRT in v6.14: no PT_RECLAIM (x86_64 only), so no RCU table free; the !PT_RECLAIM stub runs the dtor and queues the page batch, freed after the IPI flush.',
+  declarations: {
+    SMP: true, THP: true, HIGHPTE: false, SPLIT_PTE_PTLOCKS: 'both', ALLOC_SPLIT_PTLOCKS: 'both',
+    MMU_GATHER_TABLE_FREE: false, MMU_GATHER_RCU_TABLE_FREE: false, GUP_GET_PXX_LOW_HIGH: false,
+    PT_RECLAIM: false, flushTransport: 'ipi', tablesPerPage: 1, pgtableIsPtePointer: false,
+    ctorDtor: true, tlbDelayRmap: true, irqOffIsRcuReader: true,
+  },
+  pte_alloc_one(mm) {
+    return pte_alloc_one(mm, false);
+  },
+  pte_free: pte_free_v6_14,
+  pte_free_defer: generic_pte_free_defer,
+  __pte_free_tlb(tlb, pte) {
+    ___pte_free_tlb(tlb, pte as Page);
+  },
+};
+
+export default adapter;

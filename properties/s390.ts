@@ -1,0 +1,149 @@
+/**
+ * s390 page tables (contracts.md §1.11, §2.F C-S390-*; B8-B12, B37, B38), checked by a monitor
+ * after every step. In the 2K-fragment era (two tables per page):
+ *
+ * - C-S390-1: for each half, AA and PP are never both set, and the upper byte of `_refcount`
+ *   holds nothing but AA (0x01/0x02) and PP (0x10/0x20) bits (0x13 / 0x23 are the "impossible
+ *   values" of a page_table_alloc that ignores PP, B11).
+ * - C-S390-3: a PageActive page is never on pgtable_list, and no half of it is allocated again.
+ * - C-S390-4: release happens exactly when the last AA/PP bit clears: a page whose byte is 0 is
+ *   freed or has its rcu_head queued by the end of that step (a missed release is a leak), and
+ *   no page is freed while a bit is still set. (A double release is a double dtor/free or a
+ *   double call_rcu, which the model reports as C-DT-1 / C-LT-7.)
+ * - C-S390-9: the fragment logic uses only the upper byte of `_refcount`: the low 24 bits are
+ *   only ever the allocator's 1 plus speculative references (B38: no fragment accounting in
+ *   them). The monitor holds such a speculative reference (get_page_unless_zero) on a table page
+ *   while a gup_fast walks it with IRQs off, so that a decision that reads the low bits goes
+ *   wrong and shows up, e.g. as a missed release (C-S390-4).
+ *
+ * In every era:
+ * - C-S390-6: __tlb_remove_table() runs from the RCU batch callback without a stable mm, so
+ *   that callback never takes mm->context.lock and never changes pgtable_list (B10).
+ * - C-S390-8: pte_free_defer() is never used on a PGSTE (KVM guest) mm: it skips gmap_unlink()
+ *   (B12; reachable only in the hypothetical `pgsteThp` configuration).
+ */
+import type { Property, PropertyMonitor } from '../src/check/property';
+import type { Page } from '../src/model/types';
+import type { World } from '../src/model/world';
+
+interface Seen {
+  gen: number;
+  byte: number;
+  active: boolean;
+  judged: boolean;
+}
+
+interface MonitorState {
+  next: number;
+  pages: Map<Page, Seen>;
+  /** Pages carrying the monitor's speculative reference, with the generation it was taken on. */
+  spec: Map<Page, number>;
+  list: string;
+}
+
+const states = new WeakMap<World, MonitorState>();
+const BATCH_CALLBACK = /^rcu callback (tlb_remove_table_rcu|__tlb_remove_table_one_rcu)\(/;
+
+const hex = (n: number): string => `0x${n.toString(16).padStart(2, '0')}`;
+
+function fragmentChecks(w: World, st: MonitorState): void {
+  for (const p of w.pages) {
+    const name = w.pageName(p);
+    const prev = st.pages.get(p);
+    const counter = p._refcount.counter >>> 0;
+    const byte = (counter >>> 24) & 0xff;
+    if (p.use === 'table' && p.level === 'pte') {
+      const same = prev !== undefined && prev.gen === p.gen;
+      const specHeld = st.spec.get(p) === p.gen;
+      const low = counter & 0xffffff;
+      if (low !== 1 + (specHeld ? 1 : 0)) {
+        w.violate('C-S390-9', `the low bits of ${name}'s _refcount are ${low}, expected ${1 + (specHeld ? 1 : 0)}: the fragment logic changed the page allocator's reference count`);
+      }
+      const aa = byte & 0x03;
+      const pp = (byte >>> 4) & 0x03;
+      if ((byte & ~0x33) !== 0 || (aa & pp) !== 0) {
+        w.violate('C-S390-1', `${name}: _refcount upper byte ${hex(byte)} has a half both allocated and pending (AA ${hex(aa)}, PP ${hex(pp << 4)})`);
+      }
+      if (p.active && p.lru.on !== null) {
+        w.violate('C-S390-3', `${name} is PageActive (pte_free_defer) but on ${p.lru.on}`);
+      }
+      if (same && (aa & ~prev.byte & 0x03) !== 0 && (prev.active || p.active)) {
+        w.violate('C-S390-3', `a half of ${name} was allocated again although the page is PageActive (byte ${hex(prev.byte)} -> ${hex(byte)})`);
+      }
+      if (same && byte === 0 && p.rcu_head.state === 'idle') {
+        w.violate('C-S390-4', `${name}: its last half was freed (AA and PP all clear) but the page was neither freed nor queued for RCU (release missed${specHeld ? ', while a speculative reference was held' : ''})`);
+      }
+      st.pages.set(p, { gen: p.gen, byte, active: p.active, judged: false });
+      continue;
+    }
+    if (p.use === 'free' && prev && prev.gen === p.gen && !prev.judged) {
+      prev.judged = true;
+      if (byte !== 0) {
+        w.violate('C-S390-4', `${name} was released while its _refcount upper byte is ${hex(byte)}: a half is still allocated or pending`);
+      }
+    }
+  }
+  // Speculative references follow the IRQs-off walkers (gup_fast's try_grab_folio on a stale pfn).
+  const walked = new Set<Page>();
+  for (const a of w.tasks) for (const p of a.irqWalk ?? []) if (p.use === 'table' && p.level === 'pte') walked.add(p);
+  for (const [p, gen] of st.spec) {
+    if (p.gen !== gen || p.use !== 'table') st.spec.delete(p);
+    else if (!walked.has(p)) {
+      p._refcount.counter -= 1; // put_page()
+      st.spec.delete(p);
+    }
+  }
+  for (const p of walked) {
+    if (st.spec.has(p)) continue;
+    p._refcount.counter += 1; // get_page_unless_zero()
+    st.spec.set(p, p.gen);
+  }
+}
+
+/** The s390 monitor (see the file comment). */
+export const s390Monitor: PropertyMonitor = {
+  afterStep(w: World): void {
+    let st = states.get(w);
+    if (!st) {
+      st = { next: w.trace.length, pages: new Map(), spec: new Map(), list: '' };
+      st.list = w.mm.context.pgtable_list.pages.map((p) => w.pageName(p)).join(',');
+      states.set(w, st);
+    }
+    // C-S390-6: the step of a batch callback (__tlb_remove_table on each table) touched the mm.
+    const list = w.mm.context.pgtable_list.pages.map((p) => w.pageName(p)).join(',');
+    const entries = w.trace.slice(st.next);
+    st.next = w.trace.length;
+    if (w.cur === w.rcuActor && entries.some((e) => BATCH_CALLBACK.test(e.action))) {
+      if (list !== st.list) {
+        w.violate('C-S390-6', `__tlb_remove_table() (RCU batch callback) changed mm->context.pgtable_list from [${st.list}] to [${list}] without a stable mm`);
+      }
+      const lockName = w.mm.context.lock.name;
+      if (entries.some((e) => e.actor === w.rcuActor.name && e.action.startsWith('spin_lock') && e.action.includes(lockName))) {
+        w.violate('C-S390-6', `__tlb_remove_table() (RCU batch callback) took mm->context.lock of an mm that may be gone`);
+      }
+    }
+    st.list = list;
+    // C-S390-8: a PGSTE mm (hypothetical THP for KVM guests) saw pte_free_defer().
+    if ((w.mm.context.has_pgste || w.decl.pgsteThp === true) && w.pages.some((p) => p.deferredAtGp !== null)) {
+      w.violate('C-S390-8', 'pte_free_defer() was used on a PGSTE (KVM guest) mm: page_table_free() skips gmap_unlink(), so the gmap keeps a pointer to the freed table');
+    }
+    if (w.decl.tablesPerPage === 2) fragmentChecks(w, st);
+  },
+};
+
+const FRAGMENT = new Set(['C-S390-1', 'C-S390-3', 'C-S390-4', 'C-S390-9']);
+
+const property: Property = {
+  id: 's390',
+  title: 's390 2K fragments (AA/PP, pgtable_list, PageActive, one release), __tlb_remove_table without mm, no defer on PGSTE mms',
+  contracts: ['C-S390-1', 'C-S390-3', 'C-S390-4', 'C-S390-6', 'C-S390-8', 'C-S390-9'],
+  appliesTo: (a) => a.arch === 's390',
+  contractApplies: (a, id) => {
+    if (FRAGMENT.has(id)) return a.declarations.tablesPerPage === 2;
+    if (id === 'C-S390-8') return a.declarations.THP && a.pte_free_defer !== undefined;
+    return a.declarations.MMU_GATHER_RCU_TABLE_FREE;
+  },
+  monitor: s390Monitor,
+};
+
+export default property;

@@ -1,0 +1,126 @@
+/**
+ * Loading an adapter file without Node's module hooks: the file is transpiled and evaluated by
+ * a small CommonJS loader of ptconform's own, whose `require` resolves `ptconform/kernel` and
+ * `ptconform` to the very modules this copy of ptconform runs with. So it works where
+ * {@link loadAdapterFile} cannot, inside a module sandbox such as jest's (whose registry ignores
+ * `Module._extensions` and `Module._resolveFilename`, and would hand a `.ts` adapter to a
+ * transform that may not understand TypeScript), and the adapter always shares the model with
+ * the runner that checks it. Tests exported by `ptconform export --as jest` use it.
+ *
+ * Resolution inside the adapter: `ptconform/kernel` and `ptconform` as above; relative and
+ * absolute paths to `.ts`/`.js` files outside this package are evaluated the same way (so an
+ * adapter may be split over several files); files of this package (`src/kernel`, `arch/...`,
+ * as in-tree fixtures import them) are required through this module's own `require`, mapped to
+ * their compiled twins when running compiled; `.json` files are parsed; anything else (bare
+ * package names) goes to the host's `require` from the adapter's directory.
+ */
+import fs from 'fs';
+import Module from 'module';
+import path from 'path';
+import { UsageError } from './load';
+import type { Adapter } from './types';
+import { adapterProblems } from './validate';
+
+/** This package's directories: its root, and `dist` when running compiled. */
+function layout(): { pkgRoot: string; distRoot: string | null; srcDir: string } {
+  const srcDir = path.join(__dirname, '..');
+  const top = path.join(srcDir, '..');
+  const fromDist = path.basename(top) === 'dist';
+  return { pkgRoot: fromDist ? path.dirname(top) : top, distRoot: fromDist ? top : null, srcDir };
+}
+
+const EXTS = ['.ts', '.cts', '.js', '.cjs', '.json'];
+
+/** The file `p` names, trying the extensions and `index.*` as Node does (null when none exists). */
+function resolveFile(p: string): string | null {
+  const isFile = (f: string): boolean => fs.existsSync(f) && fs.statSync(f).isFile();
+  if (isFile(p)) return p;
+  for (const e of EXTS) if (isFile(p + e)) return p + e;
+  for (const e of EXTS) if (isFile(path.join(p, `index${e}`))) return path.join(p, `index${e}`);
+  return null;
+}
+
+function transpile(code: string, file: string): string {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const ts = require('typescript') as typeof import('typescript');
+  return ts.transpileModule(code, {
+    fileName: file,
+    compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022, esModuleInterop: true, sourceMap: false, inlineSourceMap: false },
+  }).outputText;
+}
+
+interface Mod {
+  exports: unknown;
+}
+
+/** Evaluate one module file with {@link makeRequire}; `cache` breaks cycles and shares instances. */
+function evaluateModule(file: string, cache: Map<string, Mod>): unknown {
+  const hit = cache.get(file);
+  if (hit) return hit.exports;
+  const text = fs.readFileSync(file, 'utf8');
+  const mod: Mod = { exports: {} };
+  cache.set(file, mod);
+  if (file.endsWith('.json')) {
+    mod.exports = JSON.parse(text) as unknown;
+    return mod.exports;
+  }
+  const code = transpile(text, file);
+  // The wrapper Node uses for CommonJS; `//# sourceURL` names the file in stack traces.
+  // eslint-disable-next-line @typescript-eslint/no-implied-eval
+  const fn = new Function('exports', 'require', 'module', '__filename', '__dirname', `${code}\n//# sourceURL=${file}`) as (
+    exports: unknown, require: (id: string) => unknown, module: Mod, filename: string, dirname: string,
+  ) => void;
+  fn(mod.exports, makeRequire(file, cache), mod, file, path.dirname(file));
+  return mod.exports;
+}
+
+/** The `require` seen by an evaluated module at `from`. */
+function makeRequire(from: string, cache: Map<string, Mod>): (id: string) => unknown {
+  const { pkgRoot, distRoot, srcDir } = layout();
+  const inside = (f: string, dir: string): boolean => f === dir || f.startsWith(dir + path.sep);
+  let host: NodeJS.Require | null = null;
+  return (id: string): unknown => {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    if (id === 'ptconform/kernel') return require(path.join(srcDir, 'kernel'));
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    if (id === 'ptconform') return require(srcDir);
+    if (id.startsWith('./') || id.startsWith('../') || id === '.' || id === '..' || path.isAbsolute(id)) {
+      const target = resolveFile(path.resolve(path.dirname(from), id));
+      if (target === null) throw new Error(`Cannot find module '${id}' from '${from}'`);
+      if (inside(target, pkgRoot) && !(distRoot !== null && inside(target, distRoot)) && !inside(target, path.join(pkgRoot, 'node_modules'))) {
+        // A file of ptconform itself: the instance the runner uses, compiled when we are.
+        let own = target;
+        if (distRoot !== null && /\.ts$/.test(target)) {
+          const twin = path.join(distRoot, path.relative(pkgRoot, target)).replace(/\.ts$/, '.js');
+          if (fs.existsSync(twin)) own = twin;
+        }
+        // eslint-disable-next-line @typescript-eslint/no-require-imports
+        return require(own);
+      }
+      return evaluateModule(target, cache);
+    }
+    host ??= Module.createRequire(from);
+    return host(id);
+  };
+}
+
+/**
+ * Load the adapter a `.ts`/`.js` module exports (default export, `adapter`, or the module
+ * itself) with ptconform's own loader (see the module comment); validated like
+ * {@link loadAdapterFile}. Any problem is a one-line {@link UsageError}.
+ */
+export function evaluateAdapterFile(file: string): Adapter {
+  const abs = path.resolve(file);
+  if (!fs.existsSync(abs)) throw new UsageError(`adapter file not found: ${file}`);
+  let mod: unknown;
+  try {
+    mod = evaluateModule(abs, new Map());
+  } catch (e) {
+    throw new UsageError(`cannot load adapter ${file}: ${(e as Error).message.split('\n')[0]}`);
+  }
+  const m = mod as { default?: unknown; adapter?: unknown };
+  const a = m.default ?? m.adapter ?? mod;
+  const problems = adapterProblems(a);
+  if (problems.length) throw new UsageError(`${file} is not a valid adapter: ${problems.join('; ')}`);
+  return a as Adapter;
+}

@@ -1,0 +1,83 @@
+import { describe, expect, it } from '@jest/globals';
+import mips32V6_5 from '../../arch/mips/mips32-xpa-v6.5';
+import mips32V6_14 from '../../arch/mips/mips32-xpa-v6.14';
+import mips64V6_15 from '../../arch/mips/mips64-v6.15';
+import b16 from '../../fixtures/broken/b16-mips-update-tlb-no-unmap';
+import { runScenario } from '../../src/engine/runner';
+import { slotAddress } from '../../src/mm/memory';
+import { tlb_gather_mmu } from '../../src/mm/mmu_gather';
+import { pmdp_get_lockless_sync } from '../../src/mm/pgtable_generic';
+import { inWorld } from '../helpers';
+import { archDtors, finish, inPageBatch, tableOf, tablesScenario } from './arch-helpers';
+
+const ALL = [mips32V6_5, mips32V6_14, mips64V6_15];
+
+describe('mips update_mmu_cache(): __update_tlb re-walks with a balanced pte_offset_map/pte_unmap (C-ARCH-1)', () => {
+  for (const a of ALL) {
+    it(`${a.name}: maps the table again, reads the even/odd pair with IRQs off, unmaps`, () => {
+      inWorld(a, (w) => {
+        const cpu = w.cur;
+        a.update_mmu_cache!(w.mm, 0, 1);
+        expect({ rcu: cpu.rcuDepth, handles: cpu.handles.length, irqsOff: cpu.irqsOff, kmap: cpu.kmap.length })
+          .toEqual({ rcu: 0, handles: 0, irqsOff: 0, kmap: 0 });
+        const acts = w.trace.map((e) => e.action);
+        const at = (re: RegExp): number => acts.findIndex((x) => re.test(x));
+        const last = (re: RegExp): number => acts.length - 1 - [...acts].reverse().findIndex((x) => re.test(x));
+        expect(at(/^local_irq_disable/)).toBeLessThan(at(/^__pte_offset_map\(pmd0\) = pt@/));
+        expect(acts.filter((x) => /^ptep_get\(pt@0x[0-9a-f]+\[[01]\]\)/.test(x))).toHaveLength(2);
+        expect(at(/^pte_unmap\(/)).toBeGreaterThan(at(/^ptep_get\(pt@0x[0-9a-f]+\[1\]\)/));
+        // (GUP_GET_PXX_LOW_HIGH: __pte_offset_map also disables IRQs around its two-half pmd read)
+        expect(last(/^local_irq_enable/)).toBeGreaterThan(at(/^pte_unmap\(/));
+        expect(w.violations).toEqual([]);
+      }, tablesScenario());
+    });
+  }
+
+  it('the B16 fixture (no pte_unmap) leaves the map and its RCU read lock behind', () => {
+    inWorld(b16, (w) => {
+      b16.update_mmu_cache!(w.mm, 0, 1);
+      expect(w.cur.handles).toHaveLength(1);
+      expect(w.cur.rcuDepth).toBe(1);
+    }, tablesScenario());
+  });
+
+  it('a fault through update_mmu_cache ends balanced', () => {
+    for (const a of ALL) {
+      const sc = tablesScenario({ programs: [[{ k: 'fault', slot: 0, index: 1, write: true }], [], []] });
+      const r = runScenario(a, sc);
+      expect({ name: a.name, violations: r.violations }).toEqual({ name: a.name, violations: [] });
+      expect(r.trace.filter((e) => e.op.startsWith('fault') && /^pte_unmap\(/.test(e.action))).toHaveLength(2);
+    }
+  });
+});
+
+describe('mips32 with 64-bit physical addresses: GUP_GET_PXX_LOW_HIGH without RCU table free', () => {
+  it('reads the pmd in two halves with IRQs off, and pmdp_get_lockless_sync() sends nothing', () => {
+    for (const a of [mips32V6_5, mips32V6_14]) {
+      expect(a.declarations.GUP_GET_PXX_LOW_HIGH).toBe(true);
+      inWorld(a, (w) => {
+        a.update_mmu_cache!(w.mm, 0, 0);
+        expect(w.trace.some((e) => e.action === 'read pmd0.pmd_high')).toBe(true);
+        finish(pmdp_get_lockless_sync());
+        expect(w.trace.some((e) => /^tlb_remove_table_sync_one\(\) \(no-op/.test(e.action))).toBe(true);
+      }, tablesScenario());
+    }
+    expect(mips64V6_15.declarations.GUP_GET_PXX_LOW_HIGH).toBe(false);
+  });
+});
+
+describe('mips: where the PTE dtor runs, per era', () => {
+  for (const a of ALL) {
+    it(`${a.name}: at unlink time (${a.era === 'v6.15' ? 'generic tlb_remove_table' : 'arch __pte_free_tlb'}), then the page batch`, () => {
+      inWorld(a, (w) => {
+        const t = tableOf(w, 0);
+        const tlb = tlb_gather_mmu(w.mm, false);
+        a.__pte_free_tlb(tlb, t, slotAddress(0));
+        expect(t.dtorCount).toBe(1);
+        expect(inPageBatch(tlb, t)).toBe(true);
+        expect(tlb.batch).toBeNull();
+      }, tablesScenario());
+      expect(archDtors(a)).toBe(a.era === 'v6.15' ? 0 : 1);
+    });
+  }
+});

@@ -1,0 +1,103 @@
+import { describe, expect, it } from '@jest/globals';
+import sbiV6_13 from '../../arch/riscv/sbi-v6.13';
+import ipiV6_13 from '../../arch/riscv/ipi-v6.13';
+import sbiV6_14 from '../../arch/riscv/sbi-v6.14';
+import ipiV6_14 from '../../arch/riscv/ipi-v6.14';
+import sbi2026 from '../../arch/riscv/sbi-2026';
+import ipi2026 from '../../arch/riscv/ipi-2026';
+import sbiV6_13Reclaim from '../../arch/riscv/sbi-v6.13-reclaim';
+import ipiV6_14Reclaim from '../../arch/riscv/ipi-v6.14-reclaim';
+import { riscv_use_sbi_for_rfence } from '../../src/kernel';
+import { free_pgtables } from '../../src/mm/memory';
+import { tlb_gather_mmu } from '../../src/mm/mmu_gather';
+import { inWorld } from '../helpers';
+import { drainRcu, failingContracts, finish, finishGather, inPageBatch, inTableBatch, tableOf, tablesScenario } from './arch-helpers';
+
+describe('riscv: the rfence transport picks the free path', () => {
+  it('riscv_use_sbi_for_rfence() follows the declared transport', () => {
+    for (const a of [sbiV6_13, sbiV6_14, sbi2026, sbiV6_13Reclaim]) expect(inWorld(a, () => riscv_use_sbi_for_rfence())).toBe(true);
+    for (const a of [ipiV6_13, ipiV6_14, ipi2026, ipiV6_14Reclaim]) expect(inWorld(a, () => riscv_use_sbi_for_rfence())).toBe(false);
+  });
+
+  it('SBI rfence sends no IPI; IPI rfence does', () => {
+    for (const [a, re] of [[sbiV6_14, /: sbi \(no IPI\)/], [ipiV6_14, /: IPI/]] as const) {
+      inWorld(a, (w) => {
+        const tlb = tlb_gather_mmu(w.mm, false);
+        finish(free_pgtables(tlb, 0));
+        finishGather(tlb);
+        expect(w.trace.some((e) => e.action.includes('freed_tables') && re.test(e.action))).toBe(true);
+      }, tablesScenario());
+    }
+  });
+
+  it('SBI: RCU table batch; IPI before 2026: page batch; 2026: RCU table batch for both', () => {
+    for (const [a, batch] of [
+      [sbiV6_13, 'table'], [ipiV6_13, 'page'], [sbiV6_14, 'table'], [ipiV6_14, 'page'], [sbi2026, 'table'], [ipi2026, 'table'],
+    ] as const) {
+      inWorld(a, (w) => {
+        const t = tableOf(w, 0);
+        const tlb = tlb_gather_mmu(w.mm, false);
+        finish(free_pgtables(tlb, 0));
+        expect({ name: a.name, table: inTableBatch(tlb, t), page: inPageBatch(tlb, t) })
+          .toEqual({ name: a.name, table: batch === 'table', page: batch === 'page' });
+      }, tablesScenario());
+    }
+  });
+});
+
+describe('riscv: where the PTE dtor runs, per era', () => {
+  it('before Qi Zheng\'s patch (v6.13): in __pte_free_tlb, at unlink time, on both transports', () => {
+    for (const a of [sbiV6_13, ipiV6_13]) {
+      inWorld(a, (w) => {
+        const t = tableOf(w, 0);
+        const tlb = tlb_gather_mmu(w.mm, false);
+        finish(free_pgtables(tlb, 0));
+        expect(t.dtorCount).toBe(1);
+        finishGather(tlb);
+        drainRcu(w);
+        expect(t.use).toBe('free');
+        expect(w.violations).toEqual([]);
+      }, tablesScenario());
+    }
+  });
+
+  it('v6.13 SBI frees with free_page_and_swap_cache (B4, before C-LT-13 existed)', () => {
+    inWorld(sbiV6_13, (w) => {
+      const tlb = tlb_gather_mmu(w.mm, false);
+      finish(free_pgtables(tlb, 0));
+      finishGather(tlb);
+      drainRcu(w);
+      expect(w.trace.some((e) => e.action.startsWith('free_page_and_swap_cache('))).toBe(true);
+    }, tablesScenario());
+  });
+
+  it('after it (v6.14): SBI after the grace period in the generic __tlb_remove_table(); IPI in riscv_tlb_remove_ptdesc()', () => {
+    for (const [a, atUnlink] of [[sbiV6_14, 0], [ipiV6_14, 1], [sbi2026, 0], [ipi2026, 0]] as const) {
+      inWorld(a, (w) => {
+        const t = tableOf(w, 0);
+        const tlb = tlb_gather_mmu(w.mm, false);
+        finish(free_pgtables(tlb, 0));
+        expect({ name: a.name, dtor: t.dtorCount }).toEqual({ name: a.name, dtor: atUnlink });
+        finishGather(tlb);
+        drainRcu(w);
+        expect(t.dtorCount).toBe(1);
+        expect(t.use).toBe('free');
+        expect(w.violations).toEqual([]);
+      }, tablesScenario());
+    }
+  });
+});
+
+describe('riscv known-bad adapters (empty-table reclaim on the old code)', () => {
+  it('riscv-sbi-v6.13-reclaim (B1) fails exactly C-DT-1', () => {
+    const r = failingContracts(sbiV6_13Reclaim, 300, 2);
+    expect(r.failed).toEqual(['C-DT-1']);
+    expect(r.asExpected).toBe(true);
+  });
+
+  it('riscv-ipi-v6.14-reclaim (B35) fails exactly C-DT-1', () => {
+    const r = failingContracts(ipiV6_14Reclaim, 300, 2);
+    expect(r.failed).toEqual(['C-DT-1']);
+    expect(r.asExpected).toBe(true);
+  });
+});

@@ -9,7 +9,7 @@ import type { Property } from '../src/check/property';
 const property: Property = {
   id: 'lock-recheck',
   title: 'lock-and-recheck of pte_offset_map_lock; locked removal',
-  contracts: ['C-MAP-5', 'C-MAP-6', 'C-MAP-7', 'C-RM-1', 'C-RM-2', 'C-RM-6', 'C-RM-13'],
+  contracts: ['C-MAP-5', 'C-MAP-6', 'C-MAP-7', 'C-RM-1', 'C-RM-2', 'C-RM-6', 'C-RM-7', 'C-RM-13'],
   appliesTo: () => true,
 };
 

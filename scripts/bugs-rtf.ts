@@ -4,8 +4,8 @@
 // usage: bugs-rtf.ts [SEEDS=5] [RUNS=20000] [shrink=0|1] [IDS...]   (GEN='{...}' overrides DEFAULT_GEN)
 import { BUGS } from '../fixtures/bugs';
 import { median, runBug, warmUp } from '../src/bugs/run';
-import { DEFAULT_GEN, type GenConfig } from '../src/engine/scenario';
-const gen: GenConfig = { ...DEFAULT_GEN, ...(process.env.GEN ? JSON.parse(process.env.GEN) as Partial<GenConfig> : {}) };
+import { DEFAULT_GEN, LEGACY_GEN, type GenConfig } from '../src/engine/scenario';
+const gen: GenConfig = process.env.GEN === 'legacy' ? LEGACY_GEN : { ...DEFAULT_GEN, ...(process.env.GEN ? JSON.parse(process.env.GEN) as Partial<GenConfig> : {}) };
 const [seedsArg, runsArg, shrinkArg, ...ids] = process.argv.slice(2);
 const seeds = Number(seedsArg ?? 5);
 const runs = Number(runsArg ?? 20000);

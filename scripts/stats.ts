@@ -5,17 +5,18 @@
 import fc from 'fast-check';
 import { ADAPTERS } from '../arch';
 import { BUGS } from '../fixtures/bugs';
-import { DEFAULT_GEN, scenarioArb, type GenConfig, type Scenario } from '../src/engine/scenario';
+import { runScenario } from '../src/engine/runner';
+import { DEFAULT_GEN, LEGACY_GEN, scenarioArb, type GenConfig, type Scenario } from '../src/engine/scenario';
 
 const [name, runsArg] = process.argv.slice(2);
-const gen: GenConfig = { ...DEFAULT_GEN, ...(process.env.GEN ? JSON.parse(process.env.GEN) as Partial<GenConfig> : {}) };
+const gen: GenConfig = process.env.GEN === 'legacy' ? LEGACY_GEN : { ...DEFAULT_GEN, ...(process.env.GEN ? JSON.parse(process.env.GEN) as Partial<GenConfig> : {}) };
 const all = [...ADAPTERS, ...BUGS.map((b) => b.adapter)];
 const adapter = all.find((a) => a.name === (name ?? 'generic-v6.14'));
 if (!adapter) throw new Error(`unknown adapter ${name}`);
 const numRuns = Number(runsArg ?? 10000);
 const arb = scenarioArb(adapter, gen);
 
-function stat(title: string, classify: (sc: Scenario) => string): void {
+function stat(title: string, classify: (sc: Scenario) => string | string[]): void {
   console.log(`\n${title}`);
   fc.statistics(arb, classify, { numRuns, seed: 1, logger: (l) => console.log(`  ${l}`) });
 }
@@ -27,15 +28,26 @@ function bucket(n: number, edges: number[]): string {
 }
 
 console.log(`adapter ${adapter.name}, ${numRuns} scenarios, GEN=${JSON.stringify(gen)}`);
-// fc.statistics labels one value per scenario; the op mix is shown per scenario through its
-// first op of each CPU, and as "kinds present" below.
-stat('op kind (first op of cpu0)', (sc) => sc.programs[0]?.[0]?.k ?? '(no op)');
-stat('op kind (first op of cpu1)', (sc) => sc.programs[1]?.[0]?.k ?? '(no op)');
+/** The drawn chunks of a schedule, without the tail chunks the generator appends (n = 64). */
+function drawn(sc: Scenario): Scenario['schedule'] {
+  let end = sc.schedule.length;
+  while (end > 0 && sc.schedule[end - 1]!.n === 64) end--;
+  return sc.schedule.slice(0, end);
+}
+
+// The op mix: each scenario counts once for every kind it has (fc.statistics with several labels).
+stat('op kinds present in a scenario (op mix)', (sc) => {
+  const ks = [...new Set(sc.programs.flat().map((o) => (o.k === 'collapse' && o.madvise ? 'collapse (MADV_COLLAPSE)' : o.k)))];
+  return ks.length ? ks : ['(no op)'];
+});
+stat('op kind of the first op of cpu0', (sc) => sc.programs[0]?.[0]?.k ?? '(no op)');
 stat('distinct op kinds in the scenario', (sc) => `${new Set(sc.programs.flat().map((o) => o.k)).size}`);
 stat('ops in the scenario', (sc) => bucket(sc.programs.flat().length, [0, 1, 2, 3, 4, 6]));
 stat('CPUs with a program', (sc) => `${sc.programs.filter((p) => p.length > 0).length}`);
 stat('ops per CPU (cpu0)', (sc) => `${sc.programs[0]?.length ?? 0}`);
-stat('schedule length (chunks)', (sc) => bucket(sc.schedule.length, [0, 1, 2, 3, 5, 10]));
+stat('drawn schedule chunks (preemptions)', (sc) => bucket(drawn(sc).length, [0, 1, 2, 3, 5, 10]));
+stat('tail chunks (other CPUs run to completion)', (sc) => `${sc.schedule.length - drawn(sc).length}`);
+stat('trace length of the scenario (steps, run on this adapter)', (sc) => bucket(runScenario(adapter, sc).steps, [10, 20, 30, 40, 60, 100]));
 stat('first chunk size', (sc) => (sc.schedule[0] ? bucket(sc.schedule[0].n, [1, 2, 3, 4, 6, 10, 20]) : '(none)'));
 stat('first chunk actor', (sc) => (sc.schedule[0] ? (sc.schedule[0].a === sc.programs.length ? 'rcu' : `cpu${sc.schedule[0].a}`) : '(none)'));
 stat('ops on the same slot', (sc) => {

@@ -11,10 +11,10 @@
  * tlb_remove_table(tlb, page) tlb_remove_page((tlb), (page))` without MMU_GATHER_TABLE_FREE.
  *
  * Configuration: SMP on a CPU whose TLB maintenance is not broadcast in hardware
- * (`tlb_ops_need_broadcast()`, ARM11 MPCore class), so flush_tlb_* IPI the other CPUs; HIGHMEM
- * with HIGHPTE (default y); no THP (HAVE_ARCH_TRANSPARENT_HUGEPAGE needs ARM_LPAE). arm has no
- * GUP-fast without LPAE (HAVE_GUP_FAST if ARM_LPAE): the model's gup_fast op stands in for
- * any IRQs-off walker and is held off by the IPI flush.
+ * (`tlb_ops_need_broadcast()`, ARM11 MPCore class), so flush_tlb_* IPI the other CPUs
+ * (arch/arm/kernel/smp_tlb.c); HIGHMEM with HIGHPTE (default y); no THP
+ * (HAVE_ARCH_TRANSPARENT_HUGEPAGE needs ARM_LPAE); no GUP-fast (`select HAVE_GUP_FAST if
+ * ARM_LPAE`). arm-classic-v6.14 covers the hardware-broadcast (Cortex-A9 class) transport.
  */
 import { generic_pte_free, pagetable_dtor, tlb_remove_table, type Page } from '../../src/kernel';
 import { arm_classic_widen_range, arm_pte_alloc_one, type ArmAdapter } from './common';
@@ -30,7 +30,7 @@ const adapter: ArmAdapter = {
     SMP: true, THP: false, HIGHPTE: true, SPLIT_PTE_PTLOCKS: 'both', ALLOC_SPLIT_PTLOCKS: 'both',
     MMU_GATHER_TABLE_FREE: false, MMU_GATHER_RCU_TABLE_FREE: false, GUP_GET_PXX_LOW_HIGH: false,
     PT_RECLAIM: false, flushTransport: 'ipi', tablesPerPage: 1, pgtableIsPtePointer: false,
-    ctorDtor: true, tlbDelayRmap: true, irqOffIsRcuReader: true,
+    ctorDtor: true, tlbDelayRmap: true, irqOffIsRcuReader: true, HAVE_FAST_GUP: false,
   },
 
   /* arch/arm/include/asm/pgalloc.h: __pte_alloc_one(mm, GFP_PGTABLE_USER | PGTABLE_HIGHMEM) */

@@ -9,7 +9,8 @@
  * Mirrors arch/arm/include/asm/tlb.h `__pte_free_tlb` (v6.14 form), include/asm-generic/pgalloc.h,
  * mm/mmu_gather.c and mm/pgtable-generic.c as of 2026 (linux-mm).
  */
-import { generic_pte_free_defer, page_ptdesc, pagetable_dtor_free, tlb_remove_ptdesc, type Page } from '../../src/kernel';
+import { generic_pte_free_defer } from '../../src/kernel';
+import { __pte_free_tlb, pte_free } from '../generic/hooks';
 import { arm_pte_alloc_one, type ArmAdapter } from './common';
 import lpae from './lpae-v6.5';
 
@@ -25,13 +26,10 @@ const adapter: ArmAdapter = {
   pte_alloc_one(mm) {
     return arm_pte_alloc_one(mm, false);
   },
-  pte_free(_mm, pte_page) {
-    pagetable_dtor_free(page_ptdesc(pte_page as Page));
-  },
+  pte_free,
   pte_free_defer: generic_pte_free_defer,
-  __pte_free_tlb(tlb, pte, _addr) {
-    tlb_remove_ptdesc(tlb, page_ptdesc(pte as Page));
-  },
+  /* arch/arm/include/asm/tlb.h (v6.14 form) */
+  __pte_free_tlb,
 };
 
 export default adapter;

@@ -9,7 +9,8 @@
  * `__tlb_remove_table` (generic), mm/pgtable-generic.c `pte_free_defer`, Linux v6.14.
  * Configuration as arm-lpae-v6.5.
  */
-import { generic_pte_free_defer, page_ptdesc, pagetable_dtor_free, tlb_remove_ptdesc, type Page } from '../../src/kernel';
+import { generic_pte_free_defer } from '../../src/kernel';
+import { __pte_free_tlb, pte_free } from '../generic/hooks';
 import { arm_pte_alloc_one, type ArmAdapter } from './common';
 import lpae from './lpae-v6.5';
 
@@ -26,15 +27,11 @@ const adapter: ArmAdapter = {
     return arm_pte_alloc_one(mm, true);
   },
   /* include/asm-generic/pgalloc.h (v6.14): pagetable_dtor_free(page_ptdesc(pte_page)) */
-  pte_free(_mm, pte_page) {
-    pagetable_dtor_free(page_ptdesc(pte_page as Page));
-  },
+  pte_free,
   pte_free_defer: generic_pte_free_defer,
 
-  /* arch/arm/include/asm/tlb.h (v6.14); no __tlb_remove_table: the generic one is used */
-  __pte_free_tlb(tlb, pte, _addr) {
-    tlb_remove_ptdesc(tlb, page_ptdesc(pte as Page));
-  },
+  /* arch/arm/include/asm/tlb.h (v6.14): tlb_remove_ptdesc(); no __tlb_remove_table: the generic one is used */
+  __pte_free_tlb,
 };
 
 export default adapter;

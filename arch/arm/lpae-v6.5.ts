@@ -13,9 +13,8 @@
  * Configuration: SMP, ARM_LPAE, HIGHMEM + HIGHPTE, THP (HAVE_ARCH_TRANSPARENT_HUGEPAGE if
  * ARM_LPAE), GUP-fast (HAVE_GUP_FAST if ARM_LPAE).
  */
-import {
-  free_page_and_swap_cache, generic_pte_free, generic_pte_free_defer, pagetable_dtor, tlb_remove_table, type Page,
-} from '../../src/kernel';
+import { generic_pte_free, generic_pte_free_defer, pagetable_dtor, tlb_remove_table, type Page } from '../../src/kernel';
+import { __tlb_remove_table_v6_13 } from '../generic/hooks';
 import { arm_pte_alloc_one, type ArmAdapter } from './common';
 
 const adapter: ArmAdapter = {
@@ -46,9 +45,7 @@ const adapter: ArmAdapter = {
   },
 
   /* arch/arm/include/asm/tlb.h: __tlb_remove_table(_table) → free_page_and_swap_cache(page) */
-  __tlb_remove_table(table) {
-    free_page_and_swap_cache(table as Page);
-  },
+  __tlb_remove_table: __tlb_remove_table_v6_13,
 };
 
 export default adapter;

@@ -8,10 +8,8 @@
  * Mirrors arch/arm64/include/asm/tlb.h `__pte_free_tlb` (v6.14 form), include/asm-generic/pgalloc.h,
  * mm/mmu_gather.c, mm/pgtable-generic.c (linux-mm, 2026).
  */
-import {
-  __pte_alloc_one, generic_pte_free_defer, GFP_PGTABLE_USER, page_ptdesc, pagetable_dtor_free, tlb_remove_ptdesc,
-  type Adapter, type Page,
-} from '../../src/kernel';
+import { generic_pte_free_defer, type Adapter } from '../../src/kernel';
+import { __pte_free_tlb, pte_alloc_one, pte_free } from '../generic/hooks';
 import v6_13 from './v6.13';
 
 const adapter: Adapter = {
@@ -22,16 +20,11 @@ const adapter: Adapter = {
   description: 'RCU table batch with empty-table reclaim; dtor after the grace period.',
   declarations: { ...v6_13.declarations, PT_RECLAIM: true },
 
-  pte_alloc_one(mm) {
-    return __pte_alloc_one(mm, GFP_PGTABLE_USER);
-  },
-  pte_free(_mm, pte_page) {
-    pagetable_dtor_free(page_ptdesc(pte_page as Page));
-  },
+  pte_alloc_one,
+  pte_free,
   pte_free_defer: generic_pte_free_defer,
-  __pte_free_tlb(tlb, pte, _addr) {
-    tlb_remove_ptdesc(tlb, page_ptdesc(pte as Page));
-  },
+  /* arch/arm64/include/asm/tlb.h (v6.14 form) */
+  __pte_free_tlb,
 };
 
 export default adapter;

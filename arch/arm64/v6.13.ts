@@ -12,9 +12,9 @@
  * `pte_free_defer`. Configuration: SMP, THP, split PTE ptlocks (NR_CPUS >= 4).
  */
 import {
-  __pte_alloc_one, free_page_and_swap_cache, generic_pte_free, generic_pte_free_defer, GFP_PGTABLE_USER,
-  page_ptdesc, pagetable_dtor, tlb_remove_ptdesc, type Adapter, type Page,
+  generic_pte_free, generic_pte_free_defer, page_ptdesc, pagetable_dtor, tlb_remove_ptdesc, type Adapter, type Page,
 } from '../../src/kernel';
+import { __tlb_remove_table_v6_13, pte_alloc_one } from '../generic/hooks';
 
 const adapter: Adapter = {
   name: 'arm64-v6.13',
@@ -30,9 +30,7 @@ const adapter: Adapter = {
   },
 
   /* include/asm-generic/pgalloc.h: __pte_alloc_one(mm, GFP_PGTABLE_USER) */
-  pte_alloc_one(mm) {
-    return __pte_alloc_one(mm, GFP_PGTABLE_USER);
-  },
+  pte_alloc_one,
   /* include/asm-generic/pgalloc.h (v6.13): pagetable_pte_dtor(ptdesc); pagetable_free(ptdesc) */
   pte_free: generic_pte_free,
   pte_free_defer: generic_pte_free_defer,
@@ -45,9 +43,7 @@ const adapter: Adapter = {
   },
 
   /* arch/arm64/include/asm/tlb.h (v6.13): free_page_and_swap_cache((struct page *)_table) */
-  __tlb_remove_table(table) {
-    free_page_and_swap_cache(table as Page);
-  },
+  __tlb_remove_table: __tlb_remove_table_v6_13,
 };
 
 export default adapter;

@@ -8,10 +8,8 @@
  * `pte_alloc_one` / `pte_free` (`pagetable_dtor_free`), mm/mmu_gather.c `__tlb_remove_table`,
  * mm/pgtable-generic.c `pte_free_defer`, Linux v6.14.
  */
-import {
-  __pte_alloc_one, generic_pte_free_defer, GFP_PGTABLE_USER, page_ptdesc, pagetable_dtor_free, tlb_remove_ptdesc,
-  type Adapter, type Page,
-} from '../../src/kernel';
+import { generic_pte_free_defer, type Adapter } from '../../src/kernel';
+import { __pte_free_tlb, pte_alloc_one, pte_free } from '../generic/hooks';
 import v6_13 from './v6.13';
 
 const adapter: Adapter = {
@@ -22,18 +20,12 @@ const adapter: Adapter = {
   description: 'RCU table batch, broadcast TLBI, dtor after the grace period in the generic __tlb_remove_table().',
   declarations: { ...v6_13.declarations },
 
-  pte_alloc_one(mm) {
-    return __pte_alloc_one(mm, GFP_PGTABLE_USER);
-  },
-  pte_free(_mm, pte_page) {
-    pagetable_dtor_free(page_ptdesc(pte_page as Page));
-  },
+  pte_alloc_one,
+  pte_free,
   pte_free_defer: generic_pte_free_defer,
 
-  /* arch/arm64/include/asm/tlb.h (v6.14); no __tlb_remove_table: the generic one is used */
-  __pte_free_tlb(tlb, pte, _addr) {
-    tlb_remove_ptdesc(tlb, page_ptdesc(pte as Page));
-  },
+  /* arch/arm64/include/asm/tlb.h (v6.14): tlb_remove_ptdesc(); no __tlb_remove_table: the generic one is used */
+  __pte_free_tlb,
 };
 
 export default adapter;

@@ -7,10 +7,8 @@
  * (`__tlb_remove_table` = `pagetable_dtor_free`) and mm/pgtable-generic.c (`pte_free_defer`),
  * Linux v6.14.
  */
-import {
-  __pte_alloc_one, generic_pte_free_defer, GFP_PGTABLE_USER, page_ptdesc, pagetable_dtor_free, tlb_remove_ptdesc,
-  type Adapter, type Page,
-} from '../../src/kernel';
+import { generic_pte_free_defer, type Adapter } from '../../src/kernel';
+import { __pte_free_tlb, __tlb_remove_table, pte_alloc_one, pte_free } from './hooks';
 
 const adapter: Adapter = {
   name: 'generic-v6.14',
@@ -26,27 +24,19 @@ const adapter: Adapter = {
   },
 
   /* include/asm-generic/pgalloc.h: pte_alloc_one() → __pte_alloc_one(mm, GFP_PGTABLE_USER) */
-  pte_alloc_one(mm) {
-    return __pte_alloc_one(mm, GFP_PGTABLE_USER);
-  },
+  pte_alloc_one,
 
   /* include/asm-generic/pgalloc.h: pte_free() → pagetable_dtor_free(page_ptdesc(pte_page)) */
-  pte_free(_mm, pte_page) {
-    pagetable_dtor_free(page_ptdesc(pte_page as Page));
-  },
+  pte_free,
 
   /* mm/pgtable-generic.c: pte_free_defer() → call_rcu(&page->rcu_head, pte_free_now) */
   pte_free_defer: generic_pte_free_defer,
 
   /* include/asm-generic/tlb.h: __pte_free_tlb() → tlb_remove_ptdesc(tlb, page_ptdesc(pte)) */
-  __pte_free_tlb(tlb, pte, _address) {
-    tlb_remove_ptdesc(tlb, page_ptdesc(pte as Page));
-  },
+  __pte_free_tlb,
 
   /* mm/mmu_gather.c (v6.14, !HAVE_ARCH_TLB_REMOVE_TABLE): __tlb_remove_table() → pagetable_dtor_free() */
-  __tlb_remove_table(table) {
-    pagetable_dtor_free(table as Page);
-  },
+  __tlb_remove_table,
 };
 
 export default adapter;

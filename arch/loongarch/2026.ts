@@ -8,10 +8,8 @@
  * Mirrors arch/loongarch/include/asm/pgalloc.h `__pte_free_tlb` (linux-mm @ c2ec497b),
  * include/asm-generic/pgalloc.h, mm/mmu_gather.c, mm/pgtable-generic.c (linux-mm, 2026).
  */
-import {
-  __pte_alloc_one, generic_pte_free_defer, GFP_PGTABLE_USER, page_ptdesc, pagetable_dtor_free, tlb_remove_ptdesc,
-  type Adapter, type Page,
-} from '../../src/kernel';
+import { generic_pte_free_defer, type Adapter } from '../../src/kernel';
+import { __pte_free_tlb, pte_alloc_one, pte_free } from '../generic/hooks';
 import v6_5 from './v6.5';
 
 const adapter: Adapter = {
@@ -22,18 +20,12 @@ const adapter: Adapter = {
   description: 'RCU table batch with empty-table reclaim, IPI TLB shootdown; dtor after the grace period.',
   declarations: { ...v6_5.declarations, MMU_GATHER_TABLE_FREE: true, MMU_GATHER_RCU_TABLE_FREE: true, PT_RECLAIM: true },
 
-  pte_alloc_one(mm) {
-    return __pte_alloc_one(mm, GFP_PGTABLE_USER);
-  },
-  pte_free(_mm, pte_page) {
-    pagetable_dtor_free(page_ptdesc(pte_page as Page));
-  },
+  pte_alloc_one,
+  pte_free,
   pte_free_defer: generic_pte_free_defer,
 
-  /* arch/loongarch/include/asm/pgalloc.h (2026); the generic __tlb_remove_table is used */
-  __pte_free_tlb(tlb, pte, _address) {
-    tlb_remove_ptdesc(tlb, page_ptdesc(pte as Page));
-  },
+  /* arch/loongarch/include/asm/pgalloc.h (2026): tlb_remove_ptdesc(); the generic __tlb_remove_table is used */
+  __pte_free_tlb,
 };
 
 export default adapter;

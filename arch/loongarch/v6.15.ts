@@ -9,10 +9,8 @@
  * include/asm-generic/tlb.h `tlb_remove_table` (!MMU_GATHER_TABLE_FREE),
  * include/asm-generic/pgalloc.h, mm/pgtable-generic.c `pte_free_defer`.
  */
-import {
-  __pte_alloc_one, generic_pte_free_defer, GFP_PGTABLE_USER, page_ptdesc, pagetable_dtor_free, tlb_remove_ptdesc,
-  type Adapter, type Page,
-} from '../../src/kernel';
+import { generic_pte_free_defer, type Adapter } from '../../src/kernel';
+import { __pte_free_tlb, pte_alloc_one, pte_free } from '../generic/hooks';
 import v6_5 from './v6.5';
 
 const adapter: Adapter = {
@@ -23,18 +21,12 @@ const adapter: Adapter = {
   description: 'Page-based: the generic !MMU_GATHER_TABLE_FREE tlb_remove_table() runs the dtor, page batch freed after the IPI flush.',
   declarations: { ...v6_5.declarations },
 
-  pte_alloc_one(mm) {
-    return __pte_alloc_one(mm, GFP_PGTABLE_USER);
-  },
-  pte_free(_mm, pte_page) {
-    pagetable_dtor_free(page_ptdesc(pte_page as Page));
-  },
+  pte_alloc_one,
+  pte_free,
   pte_free_defer: generic_pte_free_defer,
 
-  /* arch/loongarch/include/asm/pgalloc.h (v6.15) */
-  __pte_free_tlb(tlb, pte, _address) {
-    tlb_remove_ptdesc(tlb, page_ptdesc(pte as Page));
-  },
+  /* arch/loongarch/include/asm/pgalloc.h (v6.15): tlb_remove_ptdesc() */
+  __pte_free_tlb,
 };
 
 export default adapter;

@@ -9,10 +9,8 @@
  * include/asm-generic/pgalloc.h `pte_alloc_one` / `pte_free`, mm/pgtable-generic.c
  * `pte_free_defer`, arch/loongarch/kernel/smp.c flush_tlb_* (IPI). Configuration: SMP, THP.
  */
-import {
-  __pte_alloc_one, generic_pte_free, generic_pte_free_defer, GFP_PGTABLE_USER, pagetable_dtor, tlb_remove_page,
-  type Adapter, type Page,
-} from '../../src/kernel';
+import { generic_pte_free, generic_pte_free_defer, pagetable_dtor, tlb_remove_page, type Adapter, type Page } from '../../src/kernel';
+import { pte_alloc_one } from '../generic/hooks';
 
 const adapter: Adapter = {
   name: 'loongarch-v6.5',
@@ -27,9 +25,7 @@ const adapter: Adapter = {
     ctorDtor: true, tlbDelayRmap: true, irqOffIsRcuReader: true,
   },
 
-  pte_alloc_one(mm) {
-    return __pte_alloc_one(mm, GFP_PGTABLE_USER);
-  },
+  pte_alloc_one,
   pte_free: generic_pte_free,
   pte_free_defer: generic_pte_free_defer,
 

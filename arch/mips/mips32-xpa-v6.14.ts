@@ -6,10 +6,8 @@
  * Mirrors arch/mips/include/asm/pgalloc.h `__pte_free_tlb` (v6.14), include/asm-generic/pgalloc.h,
  * arch/mips/mm/tlb-r4k.c `__update_tlb`, arch/mips/Kconfig.
  */
-import {
-  __pte_alloc_one, GFP_PGTABLE_USER, page_ptdesc, pagetable_dtor, pagetable_dtor_free, tlb_remove_page_ptdesc,
-  type Adapter, type Page,
-} from '../../src/kernel';
+import { page_ptdesc, pagetable_dtor, tlb_remove_page_ptdesc, type Adapter, type Page } from '../../src/kernel';
+import { pte_alloc_one, pte_free } from '../generic/hooks';
 import { update_mmu_cache } from './tlb-r4k';
 import v6_5 from './mips32-xpa-v6.5';
 
@@ -21,12 +19,8 @@ const adapter: Adapter = {
   description: 'Page-based, pmd read in two halves; dtor + tlb_remove_page_ptdesc after the IPI flush; __update_tlb re-walk balanced.',
   declarations: { ...v6_5.declarations },
 
-  pte_alloc_one(mm) {
-    return __pte_alloc_one(mm, GFP_PGTABLE_USER);
-  },
-  pte_free(_mm, pte_page) {
-    pagetable_dtor_free(page_ptdesc(pte_page as Page));
-  },
+  pte_alloc_one,
+  pte_free,
 
   /* arch/mips/include/asm/pgalloc.h (v6.14) */
   __pte_free_tlb(tlb, pte, _address) {

@@ -12,9 +12,8 @@
  * arch/mips/mm/tlb-r4k.c `__update_tlb` (v6.5, with pte_unmap), arch/mips/Kconfig
  * GUP_GET_PXX_LOW_HIGH.
  */
-import {
-  __pte_alloc_one, generic_pte_free, GFP_PGTABLE_USER, pagetable_dtor, tlb_remove_page, type Adapter, type Page,
-} from '../../src/kernel';
+import { generic_pte_free, pagetable_dtor, tlb_remove_page, type Adapter, type Page } from '../../src/kernel';
+import { pte_alloc_one } from '../generic/hooks';
 import { update_mmu_cache } from './tlb-r4k';
 
 const adapter: Adapter = {
@@ -30,9 +29,7 @@ const adapter: Adapter = {
     ctorDtor: true, tlbDelayRmap: true, irqOffIsRcuReader: true,
   },
 
-  pte_alloc_one(mm) {
-    return __pte_alloc_one(mm, GFP_PGTABLE_USER);
-  },
+  pte_alloc_one,
   pte_free: generic_pte_free,
 
   /* arch/mips/include/asm/pgalloc.h (v6.5) */

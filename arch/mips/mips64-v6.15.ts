@@ -10,10 +10,8 @@
  * `tlb_remove_table` (!MMU_GATHER_TABLE_FREE), include/asm-generic/pgalloc.h,
  * mm/pgtable-generic.c `pte_free_defer`, arch/mips/mm/tlb-r4k.c `__update_tlb`.
  */
-import {
-  __pte_alloc_one, generic_pte_free_defer, GFP_PGTABLE_USER, page_ptdesc, pagetable_dtor_free, tlb_remove_ptdesc,
-  type Adapter, type Page,
-} from '../../src/kernel';
+import { generic_pte_free_defer, type Adapter } from '../../src/kernel';
+import { __pte_free_tlb, pte_alloc_one, pte_free } from '../generic/hooks';
 import { update_mmu_cache } from './tlb-r4k';
 import v6_5 from './mips32-xpa-v6.5';
 
@@ -25,18 +23,12 @@ const adapter: Adapter = {
   description: 'Page-based 64-bit: generic !MMU_GATHER_TABLE_FREE tlb_remove_table() runs the dtor, page batch after the IPI flush; THP; __update_tlb re-walk balanced.',
   declarations: { ...v6_5.declarations, THP: true, GUP_GET_PXX_LOW_HIGH: false },
 
-  pte_alloc_one(mm) {
-    return __pte_alloc_one(mm, GFP_PGTABLE_USER);
-  },
-  pte_free(_mm, pte_page) {
-    pagetable_dtor_free(page_ptdesc(pte_page as Page));
-  },
+  pte_alloc_one,
+  pte_free,
   pte_free_defer: generic_pte_free_defer,
 
-  /* arch/mips/include/asm/pgalloc.h (v6.15) */
-  __pte_free_tlb(tlb, pte, _address) {
-    tlb_remove_ptdesc(tlb, page_ptdesc(pte as Page));
-  },
+  /* arch/mips/include/asm/pgalloc.h (v6.15): tlb_remove_ptdesc() */
+  __pte_free_tlb,
 
   update_mmu_cache,
 };

@@ -10,7 +10,7 @@
  */
 import type { Adapter } from '../../src/kernel';
 import base from './book3s64-v6.6';
-import { pgtable_free_tlb, pte_fragment_alloc, PTE_INDEX } from './pgtable-frag';
+import { book3s64_pte_hooks } from './hooks';
 import { __tlb_remove_table, destroy_pagetable_cache, pte_fragment_free, pte_free_defer } from './pgtable-frag-2026';
 
 const adapter: Adapter = {
@@ -24,28 +24,7 @@ const adapter: Adapter = {
     fix: 'none upstream: "powerpc/pgtable-frag: Fix bad page state in pte_frag_destroy" (Ritesh Harjani, powerpc/next fda4d71651f7, Mar 2026) clears PG_active but still frees at once; pte_frag_destroy() needs call_rcu(pte_free_now) when folio_test_clear_active()',
   },
   declarations: { ...base.declarations, HAVE_ARCH_TLB_REMOVE_TABLE: true, PT_RECLAIM: false },
-  /* asm/pgalloc.h: pte_alloc_one() → (pgtable_t)pte_fragment_alloc(mm, 0) */
-  pte_alloc_one(mm) {
-    return pte_fragment_alloc(mm);
-  },
-  /* asm/pgalloc.h: pte_free() → pte_fragment_free((unsigned long *)ptepage, 0) */
-  pte_free(_mm, ptepage) {
-    pte_fragment_free(ptepage as number, false);
-  },
-  pte_free_defer(mm, pgtable) {
-    pte_free_defer(mm, pgtable as number);
-  },
-  /* book3s/64/pgalloc.h: __pte_free_tlb() → pgtable_free_tlb(tlb, table, PTE_INDEX) */
-  __pte_free_tlb(tlb, table) {
-    pgtable_free_tlb(tlb, table as number, PTE_INDEX);
-  },
-  __tlb_remove_table(table) {
-    __tlb_remove_table(table as number);
-  },
-  /* arch_exit_mmap() → destroy_pagetable_cache() → pte_frag_destroy() */
-  arch_exit_mmap(mm) {
-    destroy_pagetable_cache(mm);
-  },
+  ...book3s64_pte_hooks({ pte_fragment_free, pte_free_defer, __tlb_remove_table, destroy_pagetable_cache }),
 };
 
 export default adapter;

@@ -4,10 +4,12 @@
  * __tlb_remove_table decoding the table index from the pointer's low bits, RCU table free,
  * TLB flush by broadcast (tlbie). The model's PTE_FRAG_NR is 4 (hash 64K: 16, radix 64K: 256):
  * more than two, so that the model's never-reuse check (C-PPC-1) applies. Mirrors arch/powerpc/mm/pgtable-frag.c and
- * arch/powerpc/include/asm/book3s/64/pgalloc.h (v6.6).
+ * arch/powerpc/include/asm/book3s/64/pgalloc.h (v6.6); the pgalloc.h hook macros, the same in
+ * every era, are in ./hooks.ts.
  */
 import type { Adapter } from '../../src/kernel';
-import { destroy_pagetable_cache, pgtable_free_tlb, pte_fragment_alloc, pte_fragment_free, pte_free_defer, PTE_INDEX, __tlb_remove_table } from './pgtable-frag';
+import { book3s64_pte_hooks } from './hooks';
+import { destroy_pagetable_cache, pte_fragment_free, pte_free_defer, __tlb_remove_table } from './pgtable-frag';
 
 const adapter: Adapter = {
   name: 'powerpc-book3s64-v6.6',
@@ -27,28 +29,7 @@ const adapter: Adapter = {
     PT_RECLAIM: false, flushTransport: 'broadcast', tablesPerPage: 4, pgtableIsPtePointer: true,
     ctorDtor: true, tlbDelayRmap: true, irqOffIsRcuReader: true,
   },
-  /* book3s/64/pgalloc.h: pte_alloc_one() → (pgtable_t)pte_fragment_alloc(mm, 0) */
-  pte_alloc_one(mm) {
-    return pte_fragment_alloc(mm);
-  },
-  /* book3s/64/pgalloc.h: pte_free() → pte_fragment_free((unsigned long *)ptepage, 0) */
-  pte_free(_mm, ptepage) {
-    pte_fragment_free(ptepage as number, false);
-  },
-  pte_free_defer(mm, pgtable) {
-    pte_free_defer(mm, pgtable as number);
-  },
-  /* book3s/64/pgalloc.h: __pte_free_tlb() → pgtable_free_tlb(tlb, table, PTE_INDEX) */
-  __pte_free_tlb(tlb, table) {
-    pgtable_free_tlb(tlb, table as number, PTE_INDEX);
-  },
-  __tlb_remove_table(table) {
-    __tlb_remove_table(table as number);
-  },
-  /* arch_exit_mmap() → destroy_pagetable_cache() → pte_frag_destroy() */
-  arch_exit_mmap(mm) {
-    destroy_pagetable_cache(mm);
-  },
+  ...book3s64_pte_hooks({ pte_fragment_free, pte_free_defer, __tlb_remove_table, destroy_pagetable_cache }),
 };
 
 export default adapter;

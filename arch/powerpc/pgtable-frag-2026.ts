@@ -13,17 +13,12 @@
  */
 import {
   atomic_dec_and_test, atomic_read, atomic_sub_return, BUG_ON, call_rcu, ClearPageActive, PAGE_SIZE, pagetable_dtor,
-  pagetable_free, PTE_FRAG_NR, PTE_FRAG_SIZE, rcu_head_page, SetPageActive, TestClearPageActive, virt_to_ptdesc,
-  type Mm, type RcuHead,
+  pagetable_free, PTE_FRAG_NR, PTE_FRAG_SIZE, SetPageActive, TestClearPageActive, virt_to_ptdesc, type Mm,
 } from '../../src/kernel';
-import { MAX_PGTABLE_INDEX_SIZE, PTE_INDEX } from './pgtable-frag';
+import { destroy_pagetable_cache_with, MAX_PGTABLE_INDEX_SIZE, pte_free_now, PTE_INDEX } from './pgtable-frag';
 
-/** `pte_free_now(head)`: pagetable_dtor + pagetable_free. */
-export function pte_free_now(head: RcuHead): void {
-  const ptdesc = rcu_head_page(head);
-  pagetable_dtor(ptdesc);
-  pagetable_free(ptdesc);
-}
+/** `pte_free_now(head)`: pagetable_dtor + pagetable_free, as in v6.6. */
+export { pte_free_now };
 
 /** `pte_fragment_free(table, kernel)` (2026). */
 export function pte_fragment_free(table: number, kernel: boolean): void {
@@ -64,9 +59,7 @@ export function pte_frag_destroy(pte_frag: number): void {
   }
 }
 
-/** `destroy_pagetable_cache(mm)`. */
+/** `destroy_pagetable_cache(mm)`, with the fixed `pte_frag_destroy`. */
 export function destroy_pagetable_cache(mm: Mm): void {
-  const frag = mm.context.pte_frag;
-  if (frag) pte_frag_destroy(frag);
-  mm.context.pte_frag = 0;
+  destroy_pagetable_cache_with(pte_frag_destroy, mm);
 }

@@ -111,9 +111,17 @@ export function pte_frag_destroy(pte_frag: number): void {
   }
 }
 
-/** destroy_pagetable_cache(mm), called from arch_exit_mmap(). */
-export function destroy_pagetable_cache(mm: Mm): void {
+/**
+ * book3s64 `destroy_pagetable_cache(mm)` (the same in every era) with the era's
+ * `pte_frag_destroy`: drop the mm's cached fragment page, then forget it.
+ */
+export function destroy_pagetable_cache_with(pte_frag_destroy: (pte_frag: number) => void, mm: Mm): void {
   const frag = mm.context.pte_frag;
   if (frag) pte_frag_destroy(frag);
   mm.context.pte_frag = 0;
+}
+
+/** destroy_pagetable_cache(mm), called from arch_exit_mmap(). */
+export function destroy_pagetable_cache(mm: Mm): void {
+  destroy_pagetable_cache_with(pte_frag_destroy, mm);
 }

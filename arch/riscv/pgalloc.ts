@@ -15,11 +15,11 @@
  *   tlb_remove_ptdesc()"): `__pte_free_tlb` = `tlb_remove_ptdesc()` whatever the transport.
  */
 import {
-  __pte_alloc_one, free_page_and_swap_cache, generic_pte_free, generic_pte_free_defer, GFP_PGTABLE_USER,
-  page_ptdesc, pagetable_dtor, pagetable_dtor_free, riscv_use_sbi_for_rfence, tlb_remove_page_ptdesc,
-  tlb_remove_ptdesc, type Declarations, type MmuGather, type Page, type Ptdesc,
+  generic_pte_free, generic_pte_free_defer, page_ptdesc, pagetable_dtor, riscv_use_sbi_for_rfence,
+  tlb_remove_page_ptdesc, tlb_remove_ptdesc, type Declarations, type MmuGather, type Page, type Ptdesc,
 } from '../../src/kernel';
 import type { AdapterHooks } from '../../src/adapter/types';
+import { __pte_free_tlb, __tlb_remove_table_v6_13, pte_alloc_one, pte_free } from '../generic/hooks';
 
 /** riscv SMP && MMU, 64-bit, v6.9+: RCU table free selected; the transport is set per adapter. */
 export function riscvDeclarations(flushTransport: 'sbi' | 'ipi', PT_RECLAIM = false): Declarations {
@@ -29,11 +29,6 @@ export function riscvDeclarations(flushTransport: 'sbi' | 'ipi', PT_RECLAIM = fa
     PT_RECLAIM, flushTransport, tablesPerPage: 1, pgtableIsPtePointer: false,
     ctorDtor: true, tlbDelayRmap: true, irqOffIsRcuReader: true,
   };
-}
-
-/** include/asm-generic/pgalloc.h `pte_alloc_one()` (riscv includes it). */
-function pte_alloc_one(): AdapterHooks['pte_alloc_one'] {
-  return (mm) => __pte_alloc_one(mm, GFP_PGTABLE_USER);
 }
 
 // ------------------------------------------------------------------ v6.9 .. v6.13
@@ -46,7 +41,8 @@ function riscv_tlb_remove_ptdesc_v6_13(tlb: MmuGather, pt: Ptdesc): void {
 
 /** The v6.13 hooks. */
 export const hooksV6_13: Pick<AdapterHooks, 'pte_alloc_one' | 'pte_free' | 'pte_free_defer' | '__pte_free_tlb' | '__tlb_remove_table'> = {
-  pte_alloc_one: pte_alloc_one(),
+  /* include/asm-generic/pgalloc.h (riscv includes it) */
+  pte_alloc_one,
   /* include/asm-generic/pgalloc.h (v6.13): pagetable_pte_dtor(ptdesc); pagetable_free(ptdesc) */
   pte_free: generic_pte_free,
   pte_free_defer: generic_pte_free_defer,
@@ -57,9 +53,7 @@ export const hooksV6_13: Pick<AdapterHooks, 'pte_alloc_one' | 'pte_free' | 'pte_
     riscv_tlb_remove_ptdesc_v6_13(tlb, ptdesc);
   },
   /* arch/riscv/include/asm/tlb.h (v6.13): free_page_and_swap_cache(table) */
-  __tlb_remove_table(table) {
-    free_page_and_swap_cache(table as Page);
-  },
+  __tlb_remove_table: __tlb_remove_table_v6_13,
 };
 
 // ------------------------------------------------------------------ v6.14
@@ -76,11 +70,9 @@ function riscv_tlb_remove_ptdesc_v6_14(tlb: MmuGather, pt: Ptdesc): void {
 
 /** The v6.14 hooks (no `__tlb_remove_table`: the generic one, `pagetable_dtor_free`). */
 export const hooksV6_14: Pick<AdapterHooks, 'pte_alloc_one' | 'pte_free' | 'pte_free_defer' | '__pte_free_tlb'> = {
-  pte_alloc_one: pte_alloc_one(),
+  pte_alloc_one,
   /* include/asm-generic/pgalloc.h (v6.14): pagetable_dtor_free(page_ptdesc(pte_page)) */
-  pte_free(_mm, pte_page) {
-    pagetable_dtor_free(page_ptdesc(pte_page as Page));
-  },
+  pte_free,
   pte_free_defer: generic_pte_free_defer,
   /* arch/riscv/include/asm/pgalloc.h (v6.14) */
   __pte_free_tlb(tlb, pte, _addr) {
@@ -93,8 +85,6 @@ export const hooksV6_14: Pick<AdapterHooks, 'pte_alloc_one' | 'pte_free' | 'pte_
 /** The 2026 hooks: `tlb_remove_ptdesc()` whatever the transport. */
 export const hooks2026: Pick<AdapterHooks, 'pte_alloc_one' | 'pte_free' | 'pte_free_defer' | '__pte_free_tlb'> = {
   ...hooksV6_14,
-  /* arch/riscv/include/asm/pgalloc.h (linux-mm 2026) */
-  __pte_free_tlb(tlb, pte, _addr) {
-    tlb_remove_ptdesc(tlb, page_ptdesc(pte as Page));
-  },
+  /* arch/riscv/include/asm/pgalloc.h (linux-mm 2026): tlb_remove_ptdesc() */
+  __pte_free_tlb,
 };

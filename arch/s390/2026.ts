@@ -5,36 +5,19 @@
  * empty, RCU-reachable tables through the mmu_gather.
  *
  * Mirrors arch/s390/mm/pgalloc.c (linux-mm/linux-mm @68fad6be) and arch/s390/include/asm/tlb.h
- * (@c40a11d2): docs/kernel-notes/arch-powerpc-s390-sparc.md §2.4.
+ * (@c40a11d2): docs/kernel-notes/arch-powerpc-s390-sparc.md §2.4. `page_table_alloc`,
+ * `page_table_free` and `pte_free_now` are v6.14's (./pgalloc-page.ts); the asm/pgalloc.h hook
+ * macros are in ./hooks.ts.
  */
 import {
-  __tlb_adjust_range, __model_world, call_rcu, GFP_KERNEL, pagetable_alloc, pagetable_dtor_free, pagetable_free,
-  pagetable_pte_ctor, ptdesc_address, rcu_head_page, tlb_remove_ptdesc, virt_to_ptdesc,
-  type Adapter, type Mm, type MmuGather, type RcuHead,
+  __tlb_adjust_range, __model_world, call_rcu, tlb_remove_ptdesc, virt_to_ptdesc, type Adapter, type Mm, type MmuGather,
 } from '../../src/kernel';
-import { S390_DECLARATIONS } from './v6.6';
+import { S390_DECLARATIONS } from './declarations';
+import { s390_pte_hooks } from './hooks';
+import { page_table_alloc, page_table_free, pte_free_now } from './pgalloc-page';
 
-/** `page_table_alloc(mm)`: GFP_KERNEL_ACCOUNT (minus __GFP_ACCOUNT for kernel mms) + ctor. */
-export function page_table_alloc(mm: Mm): number | null {
-  void mm;
-  const ptdesc = pagetable_alloc(GFP_KERNEL, 0);
-  if (!pagetable_pte_ctor(ptdesc)) {
-    pagetable_free(ptdesc);
-    return null;
-  }
-  return ptdesc_address(ptdesc);
-}
-
-/** `page_table_free(mm, table)`: reserved (boot) tables aside, pagetable_dtor_free. */
-export function page_table_free(mm: Mm | null, table: number): void {
-  void mm;
-  pagetable_dtor_free(virt_to_ptdesc(table));
-}
-
-/** `pte_free_now(head)`. */
-function pte_free_now(head: RcuHead): void {
-  pagetable_dtor_free(rcu_head_page(head));
-}
+/** `page_table_alloc(mm)` (GFP_KERNEL_ACCOUNT + ctor) and `page_table_free(mm, table)` (pagetable_dtor_free), unchanged since v6.14. */
+export { page_table_alloc, page_table_free };
 
 /** `pte_free_defer(mm, pgtable)`: call_rcu on pt_rcu_head. */
 export function pte_free_defer(mm: Mm, pgtable: number): void {
@@ -57,18 +40,7 @@ const adapter: Adapter = {
   source: 'arch/s390/mm/pgalloc.c page_table_alloc/page_table_free/pte_free_defer; arch/s390/include/asm/tlb.h pte_free_tlb (linux-mm 2026)',
   description: 'Whole 4K PTE tables, generic __tlb_remove_table, PT_RECLAIM; no PGSTE code left.',
   declarations: { ...S390_DECLARATIONS, tablesPerPage: 1, PT_RECLAIM: true, HAVE_ARCH_TLB_REMOVE_TABLE: false },
-  pte_alloc_one(mm) {
-    return page_table_alloc(mm);
-  },
-  pte_free(mm, pte) {
-    page_table_free(mm, pte as number);
-  },
-  pte_free_defer(mm, pgtable) {
-    pte_free_defer(mm, pgtable as number);
-  },
-  __pte_free_tlb(tlb, pte, address) {
-    pte_free_tlb(tlb, pte as number, address);
-  },
+  ...s390_pte_hooks({ page_table_alloc, page_table_free, pte_free_defer, pte_free_tlb }),
 };
 
 export default adapter;

@@ -9,25 +9,19 @@
  * ultrarisc/linux-6.8 @28ac2997, a post-fragment tree) and arch/s390/include/asm/tlb.h
  * `pte_free_tlb` (intel-lab-lkp/linux @0464e6c6): docs/kernel-notes/arch-powerpc-s390-sparc.md §2.3.
  * The exact upstream version of the switch (Alexander Gordeev, ~v6.10) is inferred, not read.
+ * `page_table_alloc` reads the same through 2026 (./pgalloc-page.ts); the asm/pgalloc.h hook
+ * macros are in ./hooks.ts.
  */
 import {
-  __tlb_adjust_range, __model_world, call_rcu, GFP_KERNEL, gmap_unlink, mm_alloc_pgste, pagetable_alloc, pagetable_dtor,
-  pagetable_free, pagetable_pte_ctor, ptdesc_address, rcu_head_page, tlb_remove_table, virt_to_ptdesc,
-  type Adapter, type Mm, type MmuGather, type Page, type RcuHead,
+  __tlb_adjust_range, __model_world, call_rcu, gmap_unlink, mm_alloc_pgste, pagetable_dtor, pagetable_free,
+  rcu_head_page, tlb_remove_table, virt_to_ptdesc, type Adapter, type Mm, type MmuGather, type Page, type RcuHead,
 } from '../../src/kernel';
-import { S390_DECLARATIONS } from './v6.6';
+import { S390_DECLARATIONS } from './declarations';
+import { s390_pte_hooks } from './hooks';
+import { page_table_alloc } from './pgalloc-page';
 
 /** `page_table_alloc(mm)`: a fresh page, ctor'd; pt_list is used by gmap only. */
-export function page_table_alloc(mm: Mm): number | null {
-  void mm;
-  const ptdesc = pagetable_alloc(GFP_KERNEL, 0);
-  if (!pagetable_pte_ctor(ptdesc)) {
-    pagetable_free(ptdesc);
-    return null;
-  }
-  // __arch_set_page_dat(table, 1); INIT_LIST_HEAD(&ptdesc->pt_list); memset64(...): the model's table is already empty.
-  return ptdesc_address(ptdesc);
-}
+export { page_table_alloc };
 
 /** static `pagetable_pte_dtor_free(ptdesc)`. */
 function pagetable_pte_dtor_free(ptdesc: Page): void {
@@ -76,21 +70,7 @@ const adapter: Adapter = {
   source: 'arch/s390/mm/pgalloc.c page_table_alloc/page_table_free/__tlb_remove_table/pte_free_defer; arch/s390/include/asm/tlb.h pte_free_tlb (whole-page era, ~v6.10-v6.13)',
   description: 'Whole 4K PTE tables, arch __tlb_remove_table owning the PTE dtor, pte_free_defer = call_rcu.',
   declarations: { ...S390_DECLARATIONS, tablesPerPage: 1 },
-  pte_alloc_one(mm) {
-    return page_table_alloc(mm);
-  },
-  pte_free(mm, pte) {
-    page_table_free(mm, pte as number);
-  },
-  pte_free_defer(mm, pgtable) {
-    pte_free_defer(mm, pgtable as number);
-  },
-  __pte_free_tlb(tlb, pte, address) {
-    pte_free_tlb(tlb, pte as number, address);
-  },
-  __tlb_remove_table(table) {
-    __tlb_remove_table(table as number);
-  },
+  ...s390_pte_hooks({ page_table_alloc, page_table_free, pte_free_defer, pte_free_tlb, __tlb_remove_table }),
 };
 
 export default adapter;

@@ -7,35 +7,19 @@
  * Mirrors arch/s390/mm/pgalloc.c `page_table_alloc`, `page_table_free`, `pte_free_now`,
  * `pte_free_defer` and arch/s390/include/asm/tlb.h `pte_free_tlb` (torvalds/linux @00c010e1,
  * a ≥v6.16 tree with the v6.14 structure): docs/kernel-notes/arch-powerpc-s390-sparc.md §2.4.
+ * `page_table_alloc`, `page_table_free` and `pte_free_now` read the same through 2026 and live in
+ * ./pgalloc-page.ts; the asm/pgalloc.h hook macros in ./hooks.ts.
  */
 import {
-  __tlb_adjust_range, __model_world, call_rcu, GFP_KERNEL, gmap_unlink, mm_has_pgste, pagetable_alloc, pagetable_dtor_free,
-  pagetable_free, pagetable_pte_ctor, ptdesc_address, rcu_head_page, tlb_remove_ptdesc, virt_to_ptdesc, WARN_ON_ONCE,
-  type Adapter, type Mm, type MmuGather, type RcuHead,
+  __tlb_adjust_range, __model_world, call_rcu, gmap_unlink, mm_has_pgste, tlb_remove_ptdesc, virt_to_ptdesc, WARN_ON_ONCE,
+  type Adapter, type Mm, type MmuGather,
 } from '../../src/kernel';
-import { S390_DECLARATIONS } from './v6.6';
+import { S390_DECLARATIONS } from './declarations';
+import { s390_pte_hooks } from './hooks';
+import { page_table_alloc, page_table_free, pte_free_now } from './pgalloc-page';
 
-/** `page_table_alloc(mm)`: pagetable_alloc + pagetable_pte_ctor(mm, ptdesc). */
-export function page_table_alloc(mm: Mm): number | null {
-  void mm;
-  const ptdesc = pagetable_alloc(GFP_KERNEL, 0);
-  if (!pagetable_pte_ctor(ptdesc)) {
-    pagetable_free(ptdesc);
-    return null;
-  }
-  return ptdesc_address(ptdesc);
-}
-
-/** `page_table_free(mm, table)` → pagetable_dtor_free. */
-export function page_table_free(mm: Mm | null, table: number): void {
-  void mm;
-  pagetable_dtor_free(virt_to_ptdesc(table));
-}
-
-/** `pte_free_now(head)` (CONFIG_TRANSPARENT_HUGEPAGE). */
-function pte_free_now(head: RcuHead): void {
-  pagetable_dtor_free(rcu_head_page(head));
-}
+/** `page_table_alloc(mm)` (pagetable_alloc + pagetable_pte_ctor(mm, ptdesc)) and `page_table_free(mm, table)` (→ pagetable_dtor_free). */
+export { page_table_alloc, page_table_free };
 
 /** `pte_free_defer(mm, pgtable)`: call_rcu, then warn if a PGSTE (KVM guest) mm ever gets here. */
 export function pte_free_defer(mm: Mm, pgtable: number): void {
@@ -60,18 +44,7 @@ const adapter: Adapter = {
   source: 'arch/s390/mm/pgalloc.c page_table_alloc/page_table_free/pte_free_defer; arch/s390/include/asm/tlb.h pte_free_tlb; generic __tlb_remove_table (v6.14+)',
   description: 'Whole 4K PTE tables; the generic __tlb_remove_table runs dtor + free after the grace period.',
   declarations: { ...S390_DECLARATIONS, tablesPerPage: 1 },
-  pte_alloc_one(mm) {
-    return page_table_alloc(mm);
-  },
-  pte_free(mm, pte) {
-    page_table_free(mm, pte as number);
-  },
-  pte_free_defer(mm, pgtable) {
-    pte_free_defer(mm, pgtable as number);
-  },
-  __pte_free_tlb(tlb, pte, address) {
-    pte_free_tlb(tlb, pte as number, address);
-  },
+  ...s390_pte_hooks({ page_table_alloc, page_table_free, pte_free_defer, pte_free_tlb }),
 };
 
 export default adapter;

@@ -9,10 +9,8 @@
  * include/asm-generic/pgalloc.h `pte_alloc_one` / `pte_free`, arch/sh/Kconfig (linux-mm @
  * a12b7be9). The SMP flush transport is IPI (arch/sh/kernel/smp.c flush_tlb_*; INFERRED).
  */
-import {
-  __pte_alloc_one, GFP_PGTABLE_USER, page_ptdesc, pagetable_dtor, pagetable_dtor_free, tlb_remove_page_ptdesc,
-  type Adapter, type Page,
-} from '../../src/kernel';
+import { page_ptdesc, pagetable_dtor, tlb_remove_page_ptdesc, type Adapter, type Page } from '../../src/kernel';
+import { pte_alloc_one, pte_free } from '../generic/hooks';
 
 const adapter: Adapter = {
   name: 'sh-x2tlb-v6.14',
@@ -27,12 +25,8 @@ const adapter: Adapter = {
     ctorDtor: true, tlbDelayRmap: true, irqOffIsRcuReader: true,
   },
 
-  pte_alloc_one(mm) {
-    return __pte_alloc_one(mm, GFP_PGTABLE_USER);
-  },
-  pte_free(_mm, pte_page) {
-    pagetable_dtor_free(page_ptdesc(pte_page as Page));
-  },
+  pte_alloc_one,
+  pte_free,
 
   /* arch/sh/include/asm/pgalloc.h (v6.14) */
   __pte_free_tlb(tlb, pte, _addr) {

@@ -7,9 +7,8 @@
  * Mirrors arch/sh/include/asm/pgalloc.h `__pte_free_tlb` (v6.15), include/asm-generic/tlb.h
  * `tlb_remove_table` (!MMU_GATHER_TABLE_FREE), include/asm-generic/pgalloc.h, arch/sh/Kconfig.
  */
-import {
-  __pte_alloc_one, GFP_PGTABLE_USER, page_ptdesc, pagetable_dtor_free, tlb_remove_ptdesc, type Adapter, type Page,
-} from '../../src/kernel';
+import type { Adapter } from '../../src/kernel';
+import { __pte_free_tlb, pte_alloc_one, pte_free } from '../generic/hooks';
 import v6_14 from './x2tlb-v6.14';
 
 const adapter: Adapter = {
@@ -20,17 +19,11 @@ const adapter: Adapter = {
   description: 'Page-based, pmd read in two halves; the generic !MMU_GATHER_TABLE_FREE tlb_remove_table() runs the dtor; page batch after the IPI flush.',
   declarations: { ...v6_14.declarations },
 
-  pte_alloc_one(mm) {
-    return __pte_alloc_one(mm, GFP_PGTABLE_USER);
-  },
-  pte_free(_mm, pte_page) {
-    pagetable_dtor_free(page_ptdesc(pte_page as Page));
-  },
+  pte_alloc_one,
+  pte_free,
 
-  /* arch/sh/include/asm/pgalloc.h (v6.15) */
-  __pte_free_tlb(tlb, pte, _addr) {
-    tlb_remove_ptdesc(tlb, page_ptdesc(pte as Page));
-  },
+  /* arch/sh/include/asm/pgalloc.h (v6.15): tlb_remove_ptdesc() */
+  __pte_free_tlb,
 };
 
 export default adapter;

@@ -15,10 +15,10 @@
  * mm/pgtable-generic.c `pte_free_defer` (v6.14).
  */
 import {
-  generic_pte_free_defer, page_ptdesc, paravirt_release_pte, tlb_remove_table, type Adapter, type MmuGather, type Page,
-  type Ptdesc,
+  page_ptdesc, paravirt_release_pte, tlb_remove_table, type Adapter, type MmuGather, type Page, type Ptdesc,
 } from '../../src/kernel';
-import { page_to_pfn, pte_alloc_one, pte_free_v6_14 } from './pgalloc';
+import { X86_64_PT_RECLAIM_DECLARATIONS } from './declarations';
+import { page_to_pfn, pte_free_v6_14, x86_pte_hooks } from './pgalloc';
 
 /** arch/x86/mm/pgtable.c (!CONFIG_PARAVIRT, CONFIG_PT_RECLAIM): `paravirt_tlb_remove_table()` = `tlb_remove_table()`. */
 function paravirt_tlb_remove_table(tlb: MmuGather, table: Ptdesc): void {
@@ -37,29 +37,14 @@ const adapter: Adapter = {
   era: 'v6.14',
   source: 'arch/x86/mm/pgtable.c pte_alloc_one/___pte_free_tlb/paravirt_tlb_remove_table (!CONFIG_PARAVIRT, CONFIG_PT_RECLAIM); include/asm-generic/tlb.h __tlb_remove_table; include/asm-generic/pgalloc.h pte_free; mm/pgtable-generic.c pte_free_defer (v6.14)',
   description: 'Bare-metal x86_64 without CONFIG_PARAVIRT: PT_RECLAIM (default y) selects RCU table free; tables go through the RCU table batch, the dtor runs in the generic __tlb_remove_table.',
-  declarations: {
-    // x86_64 defconfig: NR_CPUS=64 >= SPLIT_PTLOCK_CPUS, so split PTE ptlocks (see the x86 report on
-    // unsplit ptlocks + PT_RECLAIM vs collapse_pte_mapped_thp).
-    SMP: true, THP: true, HIGHPTE: false, SPLIT_PTE_PTLOCKS: true, ALLOC_SPLIT_PTLOCKS: 'both',
-    MMU_GATHER_TABLE_FREE: true, MMU_GATHER_RCU_TABLE_FREE: true, GUP_GET_PXX_LOW_HIGH: false,
-    PT_RECLAIM: true, flushTransport: 'ipi', tablesPerPage: 1, pgtableIsPtePointer: false,
-    ctorDtor: true, tlbDelayRmap: true, irqOffIsRcuReader: true,
-  },
+  declarations: X86_64_PT_RECLAIM_DECLARATIONS,
 
-  /* arch/x86/mm/pgtable.c: pte_alloc_one() → __pte_alloc_one(mm, __userpte_alloc_gfp) */
-  pte_alloc_one(mm) {
-    return pte_alloc_one(mm, false);
-  },
-
-  /* include/asm-generic/pgalloc.h: pte_free() → pagetable_dtor_free(page_ptdesc(pte_page)) */
-  pte_free: pte_free_v6_14,
-
-  pte_free_defer: generic_pte_free_defer,
-
-  /* arch/x86/include/asm/pgalloc.h: __pte_free_tlb() → ___pte_free_tlb(tlb, pte) */
-  __pte_free_tlb(tlb, pte) {
-    ___pte_free_tlb(tlb, pte as Page);
-  },
+  /*
+   * arch/x86/mm/pgtable.c pte_alloc_one(); include/asm-generic/pgalloc.h pte_free() →
+   * pagetable_dtor_free(page_ptdesc(pte_page)); arch/x86/include/asm/pgalloc.h __pte_free_tlb() →
+   * ___pte_free_tlb(tlb, pte) above.
+   */
+  ...x86_pte_hooks(pte_free_v6_14, ___pte_free_tlb),
   /* no __tlb_remove_table: x86 uses the generic one (pagetable_dtor + pagetable_free) from v6.14 */
 };
 

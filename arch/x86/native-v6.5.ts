@@ -12,10 +12,9 @@
  * include/asm-generic/pgalloc.h `pte_free`; mm/pgtable-generic.c `pte_free_defer` (v6.5).
  * In v6.5 the dtor is still named `pgtable_pte_page_dtor` (ptdesc names came in v6.6).
  */
-import {
-  generic_pte_free_defer, pagetable_dtor, paravirt_release_pte, tlb_remove_page, type Adapter, type MmuGather, type Page,
-} from '../../src/kernel';
-import { page_to_pfn, pte_alloc_one, pte_free_v6_5 } from './pgalloc';
+import { pagetable_dtor, paravirt_release_pte, tlb_remove_page, type Adapter, type MmuGather, type Page } from '../../src/kernel';
+import { X86_DECLARATIONS } from './declarations';
+import { page_to_pfn, pte_free_v6_5, x86_pte_hooks } from './pgalloc';
 
 /** arch/x86/mm/pgtable.c (!CONFIG_PARAVIRT): `paravirt_tlb_remove_table(tlb, table)` = `tlb_remove_page(tlb, table)`. */
 function paravirt_tlb_remove_table(tlb: MmuGather, table: Page): void {
@@ -35,28 +34,15 @@ const adapter: Adapter = {
   era: 'v6.5',
   source: 'arch/x86/mm/pgtable.c pte_alloc_one/___pte_free_tlb/paravirt_tlb_remove_table (!CONFIG_PARAVIRT stub); arch/x86/include/asm/pgalloc.h __pte_free_tlb; include/asm-generic/pgalloc.h pte_free; mm/pgtable-generic.c pte_free_defer (v6.5)',
   description: 'Bare-metal x86 without CONFIG_PARAVIRT: dtor at unlink, PTE tables freed through the page batch after the IPI flush; gup_fast is protected by its IRQs-off section.',
-  declarations: {
-    SMP: true, THP: true, HIGHPTE: false, SPLIT_PTE_PTLOCKS: 'both', ALLOC_SPLIT_PTLOCKS: 'both',
-    MMU_GATHER_TABLE_FREE: false, MMU_GATHER_RCU_TABLE_FREE: false, GUP_GET_PXX_LOW_HIGH: false,
-    PT_RECLAIM: false, flushTransport: 'ipi', tablesPerPage: 1, pgtableIsPtePointer: false,
-    ctorDtor: true, tlbDelayRmap: true, irqOffIsRcuReader: true,
-  },
+  declarations: X86_DECLARATIONS,
 
-  /* arch/x86/mm/pgtable.c: pte_alloc_one() → __pte_alloc_one(mm, __userpte_alloc_gfp) */
-  pte_alloc_one(mm) {
-    return pte_alloc_one(mm, false);
-  },
-
-  /* include/asm-generic/pgalloc.h: pte_free() → pgtable_pte_page_dtor + __free_page */
-  pte_free: pte_free_v6_5,
-
-  /* mm/pgtable-generic.c: pte_free_defer() → call_rcu(&page->rcu_head, pte_free_now) */
-  pte_free_defer: generic_pte_free_defer,
-
-  /* arch/x86/include/asm/pgalloc.h: __pte_free_tlb() → ___pte_free_tlb(tlb, pte) */
-  __pte_free_tlb(tlb, pte) {
-    ___pte_free_tlb(tlb, pte as Page);
-  },
+  /*
+   * arch/x86/mm/pgtable.c pte_alloc_one(); include/asm-generic/pgalloc.h pte_free() →
+   * pgtable_pte_page_dtor + __free_page; mm/pgtable-generic.c pte_free_defer() →
+   * call_rcu(&page->rcu_head, pte_free_now); arch/x86/include/asm/pgalloc.h __pte_free_tlb() →
+   * ___pte_free_tlb(tlb, pte) above.
+   */
+  ...x86_pte_hooks(pte_free_v6_5, ___pte_free_tlb),
 };
 
 export default adapter;

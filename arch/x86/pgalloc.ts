@@ -8,14 +8,19 @@
  * - include/asm-generic/pgalloc.h / arch/x86/include/asm/pgalloc.h `pte_free()`: dtor then
  *   `__free_page` (v3.x .. v6.5), `pagetable_dtor_free()` (v6.14+);
  * - arch/x86/include/asm/tlb.h `__tlb_remove_table()` of v4.19 .. v6.13:
- *   `free_page_and_swap_cache(table)` (the dtor already ran in `___pte_free_tlb`).
+ *   `free_page_and_swap_cache(table)` (the dtor already ran in `___pte_free_tlb`);
+ * - the hooks of a v4.x+ adapter around its era's arch/x86/mm/pgtable.c `___pte_free_tlb()`
+ *   ({@link x86_pte_hooks}).
  *
  * Every x86 adapter uses one PTE table per page and `pgtable_t` = `struct page *`.
  */
 import {
-  __free_page, __pte_alloc_one, alloc_page, free_page_and_swap_cache, GFP_PGTABLE_USER, page_ptdesc, pagetable_dtor,
-  pagetable_dtor_free, pagetable_pte_ctor, type Gfp, type Mm, type Page, type PgtableT,
+  __free_page, __pte_alloc_one, alloc_page, generic_pte_free_defer, GFP_PGTABLE_USER,
+  page_ptdesc, pagetable_dtor, pagetable_dtor_free, pagetable_pte_ctor,
+  type Gfp, type Mm, type MmuGather, type Page, type PgtableT,
 } from '../../src/kernel';
+import type { AdapterHooks } from '../../src/adapter/types';
+import { __tlb_remove_table_v6_13 } from '../generic/hooks';
 
 /** `page_to_pfn(page)`. */
 export function page_to_pfn(page: Page): number {
@@ -62,8 +67,30 @@ export function pte_free_v6_14(mm: Mm | null, pte: PgtableT): void {
 
 /**
  * arch/x86/include/asm/tlb.h `__tlb_remove_table(table)` (v4.19 .. v6.13, MMU_GATHER_TABLE_FREE
- * i.e. PARAVIRT): `free_page_and_swap_cache(table)`. No dtor: `___pte_free_tlb` ran it at unlink.
+ * i.e. PARAVIRT): `free_page_and_swap_cache(table)`, as on arm, arm64 and riscv. No dtor:
+ * `___pte_free_tlb` ran it at unlink.
  */
-export function __tlb_remove_table_v4_19(table: unknown): void {
-  free_page_and_swap_cache(table as Page);
+export const __tlb_remove_table_v4_19: (table: unknown) => void = __tlb_remove_table_v6_13;
+
+/**
+ * The PTE hooks of an x86 adapter of v4.x or later without CONFIG_HIGHPTE:
+ * arch/x86/mm/pgtable.c `pte_alloc_one()` (`__pte_alloc_one(mm, __userpte_alloc_gfp)`), the
+ * era's `pte_free` ({@link pte_free_v6_5} or {@link pte_free_v6_14}), mm/pgtable-generic.c
+ * `pte_free_defer`, and arch/x86/include/asm/pgalloc.h `__pte_free_tlb(tlb, pte, address)`,
+ * which is `___pte_free_tlb(tlb, pte)`: the era's arch/x86/mm/pgtable.c function, given here.
+ */
+export function x86_pte_hooks(
+  pte_free: (mm: Mm | null, pte: PgtableT) => void,
+  ___pte_free_tlb: (tlb: MmuGather, pte: Page) => void,
+): Pick<AdapterHooks, 'pte_alloc_one' | 'pte_free' | 'pte_free_defer' | '__pte_free_tlb'> {
+  return {
+    pte_alloc_one(mm) {
+      return pte_alloc_one(mm, false);
+    },
+    pte_free,
+    pte_free_defer: generic_pte_free_defer,
+    __pte_free_tlb(tlb, pte) {
+      ___pte_free_tlb(tlb, pte as Page);
+    },
+  };
 }

@@ -17,10 +17,9 @@
  * `__tlb_remove_table` (free_page_and_swap_cache), include/asm-generic/pgalloc.h `pte_free`,
  * mm/pgtable-generic.c `pte_free_defer` (v6.5).
  */
-import {
-  generic_pte_free_defer, pagetable_dtor, paravirt_release_pte, tlb_remove_table, type Adapter, type MmuGather, type Page,
-} from '../../src/kernel';
-import { __tlb_remove_table_v4_19, page_to_pfn, pte_alloc_one, pte_free_v6_5 } from './pgalloc';
+import { pagetable_dtor, paravirt_release_pte, tlb_remove_table, type Adapter, type MmuGather, type Page } from '../../src/kernel';
+import { X86_DECLARATIONS } from './declarations';
+import { __tlb_remove_table_v4_19, page_to_pfn, pte_free_v6_5, x86_pte_hooks } from './pgalloc';
 
 /**
  * arch/x86/include/asm/paravirt.h `paravirt_tlb_remove_table(tlb, table)`:
@@ -45,19 +44,10 @@ const adapter: Adapter = {
   source: 'arch/x86/mm/pgtable.c pte_alloc_one/___pte_free_tlb; arch/x86/include/asm/paravirt.h paravirt_tlb_remove_table; arch/x86/kernel/kvm.c kvm_guest_init/kvm_flush_tlb_multi; arch/x86/include/asm/tlb.h __tlb_remove_table; include/asm-generic/pgalloc.h pte_free; mm/pgtable-generic.c pte_free_defer (v6.5)',
   description: 'KVM guest with PV TLB flush (preempted vCPUs are not interrupted): RCU table batch; the dtor still runs at unlink, before the grace period, which is safe while no RCU walker can reach free_pgtables() tables.',
   declarations: {
-    SMP: true, THP: true, HIGHPTE: false, SPLIT_PTE_PTLOCKS: 'both', ALLOC_SPLIT_PTLOCKS: 'both',
-    MMU_GATHER_TABLE_FREE: true, MMU_GATHER_RCU_TABLE_FREE: true, GUP_GET_PXX_LOW_HIGH: false,
-    PT_RECLAIM: false, flushTransport: 'hypercall', tablesPerPage: 1, pgtableIsPtePointer: false,
-    ctorDtor: true, tlbDelayRmap: true, irqOffIsRcuReader: true,
+    ...X86_DECLARATIONS,
+    MMU_GATHER_TABLE_FREE: true, MMU_GATHER_RCU_TABLE_FREE: true, flushTransport: 'hypercall',
   },
-  pte_alloc_one(mm) {
-    return pte_alloc_one(mm, false);
-  },
-  pte_free: pte_free_v6_5,
-  pte_free_defer: generic_pte_free_defer,
-  __pte_free_tlb(tlb, pte) {
-    ___pte_free_tlb(tlb, pte as Page);
-  },
+  ...x86_pte_hooks(pte_free_v6_5, ___pte_free_tlb),
   /* arch/x86/include/asm/tlb.h (v4.19 .. v6.13): free_page_and_swap_cache(table) */
   __tlb_remove_table: __tlb_remove_table_v4_19,
 };

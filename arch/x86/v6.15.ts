@@ -11,11 +11,10 @@
  * `__tlb_remove_table`, include/asm-generic/pgalloc.h `pte_free`, mm/pgtable-generic.c
  * `pte_free_defer`.
  */
-import {
-  __pte_alloc_one, generic_pte_free_defer, GFP_PGTABLE_USER, page_ptdesc, paravirt_release_pte, tlb_remove_table,
-  type Adapter, type MmuGather, type Page,
-} from '../../src/kernel';
-import { page_to_pfn, pte_free_v6_14 } from './pgalloc';
+import { page_ptdesc, paravirt_release_pte, tlb_remove_table, type Adapter, type MmuGather, type Page } from '../../src/kernel';
+import { pte_alloc_one } from '../generic/hooks';
+import { X86_64_PT_RECLAIM_DECLARATIONS } from './declarations';
+import { page_to_pfn, pte_free_v6_14, x86_pte_hooks } from './pgalloc';
 
 /** arch/x86/mm/pgtable.c `___pte_free_tlb(tlb, pte)` (v6.15). */
 export function ___pte_free_tlb(tlb: MmuGather, pte: Page): void {
@@ -29,23 +28,10 @@ const adapter: Adapter = {
   era: 'v6.15',
   source: 'arch/x86/mm/pgtable.c pte_alloc_one/___pte_free_tlb (torvalds/linux @ 0081fdeccbf6); include/asm-generic/tlb.h __tlb_remove_table; include/asm-generic/pgalloc.h pte_free; mm/pgtable-generic.c pte_free_defer (v6.15)',
   description: 'RCU table free on every x86 config; tables always go through the RCU table batch, the dtor runs in the generic __tlb_remove_table.',
-  declarations: {
-    // x86_64 defconfig: NR_CPUS=64 >= SPLIT_PTLOCK_CPUS, so split PTE ptlocks (see the x86 report on
-    // unsplit ptlocks + PT_RECLAIM vs collapse_pte_mapped_thp).
-    SMP: true, THP: true, HIGHPTE: false, SPLIT_PTE_PTLOCKS: true, ALLOC_SPLIT_PTLOCKS: 'both',
-    MMU_GATHER_TABLE_FREE: true, MMU_GATHER_RCU_TABLE_FREE: true, GUP_GET_PXX_LOW_HIGH: false,
-    PT_RECLAIM: true, flushTransport: 'ipi', tablesPerPage: 1, pgtableIsPtePointer: false,
-    ctorDtor: true, tlbDelayRmap: true, irqOffIsRcuReader: true,
-  },
-  /* arch/x86/mm/pgtable.c: pte_alloc_one() → __pte_alloc_one(mm, GFP_PGTABLE_USER) */
-  pte_alloc_one(mm) {
-    return __pte_alloc_one(mm, GFP_PGTABLE_USER);
-  },
-  pte_free: pte_free_v6_14,
-  pte_free_defer: generic_pte_free_defer,
-  __pte_free_tlb(tlb, pte) {
-    ___pte_free_tlb(tlb, pte as Page);
-  },
+  declarations: X86_64_PT_RECLAIM_DECLARATIONS,
+  ...x86_pte_hooks(pte_free_v6_14, ___pte_free_tlb),
+  /* arch/x86/mm/pgtable.c (v6.15): pte_alloc_one() → __pte_alloc_one(mm, GFP_PGTABLE_USER) */
+  pte_alloc_one,
 };
 
 export default adapter;

@@ -12,10 +12,11 @@
  * `pte_free`; mm/pgtable-generic.c `pte_free_defer` (v6.14).
  */
 import {
-  generic_pte_free_defer, page_ptdesc, pagetable_dtor, paravirt_release_pte, ptdesc_page, tlb_remove_page,
+  page_ptdesc, pagetable_dtor, paravirt_release_pte, ptdesc_page, tlb_remove_page,
   type Adapter, type MmuGather, type Page, type Ptdesc,
 } from '../../src/kernel';
-import { page_to_pfn, pte_alloc_one, pte_free_v6_14 } from './pgalloc';
+import { X86_DECLARATIONS } from './declarations';
+import { page_to_pfn, pte_free_v6_14, x86_pte_hooks } from './pgalloc';
 
 /** arch/x86/mm/pgtable.c (!CONFIG_PARAVIRT, !CONFIG_PT_RECLAIM): dtor, then the page batch. */
 function paravirt_tlb_remove_table(tlb: MmuGather, table: Ptdesc): void {
@@ -36,20 +37,8 @@ const adapter: Adapter = {
   era: 'v6.14',
   source: 'arch/x86/mm/pgtable.c pte_alloc_one/___pte_free_tlb/paravirt_tlb_remove_table (!CONFIG_PARAVIRT, !CONFIG_PT_RECLAIM); include/asm-generic/pgalloc.h pte_free; mm/pgtable-generic.c pte_free_defer (v6.14)',
   description: '32-bit x86 without PARAVIRT in v6.14: no PT_RECLAIM (x86_64 only), so no RCU table free; the !PT_RECLAIM stub runs the dtor and queues the page batch, freed after the IPI flush.',
-  declarations: {
-    SMP: true, THP: true, HIGHPTE: false, SPLIT_PTE_PTLOCKS: 'both', ALLOC_SPLIT_PTLOCKS: 'both',
-    MMU_GATHER_TABLE_FREE: false, MMU_GATHER_RCU_TABLE_FREE: false, GUP_GET_PXX_LOW_HIGH: false,
-    PT_RECLAIM: false, flushTransport: 'ipi', tablesPerPage: 1, pgtableIsPtePointer: false,
-    ctorDtor: true, tlbDelayRmap: true, irqOffIsRcuReader: true,
-  },
-  pte_alloc_one(mm) {
-    return pte_alloc_one(mm, false);
-  },
-  pte_free: pte_free_v6_14,
-  pte_free_defer: generic_pte_free_defer,
-  __pte_free_tlb(tlb, pte) {
-    ___pte_free_tlb(tlb, pte as Page);
-  },
+  declarations: X86_DECLARATIONS,
+  ...x86_pte_hooks(pte_free_v6_14, ___pte_free_tlb),
 };
 
 export default adapter;

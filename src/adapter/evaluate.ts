@@ -17,9 +17,9 @@
 import fs from 'fs';
 import Module from 'module';
 import path from 'path';
-import { UsageError } from './load';
+import { adapterFromFile } from './load';
+import { transpile } from './transpile';
 import type { Adapter } from './types';
-import { adapterProblems } from './validate';
 
 /** This package's directories: its root, and `dist` when running compiled. */
 function layout(): { pkgRoot: string; distRoot: string | null; srcDir: string } {
@@ -38,15 +38,6 @@ function resolveFile(p: string): string | null {
   for (const e of EXTS) if (isFile(p + e)) return p + e;
   for (const e of EXTS) if (isFile(path.join(p, `index${e}`))) return path.join(p, `index${e}`);
   return null;
-}
-
-function transpile(code: string, file: string): string {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const ts = require('typescript') as typeof import('typescript');
-  return ts.transpileModule(code, {
-    fileName: file,
-    compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022, esModuleInterop: true, sourceMap: false, inlineSourceMap: false },
-  }).outputText;
 }
 
 interface Mod {
@@ -110,17 +101,5 @@ function makeRequire(from: string, cache: Map<string, Mod>): (id: string) => unk
  * {@link loadAdapterFile}. Any problem is a one-line {@link UsageError}.
  */
 export function evaluateAdapterFile(file: string): Adapter {
-  const abs = path.resolve(file);
-  if (!fs.existsSync(abs)) throw new UsageError(`adapter file not found: ${file}`);
-  let mod: unknown;
-  try {
-    mod = evaluateModule(abs, new Map());
-  } catch (e) {
-    throw new UsageError(`cannot load adapter ${file}: ${(e as Error).message.split('\n')[0]}`);
-  }
-  const m = mod as { default?: unknown; adapter?: unknown };
-  const a = m.default ?? m.adapter ?? mod;
-  const problems = adapterProblems(a);
-  if (problems.length) throw new UsageError(`${file} is not a valid adapter: ${problems.join('; ')}`);
-  return a as Adapter;
+  return adapterFromFile(file, (abs) => evaluateModule(abs, new Map()));
 }

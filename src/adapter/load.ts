@@ -6,6 +6,7 @@
 import fs from 'fs';
 import Module from 'module';
 import path from 'path';
+import { transpile } from './transpile';
 import type { Adapter } from './types';
 import { adapterProblems } from './validate';
 
@@ -41,26 +42,23 @@ function installHooks(): void {
   const exts = (Module as unknown as { _extensions: Record<string, unknown> })._extensions;
   if (!exts['.ts']) {
     exts['.ts'] = (mod: { _compile(code: string, file: string): void }, filename: string): void => {
-      // eslint-disable-next-line @typescript-eslint/no-require-imports
-      const ts = require('typescript') as typeof import('typescript');
-      const out = ts.transpileModule(fs.readFileSync(filename, 'utf8'), {
-        fileName: filename,
-        compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022, esModuleInterop: true },
-      });
-      mod._compile(out.outputText, filename);
+      mod._compile(transpile(fs.readFileSync(filename, 'utf8'), filename), filename);
     };
   }
 }
 
-/** Load the adapter a module exports (default export, `adapter`, or the module itself). */
-export function loadAdapterFile(file: string): Adapter {
+/**
+ * The adapter that the module `file` exports (its default export, `adapter`, or the module
+ * itself), once `load` has loaded it from its absolute path, validated with
+ * {@link adapterProblems}. A missing file, a load error or an invalid adapter is a one-line
+ * {@link UsageError}.
+ */
+export function adapterFromFile(file: string, load: (abs: string) => unknown): Adapter {
   const abs = path.resolve(file);
   if (!fs.existsSync(abs)) throw new UsageError(`adapter file not found: ${file}`);
-  installHooks();
   let mod: unknown;
   try {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    mod = require(abs);
+    mod = load(abs);
   } catch (e) {
     throw new UsageError(`cannot load adapter ${file}: ${(e as Error).message.split('\n')[0]}`);
   }
@@ -69,6 +67,15 @@ export function loadAdapterFile(file: string): Adapter {
   const problems = adapterProblems(a);
   if (problems.length) throw new UsageError(`${file} is not a valid adapter: ${problems.join('; ')}`);
   return a as Adapter;
+}
+
+/** Load the adapter a module exports (default export, `adapter`, or the module itself). */
+export function loadAdapterFile(file: string): Adapter {
+  return adapterFromFile(file, (abs) => {
+    installHooks();
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    return require(abs) as unknown;
+  });
 }
 
 /** Whether `ref` looks like a path rather than a registry name. */

@@ -57,8 +57,6 @@ export interface MmVariant {
   collapseNoVmaCheck?: boolean;
   /** B25: madvise_collapse sets mmap_locked = true after collapse_pte_mapped_thp, so the next extent uses a stale vma (S2:748-790). */
   madviseCollapseStaleVma?: boolean;
-  /** B22: retract_page_tables without mmu_notifier_invalidate_range_start/end (v1, S2:7083-7117). */
-  retractNoNotifier?: boolean;
   /** B13: the batch-allocation fallback stays the "semi-RCU" IPI sync + immediate free even with PT_RECLAIM (S2:2659-2684). */
   semiRcuFallback?: boolean;
   /** B39: the batch-allocation fallback frees without tlb_table_invalidate() first (before v5.8's "mm/mmu_gather: invalidate TLB correctly on batch allocation failure and flush"). */
@@ -106,6 +104,12 @@ export interface Declarations {
   pgsteThp?: boolean;
   /** Historical generic mm code (fixtures only). */
   mm?: MmVariant;
+  /**
+   * A declared configuration without fault injection of the table-batch page allocation
+   * (`__get_free_page(GFP_NOWAIT)` always succeeds): for a fixture that must show one bug
+   * without the batch-allocation fallback's own (B13).
+   */
+  batchAllocCannotFail?: boolean;
 }
 
 /** The `struct mm_struct` / `vm_area_struct` / pmd / address handles an adapter sees. */

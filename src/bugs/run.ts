@@ -15,6 +15,7 @@ import { DEFAULT_GEN, scenarioArb, type GenConfig, type Scenario } from '../engi
 import { counterexampleOf } from '../engine/timeline';
 import type { ReplayFile } from '../results/replayFile';
 import { PROPERTIES } from '../../properties';
+import { minimizeScenario } from './minimize';
 import type { BugEntry, OutOfReach } from './types';
 
 /** Default fast-check seed of `ptconform bugs`. */
@@ -118,7 +119,6 @@ export function runBug(bug: BugEntry, opts: BugRunOptions): BugResult {
     }),
     { seed: opts.seed, numRuns: opts.runs, endOnFailure: opts.shrink === false },
   );
-  const t1 = now();
   const base = {
     id: bug.id, title: bug.title, adapter: adapter.name, file: bug.file, arch: bug.arch, era: bug.era,
     expected: bug.expected, minimal: bug.minimal,
@@ -126,7 +126,11 @@ export function runBug(bug: BugEntry, opts: BugRunOptions): BugResult {
   if (!details.failed || !details.counterexample || firstAt === null) {
     return { ...base, caught: false, reported: null, firstReported: null, runsToFailure: null, msToFailure: null, msToShrink: null, length: null, ok: false };
   }
-  const scenario = details.counterexample[0];
+  const shrunk = details.counterexample[0];
+  const first = runScenario(adapter, shrunk, { monitors }).violation;
+  // fast-check's shrinking, then the scenario-aware pass (src/bugs/minimize.ts).
+  const scenario = first && opts.shrink !== false ? minimizeScenario(adapter, shrunk, first.contract, monitors) : shrunk;
+  const t1 = now();
   const r = runScenario(adapter, scenario, { monitors });
   const v = r.violation;
   const length = v ? counterexampleOf(r, details.seed, details.counterexamplePath ?? '', '').length : null;

@@ -36,9 +36,14 @@ export interface BugEntry {
   note: string;
 }
 
-/** A catalogued entry the model does not reproduce, and why. */
+/** A catalogued entry the corpus does not run, and why. */
 export interface OutOfReach {
   id: string;
   title: string;
   reason: string;
+  /**
+   * For an entry the model can reproduce but the generator cannot find in a reasonable budget:
+   * the adapter of its hand-built counterexample (fixtures/counterexamples), replayed by the tests.
+   */
+  adapter?: Adapter;
 }

@@ -10,6 +10,7 @@ import { runCheck } from './check';
 import { runList } from './list';
 import { err } from './output';
 import { runReplay } from './replay';
+import { runBugs } from './bugs';
 import { runReport } from './report';
 import { runNewArch } from './newArch';
 import { runExport } from './exportJest';
@@ -85,6 +86,15 @@ export function buildProgram(setCode: (code: number) => void): Command {
     .option('--out <path>', 'test file to write (default: ./<file>.test.js; a directory: inside it)')
     .option('--force', 'overwrite an existing test file')
     .action((file: string, o: { as: string; out?: string; force?: boolean }) => setCode(runExport(file, o)));
+
+  program.command('bugs')
+    .description('run the historical bug corpus (fixtures/bugs): each in-reach bug must be caught with its contract')
+    .option('--json <file|->', 'write the corpus results JSON to a file or stdout')
+    .option('-s, --seed <n>', "fast-check seed (integer, or 'random')", seedArg, 1)
+    .option('-r, --runs <n>', 'run budget per bug', positiveInt, 20000)
+    .option('--save <dir>', 'save each shrunk counterexample as DIR/<id>.json')
+    .option('--only <id>', 'only this bug (repeatable)', collect, [])
+    .action((o: { json?: string; seed: number; runs: number; save?: string; only: string[] }) => setCode(runBugs(o)));
 
   return program;
 }

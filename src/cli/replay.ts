@@ -1,6 +1,7 @@
 /** `ptconform replay FILE`: re-run a saved counterexample; same timeline, same verdict. */
 import { ADAPTERS } from '../../arch';
 import { BROKEN } from '../../fixtures';
+import { BUGS, OUT_OF_REACH } from '../../fixtures/bugs';
 import { PROPERTIES } from '../../properties';
 import { resolveAdapter } from '../adapter/load';
 import { contractById } from '../contracts/catalog';
@@ -13,11 +14,15 @@ import { color, out } from './output';
 /** Run `replay`; exit 1 when the violation reproduces, 0 when it no longer does. */
 export function runReplay(file: string): number {
   const r = readReplayFile(file);
-  const adapter = resolveAdapter(r.adapter, [...ADAPTERS, ...BROKEN.map((b) => b.adapter)]);
+  const adapter = resolveAdapter(r.adapter, [...ADAPTERS, ...BROKEN.map((b) => b.adapter), ...BUGS.map((b) => b.adapter), ...OUT_OF_REACH.flatMap((o) => (o.adapter ? [o.adapter] : []))]);
   const judged = new Set(r.contracts);
   // The property's arch-specific monitor (arm, pae, powerpc, s390) judged the original run too.
+  // A bug-corpus file (property 'all', from `ptconform bugs --save`) was judged with every monitor that applies.
   const monitor = PROPERTIES.find((p) => p.id === r.property)?.monitor;
-  const res = runScenario(adapter, r.scenario, { judge: (v) => judged.has(v.contract), monitors: monitor ? [monitor] : [] });
+  const monitors = r.property === 'all'
+    ? PROPERTIES.filter((p) => p.monitor && p.appliesTo(adapter)).map((p) => p.monitor!)
+    : monitor ? [monitor] : [];
+  const res = runScenario(adapter, r.scenario, { judge: (v) => judged.has(v.contract), monitors });
   out(`${color.bold(adapter.name)}  property ${r.property}  (${file})`);
   if (!res.violation) {
     out(color.green(`no longer reproduces: the saved ${r.violation.contract} counterexample runs clean`));

@@ -8,7 +8,7 @@ import { current } from '../model/world';
 import { spin_lock_wait, spin_unlock } from '../kernel/sync';
 import { gup_fast } from '../mm/gup';
 import { cpu_access } from '../mm/hw';
-import { collapse_pte_mapped_thp, khugepaged_collapse_file } from '../mm/khugepaged';
+import { collapse_pte_mapped_thp, khugepaged_collapse_file, madvise_collapse } from '../mm/khugepaged';
 import { mmap_read_lock, mmap_read_unlock } from '../mm/locking';
 import { do_fault } from '../mm/memory';
 import { do_munmap, madvise_dontneed } from '../mm/mmap';
@@ -27,7 +27,7 @@ export type Op =
   | { k: 'dontneed'; slot: number }
   | { k: 'munmap'; slot: number }
   | { k: 'khugepaged' }
-  | { k: 'collapse'; slot: number }
+  | { k: 'collapse'; slot: number; madvise?: boolean }
   | { k: 'uffd_copy'; slot: number; index: number }
   | { k: 'uffd_poison'; slot: number; index: number }
   | { k: 'writeback'; index: number };
@@ -42,7 +42,7 @@ export function opLabel(op: Op): string {
     case 'dontneed': return `madvise(MADV_DONTNEED, pmd${op.slot})`;
     case 'munmap': return `munmap(pmd${op.slot})`;
     case 'khugepaged': return 'khugepaged(collapse_file + retract_page_tables)';
-    case 'collapse': return `collapse_pte_mapped_thp(pmd${op.slot})`;
+    case 'collapse': return op.madvise ? `madvise(MADV_COLLAPSE, pmd${op.slot})` : `collapse_pte_mapped_thp(pmd${op.slot})`;
     case 'uffd_copy': return `UFFDIO_COPY(pmd${op.slot}[${op.index}])`;
     case 'uffd_poison': return `UFFDIO_POISON(pmd${op.slot}[${op.index}])`;
     case 'writeback': return `writeback(file page ${op.index})`;
@@ -108,6 +108,8 @@ export function* runOp(op: Op): Step {
       w.cur.outsider = false;
       return;
     case 'collapse':
+      // MADV_COLLAPSE runs in the caller's own mm (not an outsider), extent by extent.
+      if (op.madvise) return yield* madvise_collapse(op.slot);
       w.cur.outsider = true;
       yield* mmap_read_lock();
       yield* collapse_pte_mapped_thp(op.slot);

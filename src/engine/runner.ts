@@ -7,7 +7,7 @@
 import type { Adapter } from '../adapter/types';
 import type { PropertyMonitor } from '../check/property';
 import { BLOCKED, type Actor, type Step } from '../model/actor';
-import { checkOpEnd, checkPageTableCheck } from '../model/monitors';
+import { checkOpEnd } from '../model/monitors';
 import { PTE_NONE, type Pte, type TraceEntry, type Violation } from '../model/types';
 import { ModelLimit, setCurrent, World, type RunConfig } from '../model/world';
 import { __pte_alloc, vpn } from '../mm/memory';
@@ -151,7 +151,6 @@ function checkTeardown(w: World): void {
   if (w.nrPagetable !== 0) w.violate('C-TD-1', `NR_PAGETABLE is ${w.nrPagetable} after teardown`);
   const { anon, file } = w.mm.rss;
   if (anon !== 0 || file !== 0) w.violate('C-TD-1', `BUG: Bad rss-counter state: MM_ANONPAGES=${anon} MM_FILEPAGES=${file}`);
-  for (const p of w.filePages) checkPageTableCheck(w, p, 'still counted after exit_mmap');
   const mapped = w.filePages.filter((p) => p.data!.mapcount !== 0);
   if (mapped.length) w.violate('C-TD-1', `file page(s) ${mapped.map((p) => w.pageName(p)).join(', ')} still mapped after teardown`);
 }

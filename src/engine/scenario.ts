@@ -87,8 +87,17 @@ export interface GenConfig {
   maxOps: number;
   /** Most chunks in the schedule. */
   maxChunks: number;
-  /** Weight of "fine" chunks (1..4 steps) against medium (5..10) and long (11..40) ones, as [fine, medium, long]. */
+  /** Weight of "fine" chunks (1..fineMax steps) against medium (1..12) and long (11..40) ones, as [fine, medium, long]. */
   chunkWeights: [number, number, number];
+  /** Longest "fine" chunk. */
+  fineMax: number;
+  /**
+   * Weights of schedules of 1, 2 and 3 chunks and of 0..maxChunks chunks (few preemptions find
+   * most races: a preemption-bounded search), or null for 0..maxChunks uniformly.
+   */
+  chunkCounts: [number, number, number, number] | null;
+  /** Deal the profile's kinds to consecutive CPUs from a random one (distinct CPUs while there are enough), rather than to independent random CPUs. */
+  dealSpread: boolean;
   /** Weights of the initial-state styles [mixed, all none, all dirty, all clean] of a table. */
   pteStyles: [number, number, number, number];
   /** Weights of uffd registrations [none, missing, wp]. */
@@ -128,23 +137,53 @@ export interface GenConfig {
 
 /** The default generator configuration (no per-bug tuning: one configuration for everything). */
 export const DEFAULT_GEN: GenConfig = {
+  swarm: 'roles',
+  swarmFull: 0,
+  rolesMax: [2, 4],
+  deal: true,
+  maxOps: 1,
+  focus: 6,
+  aware: 8,
+  pteStyles: [2, 1, 1, 1],
+  uffdWeights: [2, 1, 1],
+  sameVma: 1,
+  warm: 3,
+  batchFail: [2, 1, 1, 1],
+  maxChunks: 10,
+  chunkCounts: [6, 3, 2, 1],
+  chunkWeights: [6, 2, 1],
+  fineMax: 4,
+  cpuChunks: 8,
+  busyChunks: true,
+  tail: true,
+  dealSpread: false,
+};
+
+/**
+ * The generator before issue 4 (independent ops on every CPU, uniform chunk sizes, no boundary
+ * weighting), kept to measure the default against (scripts/bugs-rtf.ts, scripts/stats.ts).
+ */
+export const LEGACY_GEN: GenConfig = {
   swarm: 'none',
   swarmFull: 0,
-  focus: 0,
+  rolesMax: [2, 2],
+  deal: false,
   maxOps: 3,
-  maxChunks: 10,
-  chunkWeights: [0, 1, 0],
+  focus: 0,
+  aware: 0,
   pteStyles: [1, 0, 0, 0],
   uffdWeights: [8, 1, 1],
   sameVma: 0,
-  deal: false,
   warm: 1,
   batchFail: [3, 0, 0, 2],
-  aware: 0,
+  maxChunks: 10,
+  chunkCounts: null,
+  chunkWeights: [0, 1, 0],
+  fineMax: 4,
   cpuChunks: 1,
-  rolesMax: [2, 2],
   busyChunks: false,
   tail: false,
+  dealSpread: false,
 };
 
 /** Base weights of the op kinds (before swarm selection). */
@@ -162,7 +201,8 @@ function opOfKind(k: Op['k'], slot: fc.Arbitrary<number>, index: fc.Arbitrary<nu
     case 'dontneed': return fc.record({ k: fc.constant('dontneed' as const), slot });
     case 'munmap': return fc.record({ k: fc.constant('munmap' as const), slot });
     case 'khugepaged': return fc.constant({ k: 'khugepaged' as const });
-    case 'collapse': return fc.record({ k: fc.constant('collapse' as const), slot });
+    // khugepaged's collapse_pte_mapped_thp(), or MADV_COLLAPSE (two extents, the mmap lock dropped for each scan).
+    case 'collapse': return fc.record({ k: fc.constant('collapse' as const), slot, madvise: fc.boolean() });
     case 'uffd_copy': return fc.record({ k: fc.constant('uffd_copy' as const), slot, index });
     case 'uffd_poison': return fc.record({ k: fc.constant('uffd_poison' as const), slot, index });
     case 'writeback': return fc.record({ k: fc.constant('writeback' as const), index });
@@ -248,12 +288,20 @@ function knob(v: boolean | 'both'): fc.Arbitrary<boolean> {
 function scheduleArb(g: GenConfig): fc.Arbitrary<Chunk[]> {
   const [fine, medium, long] = g.chunkWeights;
   const n = fc.oneof(...[
-    { weight: fine, arbitrary: fc.integer({ min: 1, max: 4 }) },
+    { weight: fine, arbitrary: fc.integer({ min: 1, max: g.fineMax }) },
     { weight: medium, arbitrary: fc.integer({ min: 1, max: 12 }) },
     { weight: long, arbitrary: fc.integer({ min: 11, max: 40 }) },
   ].filter((a) => a.weight > 0));
   const a = g.cpuChunks === 1 ? fc.nat({ max: CPUS }) : fc.oneof({ weight: g.cpuChunks, arbitrary: fc.nat({ max: CPUS - 1 }) }, { weight: 1, arbitrary: fc.constant(CPUS) });
-  return fc.array(fc.record({ a, n }), { maxLength: g.maxChunks });
+  const chunk = fc.record({ a, n });
+  if (!g.chunkCounts) return fc.array(chunk, { maxLength: g.maxChunks });
+  const [one, two, three, any] = g.chunkCounts;
+  return fc.oneof(...[
+    { weight: one, arbitrary: fc.array(chunk, { minLength: 1, maxLength: 1 }) },
+    { weight: two, arbitrary: fc.array(chunk, { minLength: 2, maxLength: 2 }) },
+    { weight: three, arbitrary: fc.array(chunk, { minLength: 3, maxLength: 3 }) },
+    { weight: any, arbitrary: fc.array(chunk, { maxLength: g.maxChunks }) },
+  ].filter((x) => x.weight > 0));
 }
 
 /** Steps of a tail chunk: enough for any op of the model to finish. */
@@ -314,10 +362,11 @@ export function scenarioArb(adapter: Adapter, g: GenConfig = DEFAULT_GEN): fc.Ar
       const cpu = fc.nat({ max: CPUS - 1 });
       const pos = fc.nat({ max: 3 });
       const one = (o: fc.Arbitrary<Op>): fc.Arbitrary<Dealt> => fc.record({ cpu, pos, op: o });
-      programs = fc.tuple(
-        fc.tuple(...p.kinds.map((k) => fc.option(one(opOfKind(k, slotA, indexA, archWalk)), { nil: null, freq: 8 }))),
-        fc.array(one(op), { maxLength: g.maxOps }),
-      ).map(([dealt, extra]) => assemble([...dealt, ...extra]));
+      const dealt = fc.tuple(...p.kinds.map((k) => fc.option(one(opOfKind(k, slotA, indexA, archWalk)), { nil: null, freq: 8 })));
+      const spread = g.dealSpread
+        ? fc.tuple(fc.nat({ max: CPUS - 1 }), dealt).map(([base, ds]) => ds.map((d, i) => (d ? { ...d, cpu: (base + i) % CPUS } : d)))
+        : dealt;
+      programs = fc.tuple(spread, fc.array(one(op), { maxLength: g.maxOps })).map(([ds, extra]) => assemble([...ds, ...extra]));
     } else {
       programs = fc.array(fc.array(op, { minLength: 0, maxLength: g.maxOps }), { minLength: CPUS, maxLength: CPUS });
     }
@@ -339,7 +388,7 @@ export function scenarioArb(adapter: Adapter, g: GenConfig = DEFAULT_GEN): fc.Ar
       warm: fc.oneof({ weight: g.warm, arbitrary: fc.constant(true) }, { weight: 1, arbitrary: fc.constant(false) }),
       splitPtl: knob(d.SPLIT_PTE_PTLOCKS),
       allocSplitPtl: knob(d.ALLOC_SPLIT_PTLOCKS),
-      batchAllocFail: d.MMU_GATHER_TABLE_FREE
+      batchAllocFail: d.MMU_GATHER_TABLE_FREE && !d.batchAllocCannotFail
         ? fc.oneof(...[
           { weight: never, arbitrary: fc.constant(0) },
           { weight: first, arbitrary: fc.constant(1) },

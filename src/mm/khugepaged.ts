@@ -10,7 +10,7 @@ import { eraAtLeast } from '../adapter/types';
 import { spin_lock, spin_lock_wait, spin_unlock } from '../kernel/sync';
 import { call_pte_free_defer } from './defer';
 import { lock_hpage, unlock_hpage } from './pagelock';
-import { i_mmap_lock_read, i_mmap_unlock_read } from './locking';
+import { i_mmap_lock_read, i_mmap_unlock_read, mmap_read_lock, mmap_read_unlock } from './locking';
 import { pmd_pgtable, vpn } from './memory';
 import { pmd_lock, pmd_lockptr, pmd_same, pmdKind, pmdp_collapse_flush, pmdp_get_lockless_sync, pte_lockptr, pte_offset_map_lock, pte_offset_map_nolock, pte_unmap, pte_unmap_unlock, ptep_get, set_pte_at } from './pgtable_generic';
 import { page_add_rmap, page_remove_rmap, rss_dec } from './rmap';
@@ -109,6 +109,64 @@ export function* retract_page_tables(): Step {
     }
   }
   i_mmap_unlock_read();
+}
+
+/**
+ * C-RM-7: a VMA the caller looked up earlier, used after the mmap lock was dropped and retaken,
+ * must have been revalidated. In the model a VMA munmap detached is gone (freed once munmap
+ * returns); using it is a use-after-free of the vma (B25).
+ */
+function use_vma(slot: number, what: string): void {
+  const w = current();
+  const vma = w.mm.vmas[slot]!;
+  w.record(`${what}: vma->vm_file (pmd${slot})`);
+  if (!vma.attached) {
+    w.violate('C-RM-7', `${w.cur.name} (${w.cur.op}) uses the vma of pmd${slot} after munmap freed it: the mmap lock was dropped and retaken without hugepage_vma_revalidate()`);
+  }
+}
+
+/**
+ * `madvise_collapse(vma, start, end)` over two extents of one VMA (S2:748-790): the file scan of
+ * each extent drops the mmap lock; SCAN_PTE_MAPPED_HUGEPAGE retakes it for
+ * collapse_pte_mapped_thp(), which looks up its own vma, and drops it again (`mmap_locked`
+ * stays false), so the next extent revalidates the caller's vma. B25's variant sets
+ * `mmap_locked = true` instead, and the next extent uses the stale vma.
+ */
+export function* madvise_collapse(slot: number): Step {
+  const w = current();
+  const mmv = w.decl.mm ?? {};
+  yield* mmap_read_lock();
+  const vma = w.mm.vmas[slot]!;
+  if (!vma.attached || vma.kind === 'anon') {
+    mmap_read_unlock();
+    return;
+  }
+  let mmap_locked = true;
+  for (let extent = 0; extent < 2; extent++) {
+    if (!mmap_locked) {
+      yield* mmap_read_lock();
+      mmap_locked = true;
+      w.record('hugepage_vma_revalidate()');
+      if (!vma.attached) {
+        mmap_read_unlock();
+        return;
+      }
+    }
+    use_vma(slot, `hpage_collapse_scan_file(extent ${extent})`);
+    // The file scan runs without the mmap lock.
+    mmap_read_unlock();
+    mmap_locked = false;
+    yield;
+    w.record(`hpage_collapse_scan_file(extent ${extent}) = SCAN_PTE_MAPPED_HUGEPAGE`);
+    yield* mmap_read_lock();
+    yield* collapse_pte_mapped_thp(slot);
+    if (mmv.madviseCollapseStaleVma) {
+      mmap_locked = true;
+    } else {
+      mmap_read_unlock();
+    }
+  }
+  if (mmap_locked) mmap_read_unlock();
 }
 
 /** The khugepaged file collapse: lock the THP, unmap its small pages, retract the tables. */

@@ -4,6 +4,7 @@
  */
 import type { Step } from '../model/actor';
 import { current } from '../model/world';
+import { checkPageTableCheck } from '../model/monitors';
 import { callHook } from './hooks';
 import { i_mmap_lock_write, i_mmap_unlock_write, mmap_read_lock, mmap_read_unlock, mmap_write_downgrade, mmap_write_lock } from './locking';
 import { free_pgtables, zap_huge_pmd, zap_pte_range } from './memory';
@@ -81,6 +82,8 @@ export function* exit_mmap(): Step {
     vma.pgtablesFreed = true;
   }
   yield* tlb_finish_mmu(tlb);
+  // Every PTE of the mm is gone: page_table_check's per-page counts must be back to zero (C-GA-10).
+  for (const p of w.filePages) checkPageTableCheck(w, p, 'still counted after exit_mmap');
   w.mm.mmap_lock.writer = null;
   w.cur.mmap = 'none';
   w.mm.state = 'freed';

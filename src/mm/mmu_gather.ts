@@ -205,7 +205,7 @@ export function tlb_remove_table(tlb: MmuGather, table: unknown): void {
   w.record(`tlb_remove_table(tlb#${tlb.id}, ${pt ? w.pageName(pt) : String(table)})`, pt ? [w.pageName(pt)] : []);
   if (pt) tlb.pendingTables.push(pt);
   if (tlb.batch === null) {
-    const fail = (w.cfg.batchAllocFail >> w.batchAllocs++) & 1;
+    const fail = w.decl.batchAllocCannotFail ? 0 : (w.cfg.batchAllocFail >> w.batchAllocs++) & 1;
     if (fail) {
       w.record('__get_free_page(GFP_NOWAIT) = NULL (injected): tlb_remove_table_one');
       defer((function* () {

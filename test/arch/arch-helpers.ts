@@ -1,7 +1,8 @@
 /**
  * Helpers for the arch adapter unit tests (issue 3): a World with PTE tables in every slot,
  * the table page of a slot, running a blocking mm path to completion from a test, draining RCU,
- * and a small checkAdapter wrapper.
+ * a small checkAdapter wrapper, and the per-era checks of where the PTE dtor runs that several
+ * arches share.
  */
 import type { Adapter } from '../../src/adapter/types';
 import { checkAdapter } from '../../src/check/checkAdapter';
@@ -9,8 +10,9 @@ import type { Step } from '../../src/model/actor';
 import type { MmuGather } from '../../src/model/gather';
 import type { Page } from '../../src/model/types';
 import type { World } from '../../src/model/world';
+import { expect } from '@jest/globals';
 import { tlb_finish_mmu, tlb_gather_mmu } from '../../src/mm/mmu_gather';
-import { slotAddress } from '../../src/mm/memory';
+import { free_pgtables, slotAddress } from '../../src/mm/memory';
 import { pmd_page_vaddr } from '../../src/mm/pgtable_generic';
 import { PROPERTIES } from '../../properties';
 import { inWorld, quietScenario } from '../helpers';
@@ -77,5 +79,66 @@ export function archDtors(a: Adapter): number {
     const tlb = tlb_gather_mmu(w.mm, false);
     a.__pte_free_tlb(tlb, t, slotAddress(0));
     return t.dtorCount;
+  }, tablesScenario());
+}
+
+/**
+ * `a.__pte_free_tlb` on the table of slot 0 runs the dtor at once and queues the page in the
+ * mmu_gather's page batch (no RCU table free: freed after the flush); `more` checks the World
+ * and the gather further.
+ */
+export function expectDtorAtUnlinkInPageBatch(a: Adapter, more: (w: World, tlb: MmuGather) => void = () => {}): void {
+  inWorld(a, (w) => {
+    const t = tableOf(w, 0);
+    const tlb = tlb_gather_mmu(w.mm, false);
+    a.__pte_free_tlb(tlb, t, slotAddress(0));
+    expect(t.dtorCount).toBe(1);
+    expect(inPageBatch(tlb, t)).toBe(true);
+    more(w, tlb);
+  }, tablesScenario());
+}
+
+/**
+ * Before v6.14 (arm LPAE, arm64): free_pgtables runs the dtor in `__pte_free_tlb`, at unlink
+ * time, and queues the page in the RCU table batch; it is still a table after the flush, and the
+ * arch `__tlb_remove_table` frees it with free_page_and_swap_cache after the grace period.
+ */
+export function expectDtorAtUnlinkSwapCacheFreeAfterGracePeriod(a: Adapter): void {
+  inWorld(a, (w) => {
+    const t = tableOf(w, 0);
+    const tlb = tlb_gather_mmu(w.mm, false);
+    finish(free_pgtables(tlb, 0));
+    expect(t.dtorCount).toBe(1);
+    expect(inTableBatch(tlb, t)).toBe(true);
+    finishGather(tlb);
+    expect(t.use).toBe('table');
+    drainRcu(w);
+    expect(t.use).toBe('free');
+    expect(w.trace.some((e) => e.action.startsWith('free_page_and_swap_cache('))).toBe(true);
+    expect(w.violations).toEqual([]);
+  }, tablesScenario());
+}
+
+/**
+ * From v6.14 (Qi Zheng's series): free_pgtables queues the page in the RCU table batch without a
+ * dtor; the generic `__tlb_remove_table()` runs the dtor (`pagetable_dtor`) and frees the page
+ * (`pagetable_free`) after the grace period.
+ */
+export function expectDtorAfterGracePeriod(a: Adapter): void {
+  inWorld(a, (w) => {
+    const t = tableOf(w, 0);
+    const tlb = tlb_gather_mmu(w.mm, false);
+    finish(free_pgtables(tlb, 0));
+    expect(t.dtorCount).toBe(0);
+    expect(inTableBatch(tlb, t)).toBe(true);
+    finishGather(tlb);
+    expect(t.dtorCount).toBe(0);
+    expect(t.use).toBe('table');
+    drainRcu(w);
+    expect(t.dtorCount).toBe(1);
+    expect(t.use).toBe('free');
+    expect(w.trace.some((e) => e.action.startsWith('pagetable_dtor('))).toBe(true);
+    expect(w.trace.some((e) => e.action.startsWith('pagetable_free('))).toBe(true);
+    expect(w.violations).toEqual([]);
   }, tablesScenario());
 }

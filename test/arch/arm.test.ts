@@ -9,11 +9,15 @@ import { arm_classic_widen_range } from '../../arch/arm/common';
 import noWiden from '../../fixtures/broken/arm-classic-no-widen';
 import armProperty, { isArmClassic } from '../../properties/arm';
 import { checkAdapter } from '../../src/check/checkAdapter';
+import { opKinds } from '../../src/engine/scenario';
 import { free_pgtables, slotAddress } from '../../src/mm/memory';
 import { tlb_gather_mmu } from '../../src/mm/mmu_gather';
 import { PAGE_SIZE } from '../../src/model/types';
 import { inWorld } from '../helpers';
-import { drainRcu, failingContracts, finish, finishGather, inPageBatch, inTableBatch, tableOf, tablesScenario } from './arch-helpers';
+import {
+  expectDtorAfterGracePeriod, expectDtorAtUnlinkInPageBatch, expectDtorAtUnlinkSwapCacheFreeAfterGracePeriod,
+  failingContracts, finish, finishGather, inPageBatch, tableOf, tablesScenario,
+} from './arch-helpers';
 
 describe('arm classic MMU: __pte_free_tlb widens the flush range (C-ARCH-5)', () => {
   it('covers the last page of the first 1 MB section and the first page of the second', () => {
@@ -53,6 +57,12 @@ describe('arm classic MMU: __pte_free_tlb widens the flush range (C-ARCH-5)', ()
     }, tablesScenario());
   });
 
+  it('classic arm has no GUP-fast (HAVE_GUP_FAST if ARM_LPAE): no gup_fast ops; LPAE has them', () => {
+    for (const a of [classicV6_5, classicV6_14, classicQiV4]) expect(opKinds(a).has('gup_fast')).toBe(false);
+    for (const a of [lpaeV6_5, lpaeV6_14, lpae2026]) expect(opKinds(a).has('gup_fast')).toBe(true);
+    expect([classicV6_5.declarations.flushTransport, classicV6_14.declarations.flushTransport]).toEqual(['ipi', 'broadcast']);
+  });
+
   it('the arm property applies to the classic adapters only', () => {
     expect([classicV6_5, classicQiV4, classicV6_14, noWiden].every(isArmClassic)).toBe(true);
     expect([lpaeV6_5, lpaeV6_14, lpae2026].some(isArmClassic)).toBe(false);
@@ -68,24 +78,11 @@ describe('arm classic MMU: __pte_free_tlb widens the flush range (C-ARCH-5)', ()
 
 describe('arm: where the PTE dtor runs, per era', () => {
   it('v6.5 classic: in __pte_free_tlb, then the page batch (tlb_remove_table is tlb_remove_page)', () => {
-    inWorld(classicV6_5, (w) => {
-      const t = tableOf(w, 0);
-      const tlb = tlb_gather_mmu(w.mm, false);
-      classicV6_5.__pte_free_tlb(tlb, t, slotAddress(0));
-      expect(t.dtorCount).toBe(1);
-      expect(inPageBatch(tlb, t)).toBe(true);
-      expect(tlb.batch).toBeNull();
-    }, tablesScenario());
+    expectDtorAtUnlinkInPageBatch(classicV6_5, (_w, tlb) => expect(tlb.batch).toBeNull());
   });
 
   it('v6.14 classic: in the generic !MMU_GATHER_TABLE_FREE tlb_remove_table(), at unlink time', () => {
-    inWorld(classicV6_14, (w) => {
-      const t = tableOf(w, 0);
-      const tlb = tlb_gather_mmu(w.mm, false);
-      classicV6_14.__pte_free_tlb(tlb, t, slotAddress(0));
-      expect(t.dtorCount).toBe(1);
-      expect(inPageBatch(tlb, t)).toBe(true);
-    }, tablesScenario());
+    expectDtorAtUnlinkInPageBatch(classicV6_14);
   });
 
   it('Qi Zheng v4 (B2): nowhere; the page reaches the allocator with its ctor unmatched', () => {
@@ -102,35 +99,11 @@ describe('arm: where the PTE dtor runs, per era', () => {
   });
 
   it('v6.5 LPAE: in __pte_free_tlb before the RCU table batch; free_page_and_swap_cache after the grace period', () => {
-    inWorld(lpaeV6_5, (w) => {
-      const t = tableOf(w, 0);
-      const tlb = tlb_gather_mmu(w.mm, false);
-      finish(free_pgtables(tlb, 0));
-      expect(t.dtorCount).toBe(1);
-      expect(inTableBatch(tlb, t)).toBe(true);
-      finishGather(tlb);
-      expect(t.use).toBe('table');
-      drainRcu(w);
-      expect(t.use).toBe('free');
-      expect(w.trace.some((e) => e.action.startsWith('free_page_and_swap_cache('))).toBe(true);
-      expect(w.violations).toEqual([]);
-    }, tablesScenario());
+    expectDtorAtUnlinkSwapCacheFreeAfterGracePeriod(lpaeV6_5);
   });
 
   it('v6.14 LPAE: after the grace period, in the generic __tlb_remove_table()', () => {
-    inWorld(lpaeV6_14, (w) => {
-      const t = tableOf(w, 0);
-      const tlb = tlb_gather_mmu(w.mm, false);
-      finish(free_pgtables(tlb, 0));
-      expect(t.dtorCount).toBe(0);
-      expect(inTableBatch(tlb, t)).toBe(true);
-      finishGather(tlb);
-      expect(t.dtorCount).toBe(0);
-      drainRcu(w);
-      expect(t.use).toBe('free');
-      expect(w.trace.some((e) => e.action.startsWith('pagetable_dtor('))).toBe(true);
-      expect(w.violations).toEqual([]);
-    }, tablesScenario());
+    expectDtorAfterGracePeriod(lpaeV6_14);
   });
 });
 

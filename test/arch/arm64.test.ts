@@ -6,7 +6,10 @@ import b1arm64 from '../../fixtures/broken/b1-arm64-v6.13-reclaim';
 import { free_pgtables } from '../../src/mm/memory';
 import { tlb_gather_mmu } from '../../src/mm/mmu_gather';
 import { inWorld } from '../helpers';
-import { drainRcu, failingContracts, finish, finishGather, inTableBatch, tableOf, tablesScenario } from './arch-helpers';
+import {
+  expectDtorAfterGracePeriod, expectDtorAtUnlinkSwapCacheFreeAfterGracePeriod, failingContracts, finish, finishGather,
+  tablesScenario,
+} from './arch-helpers';
 
 describe('arm64: RCU table batch, broadcast TLBI', () => {
   it('declares broadcast TLB invalidation and unconditional RCU table free', () => {
@@ -29,35 +32,12 @@ describe('arm64: RCU table batch, broadcast TLBI', () => {
 
 describe('arm64: where the PTE dtor runs, per era', () => {
   it('v6.13: in __pte_free_tlb at unlink time; the page is freed by free_page_and_swap_cache after the grace period', () => {
-    inWorld(v6_13, (w) => {
-      const t = tableOf(w, 0);
-      const tlb = tlb_gather_mmu(w.mm, false);
-      finish(free_pgtables(tlb, 0));
-      expect(t.dtorCount).toBe(1);
-      expect(inTableBatch(tlb, t)).toBe(true);
-      finishGather(tlb);
-      expect(t.use).toBe('table');
-      drainRcu(w);
-      expect(t.use).toBe('free');
-      expect(w.trace.some((e) => e.action.startsWith('free_page_and_swap_cache('))).toBe(true);
-      expect(w.violations).toEqual([]);
-    }, tablesScenario());
+    expectDtorAtUnlinkSwapCacheFreeAfterGracePeriod(v6_13);
   });
 
   for (const a of [v6_14, y2026]) {
     it(`${a.era}: after the grace period, in the generic __tlb_remove_table()`, () => {
-      inWorld(a, (w) => {
-        const t = tableOf(w, 0);
-        const tlb = tlb_gather_mmu(w.mm, false);
-        finish(free_pgtables(tlb, 0));
-        finishGather(tlb);
-        expect(t.dtorCount).toBe(0);
-        drainRcu(w);
-        expect(t.dtorCount).toBe(1);
-        expect(t.use).toBe('free');
-        expect(w.trace.some((e) => e.action.startsWith('pagetable_free('))).toBe(true);
-        expect(w.violations).toEqual([]);
-      }, tablesScenario());
+      expectDtorAfterGracePeriod(a);
     });
   }
 });

@@ -2,31 +2,20 @@ import { describe, expect, it } from '@jest/globals';
 import v6_5 from '../../arch/loongarch/v6.5';
 import v6_15 from '../../arch/loongarch/v6.15';
 import y2026 from '../../arch/loongarch/2026';
-import { free_pgtables, slotAddress } from '../../src/mm/memory';
+import { free_pgtables } from '../../src/mm/memory';
 import { tlb_gather_mmu } from '../../src/mm/mmu_gather';
 import { inWorld } from '../helpers';
-import { archDtors, drainRcu, finish, finishGather, inPageBatch, inTableBatch, tableOf, tablesScenario } from './arch-helpers';
+import { archDtors, expectDtorAfterGracePeriod, expectDtorAtUnlinkInPageBatch, finish, finishGather, tableOf, tablesScenario } from './arch-helpers';
 
 describe('loongarch: page batch after the IPI flush until 2026, RCU table batch in 2026', () => {
   it('v6.5: dtor in __pte_free_tlb, then tlb_remove_page', () => {
-    inWorld(v6_5, (w) => {
-      const t = tableOf(w, 0);
-      const tlb = tlb_gather_mmu(w.mm, false);
-      v6_5.__pte_free_tlb(tlb, t, slotAddress(0));
-      expect(t.dtorCount).toBe(1);
-      expect(inPageBatch(tlb, t)).toBe(true);
+    expectDtorAtUnlinkInPageBatch(v6_5, (w) => {
       expect(w.trace.map((e) => e.action).filter((a) => /^pagetable_dtor|^__tlb_remove_page/.test(a))).toHaveLength(2);
-    }, tablesScenario());
+    });
   });
 
   it('v6.15: __pte_free_tlb only calls tlb_remove_ptdesc(); the generic !MMU_GATHER_TABLE_FREE tlb_remove_table() runs the dtor at once', () => {
-    inWorld(v6_15, (w) => {
-      const t = tableOf(w, 0);
-      const tlb = tlb_gather_mmu(w.mm, false);
-      v6_15.__pte_free_tlb(tlb, t, slotAddress(0));
-      expect(t.dtorCount).toBe(1);
-      expect(inPageBatch(tlb, t)).toBe(true);
-    }, tablesScenario());
+    expectDtorAtUnlinkInPageBatch(v6_15);
     expect([archDtors(v6_5), archDtors(v6_15)]).toEqual([1, 0]);
   });
 
@@ -49,18 +38,6 @@ describe('loongarch: page batch after the IPI flush until 2026, RCU table batch 
   }
 
   it('2026: RCU table batch, dtor and free after the grace period', () => {
-    inWorld(y2026, (w) => {
-      const t = tableOf(w, 0);
-      const tlb = tlb_gather_mmu(w.mm, false);
-      finish(free_pgtables(tlb, 0));
-      expect(inTableBatch(tlb, t)).toBe(true);
-      finishGather(tlb);
-      expect(t.dtorCount).toBe(0);
-      expect(t.use).toBe('table');
-      drainRcu(w);
-      expect(t.dtorCount).toBe(1);
-      expect(t.use).toBe('free');
-      expect(w.violations).toEqual([]);
-    }, tablesScenario());
+    expectDtorAfterGracePeriod(y2026);
   });
 });

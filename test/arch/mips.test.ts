@@ -4,11 +4,9 @@ import mips32V6_14 from '../../arch/mips/mips32-xpa-v6.14';
 import mips64V6_15 from '../../arch/mips/mips64-v6.15';
 import b16 from '../../fixtures/broken/b16-mips-update-tlb-no-unmap';
 import { runScenario } from '../../src/engine/runner';
-import { slotAddress } from '../../src/mm/memory';
-import { tlb_gather_mmu } from '../../src/mm/mmu_gather';
 import { pmdp_get_lockless_sync } from '../../src/mm/pgtable_generic';
 import { inWorld } from '../helpers';
-import { archDtors, finish, inPageBatch, tableOf, tablesScenario } from './arch-helpers';
+import { archDtors, expectDtorAtUnlinkInPageBatch, finish, tablesScenario } from './arch-helpers';
 
 const ALL = [mips32V6_5, mips32V6_14, mips64V6_15];
 
@@ -69,14 +67,7 @@ describe('mips32 with 64-bit physical addresses: GUP_GET_PXX_LOW_HIGH without RC
 describe('mips: where the PTE dtor runs, per era', () => {
   for (const a of ALL) {
     it(`${a.name}: at unlink time (${a.era === 'v6.15' ? 'generic tlb_remove_table' : 'arch __pte_free_tlb'}), then the page batch`, () => {
-      inWorld(a, (w) => {
-        const t = tableOf(w, 0);
-        const tlb = tlb_gather_mmu(w.mm, false);
-        a.__pte_free_tlb(tlb, t, slotAddress(0));
-        expect(t.dtorCount).toBe(1);
-        expect(inPageBatch(tlb, t)).toBe(true);
-        expect(tlb.batch).toBeNull();
-      }, tablesScenario());
+      expectDtorAtUnlinkInPageBatch(a, (_w, tlb) => expect(tlb.batch).toBeNull());
       expect(archDtors(a)).toBe(a.era === 'v6.15' ? 0 : 1);
     });
   }

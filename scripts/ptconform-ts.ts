@@ -1,0 +1,3 @@
+// Run the CLI from the TypeScript sources (no build): npx ts-node --transpile-only scripts/ptconform-ts.ts ARGS...
+import { main } from '../src/cli/main';
+void main(process.argv.slice(2)).then((code) => { process.exitCode = code; });

@@ -39,7 +39,9 @@ const adapter: Adapter = {
   era: '2026',
   source: 'arch/s390/mm/pgalloc.c page_table_alloc/page_table_free/pte_free_defer; arch/s390/include/asm/tlb.h pte_free_tlb (linux-mm 2026)',
   description: 'Whole 4K PTE tables, generic __tlb_remove_table, PT_RECLAIM; no PGSTE code left.',
-  declarations: { ...S390_DECLARATIONS, tablesPerPage: 1, PT_RECLAIM: true, HAVE_ARCH_TLB_REMOVE_TABLE: false },
+  // Split PTE ptlocks (s390 defconfig NR_CPUS >= 4): with unsplit ptlocks PT_RECLAIM meets the
+  // collapse_pte_mapped_thp() window of fixtures/findings/collapse-unsplit-ptl-reclaim.ts.
+  declarations: { ...S390_DECLARATIONS, tablesPerPage: 1, PT_RECLAIM: true, HAVE_ARCH_TLB_REMOVE_TABLE: false, SPLIT_PTE_PTLOCKS: true },
   ...s390_pte_hooks({ page_table_alloc, page_table_free, pte_free_defer, pte_free_tlb }),
 };
 

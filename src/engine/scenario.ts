@@ -3,6 +3,23 @@
  * ops) per CPU, and the interleaving as data: a schedule of chunks "run actor a for n steps".
  * Everything is plain JSON, generated and shrunk by fast-check; nothing random happens inside
  * a run.
+ *
+ * The default generator (`DEFAULT_GEN`, one configuration for every adapter and every bug of
+ * the corpus, no per-bug tuning) draws each scenario in two stages (fc.chain):
+ *  1. a profile: a swarm of op kinds with roles, one or two kinds that remove page tables
+ *     (MADV_DONTNEED, munmap, khugepaged, collapse) and one to four that use them, plus a focus
+ *     slot and index;
+ *  2. the scenario: every kind of the profile dealt once to a random CPU at a random position
+ *     (each removable by shrinking) plus at most one extra op; ops aimed at the focus slot and
+ *     index (weight 6 : 1); an initial state with the boundary cases weighted in (tables all
+ *     none, all dirty, all clean; warm TLBs and paging-structure caches; the first or every
+ *     table-batch allocation failing) and made to meet what the profile's ops need to do
+ *     anything (a file VMA for khugepaged, collapse and writeback, a private uffd-armed VMA
+ *     for UFFDIO_*); a schedule of few preemptions (1, 2 or 3 drawn chunks, mostly 1..4 steps,
+ *     naming CPUs that have a program) after which every other CPU runs to completion before the
+ *     preempted one resumes.
+ * `LEGACY_GEN` is the generator before issue 4, kept for comparison; scripts/stats.ts prints
+ * the distributions with fc.statistics.
  */
 import fc from 'fast-check';
 import type { Adapter } from '../adapter/types';

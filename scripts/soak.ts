@@ -1,6 +1,7 @@
 /**
  * `npm run soak`: no false positives. Runs every registered adapter that is not known-bad
- * through many generated scenarios (default 100000 per adapter) judged on every contract, two
+ * through many generated scenarios (default 100000 per adapter) judged on every contract, with
+ * every applicable arch-property monitor attached, two
  * adapters at a time (one per core), and prints runs, violations and time per adapter.
  * Exit 1 if any correct adapter shows a violation (with the scenario to replay it).
  *   node dist/scripts/soak.js [--runs N] [--seed S] [--adapter NAME]... [--jobs J]
@@ -8,7 +9,7 @@
 import { fork } from 'child_process';
 import fc from 'fast-check';
 import { ADAPTERS } from '../arch';
-import { runScenario } from '../src/engine/runner';
+import { runBugScenario } from '../src/bugs/run';
 import { scenarioArb } from '../src/engine/scenario';
 
 function arg(name: string, def: string): string {
@@ -26,13 +27,13 @@ function soakOne(name: string, runs: number, seed: number): SoakResult {
   let first: string | undefined;
   const details = fc.check(fc.property(scenarioArb(a), (sc) => {
     executed++;
-    const r = runScenario(a, sc);
+    const r = runBugScenario(a, sc);
     if (r.limit) throw new Error(`model limit: ${r.limit}`);
     return r.violation === null;
   }), { seed, numRuns: runs, endOnFailure: true });
   if (details.failed) {
     const sc = details.counterexample?.[0];
-    const v = sc ? runScenario(a, sc).violation : null;
+    const v = sc ? runBugScenario(a, sc).violation : null;
     first = v ? `${v.contract}: ${v.message}\n  scenario: ${JSON.stringify(sc)}` : String(details.errorInstance);
   }
   return { name, runs: executed, violations: details.failed ? 1 : 0, ms: Date.now() - t0, ...(first ? { first } : {}) };

@@ -4,7 +4,6 @@
  * still waits for its grace period breaks the RCU promise that it stays a valid table of none
  * entries (C-LT-6).
  */
-import { PAGE_SIZE } from '../model/types';
 import { current } from '../model/world';
 
 /** `WRITE_ONCE(((unsigned long *)table)[index], value)` on table memory. */
@@ -16,5 +15,5 @@ export function write_table_word(tableVa: number, index: number, value: number):
   if (page.deferredAtGp !== null && w.rcu.gpCompleted < page.deferredAtGp) {
     w.violate('C-LT-6', `metadata written into ${w.ptName(tableVa)} before the grace period of its pte_free_defer ended: RCU walkers may read it as a PTE`);
   }
-  page.slots[w.slotIndex(tableVa - (tableVa % (PAGE_SIZE / w.decl.tablesPerPage)), index)] = value === 0 ? { k: 'none' } : { k: 'junk', v: value };
+  page.slots[w.slotIndex(tableVa, index)] = value === 0 ? { k: 'none' } : { k: 'junk', v: value };
 }

@@ -4,7 +4,7 @@
  * `pmdp_get_lockless_sync()`, and pmd value decoding.
  */
 import type { MapHandle, Step } from '../model/actor';
-import { HALF, PMD_BAD, PMD_HUGE, PMD_MIGRATION, PMD_PRESENT, PTE_NONE, type Page, type Pte, type SpinLock } from '../model/types';
+import { HALF, PTE_NONE, type Page, type Pte, type SpinLock } from '../model/types';
 import { current } from '../model/world';
 import { rcu_read_lock, rcu_read_unlock, spin_lock_wait, spin_unlock } from '../kernel/sync';
 import { pteMapTakesRcu } from './era';
@@ -12,24 +12,8 @@ import { local_irq_disable, local_irq_enable, flush_tlb_range, tlb_remove_table_
 
 // ------------------------------------------------------------------ pmd values
 
-/** Kind of a raw pmd value. */
-export function pmdKind(raw: number): 'none' | 'table' | 'huge' | 'migration' | 'bad' {
-  if (raw === 0) return 'none';
-  if (raw & PMD_MIGRATION) return 'migration';
-  if (raw & PMD_BAD) return 'bad';
-  if (raw & PMD_HUGE) return 'huge';
-  return (raw & PMD_PRESENT) ? 'table' : 'bad';
-}
-
-/** The table address (`pte_t *`) a table pmd points to. */
-export function pmd_page_vaddr(raw: number): number {
-  return raw - (raw % 8);
-}
-
-/** A table pmd value for the table at `va`. */
-export function mk_table_pmd(va: number): number {
-  return va + PMD_PRESENT;
-}
+export { pmdKind, pmd_page_vaddr, mk_table_pmd } from '../model/pmd';
+import { pmdKind, pmd_page_vaddr } from '../model/pmd';
 
 /** `pmd_same(a, b)`: the adapter's (C-RM-13), default equality. A throwing pmd_same is a BUG. */
 export function pmd_same(a: number, b: number): boolean {

@@ -6,7 +6,8 @@
  */
 import { eraAtLeast } from '../adapter/types';
 import type { Actor } from './actor';
-import { PMD_HUGE, PMD_PRESENT, type Page, type RcuHead, type SpinLock } from './types';
+import { pmdKind, pmd_page_vaddr } from './pmd';
+import type { Page, RcuHead, SpinLock } from './types';
 import type { World } from './world';
 
 /** Readers (pte_offset_map handles) that still hold a pointer into `p`. */
@@ -21,7 +22,7 @@ function deferralPending(w: World, p: Page): boolean {
 
 /** Whether some pmd of the mm still points into `p`. */
 function stillLinked(w: World, p: Page): boolean {
-  return w.mm.pmds.some((raw) => (raw & PMD_PRESENT) !== 0 && (raw & PMD_HUGE) === 0 && w.pageOfVa(raw - (raw % 8)) === p);
+  return w.mm.pmds.some((raw) => pmdKind(raw) === 'table' && w.pageOfVa(pmd_page_vaddr(raw)) === p);
 }
 
 /** Checks run by `pagetable_dtor()` before it destroys the ptlock (C-DT-1). */

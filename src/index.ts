@@ -23,7 +23,11 @@ export { runScenario, buildWorld, type RunResult, type RunOptions } from './engi
 export { scenarioArb, SLOTS, PTES, CPUS, type Scenario, type SlotInit, type Chunk, type PteInit } from './engine/scenario';
 export type { Op } from './engine/ops';
 export { counterexampleOf, timelineOf, segments } from './engine/timeline';
-export { checkAdapter, runProperty, ModelLimitError, type CheckOptions, type Failure } from './check/checkAdapter';
+export { checkAdapter, applicableContracts, type CheckOptions, type Failure } from './check/checkAdapter';
+export { mergeAdapterResults, mergeAll, finalizeAdapterResult } from './check/result';
+export { judgeExpectation, type ExpectationJudgement } from './check/expectation';
+export { instrumentAdapter, HOOKS, type HookCounts, type Instrumented } from './check/instrument';
+export type { Coverage } from './check/coverage';
 export type { Property, PropertyMonitor } from './check/property';
 export { loadAdapterFile, resolveAdapter, isPathRef, UsageError } from './adapter/load';
 export { evaluateAdapterFile } from './adapter/evaluate';

@@ -24,7 +24,7 @@ export { pte_free_now };
 export function pte_fragment_free(table: number, kernel: boolean): void {
   const ptdesc = virt_to_ptdesc(table);
   // pagetable_is_reserved(): boot-time tables only, never the model's.
-  BUG_ON(atomic_read(ptdesc.pt_frag_refcount) <= 0, 'C-PPC-1', 'pt_frag_refcount <= 0 in pte_fragment_free');
+  BUG_ON(atomic_read(ptdesc.pt_frag_refcount) <= 0, 'pt_frag_refcount <= 0 in pte_fragment_free');
   if (atomic_dec_and_test(ptdesc.pt_frag_refcount)) {
     if (kernel || !TestClearPageActive(ptdesc)) pte_free_now(ptdesc.rcu_head);
     else call_rcu(ptdesc.rcu_head, pte_free_now);

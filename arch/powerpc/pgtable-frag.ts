@@ -68,7 +68,7 @@ export function pte_free_now(head: RcuHead): void {
 /** pte_fragment_free(table, kernel) (v6.6): release one fragment; the last one frees the page (RCU if Active). */
 export function pte_fragment_free(table: number, kernel: boolean): void {
   const ptdesc = virt_to_page(table);
-  BUG_ON(atomic_read(ptdesc.pt_frag_refcount) <= 0, 'C-PPC-1', `pt_frag_refcount <= 0 in pte_fragment_free`);
+  BUG_ON(atomic_read(ptdesc.pt_frag_refcount) <= 0, `pt_frag_refcount <= 0 in pte_fragment_free`);
   if (atomic_dec_and_test(ptdesc.pt_frag_refcount)) {
     if (kernel) pagetable_free(ptdesc);
     else if (TestClearPageActive(ptdesc)) call_rcu(ptdesc.rcu_head, pte_free_now);

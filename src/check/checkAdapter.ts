@@ -1,125 +1,158 @@
 /**
- * Checking one adapter: every applicable property is run with fast-check; when it fails, the
- * shrunk counterexample names one contract, which is recorded as failed, and the property is
- * run again without that contract, until it passes. So every failing contract is found, each
- * with its own minimal counterexample, and every other contract is shown to pass.
+ * Checking one adapter in one pass: every generated scenario is run once and judged on every
+ * applicable contract with every applicable monitor (`search.ts`); each outcome class found (a
+ * failing contract, a hook that threw, a model limit) is then shrunk from the first scenario that
+ * showed it to a smallest counterexample. `--runs` counts distinct scenarios.
+ *
+ * A check covers a range of scenario indices; ranges of one adapter (run by two workers, or by
+ * two CI shards) merge into exactly the result of one pass over their union (`merge.ts`).
  */
-import fc from 'fast-check';
 import type { Adapter } from '../adapter/types';
 import { contractById } from '../contracts/catalog';
-import { runScenario, type RunResult } from '../engine/runner';
-import { scenarioArb, type Scenario } from '../engine/scenario';
+import type { RunResult } from '../engine/runner';
+import type { Scenario } from '../engine/scenario';
 import { counterexampleOf } from '../engine/timeline';
-import type { AdapterResult, ContractResult } from '../results/schema';
+import type { AdapterResult, ContractResult, Counterexample } from '../results/schema';
+import { addHookCounts, addScenario, coverageOf, emptyCoverage } from './coverage';
+import { instrumentAdapter } from './instrument';
 import type { Property } from './property';
+import { finalizeAdapterResult } from './result';
+import { classify, LIMIT, search, shrinkClass, THREW, type Judge, type OutcomeClass } from './search';
 
 /** Options of a check. */
 export interface CheckOptions {
+  /** Scenarios in the whole budget (`--runs`). */
   runs: number;
   seed: number;
-  /** A fast-check replay path (with `seed`): re-run exactly that case. */
+  /** This check's part of the budget: scenario indices [from, from + count) (default: all of it). */
+  from?: number;
+  count?: number;
+  /** A fast-check replay path: re-run exactly that case. */
   path?: string;
+  /** Only these contracts (`--contract`); default every contract of `props`. */
+  contracts?: readonly string[];
   /** How to name the adapter in replay commands (`--adapter X`). */
   adapterRef: string;
-  /** Called after each property run (for progress). */
-  onProgress?: (adapter: string, property: string) => void;
+  /** Called before each scenario of the search (progress, the watchdog's "last scenario"). */
+  onScenario?: (index: number) => void;
+  /** Turns a hook's exception into "where in the adapter" (file:line), when the loader can tell. */
+  locate?: (thrown: unknown) => string | undefined;
 }
 
-/** A failing contract with its shrunk scenario (kept for --save and export). */
+/** A failing class with its shrunk scenario (kept for --save and export). */
 export interface Failure {
+  /** The contract, or `error` for a hook that threw / a model limit. */
+  contract: string;
   property: string;
+  /** Contracts the check judged. */
   contracts: string[];
   scenario: Scenario;
-  result: RunResult;
   seed: number;
   path: string;
+  /** Index of the first scenario of the search that showed it. */
+  index: number;
+  message: string;
 }
 
-/** Raised when a run goes beyond the model: reported as an adapter error, never a pass. */
-export class ModelLimitError extends Error {}
-
-/** Run one property (restricted to `contracts`) with fast-check. */
-export function runProperty(adapter: Adapter, prop: Property, contracts: Set<string>, runs: number, seed: number, path?: string): {
-  details: fc.RunDetails<[Scenario]>;
-  executed: number;
-} {
-  let executed = 0;
-  const monitors = prop.monitor ? [prop.monitor] : [];
-  const details = fc.check(
-    fc.property(scenarioArb(adapter), (sc) => {
-      executed++;
-      const r = runScenario(adapter, sc, { judge: (v) => contracts.has(v.contract), monitors });
-      if (r.limit) throw new ModelLimitError(r.limit);
-      return r.violation === null;
-    }),
-    path !== undefined ? { seed, numRuns: runs, path } : { seed, numRuns: runs },
-  );
-  return { details, executed };
+/** The contracts of `props` that apply to `adapter`, by property, in report order (`null`: n/a). */
+export function applicableContracts(adapter: Adapter, props: readonly Property[], only?: readonly string[]): { property: Property; id: string; applies: boolean }[] {
+  const out: { property: Property; id: string; applies: boolean }[] = [];
+  for (const p of props) {
+    const applies = p.appliesTo(adapter);
+    for (const id of p.contracts) {
+      if (only && !only.includes(id)) continue;
+      out.push({ property: p, id, applies: applies && (p.contractApplies?.(adapter, id) ?? true) });
+    }
+  }
+  return out;
 }
 
-/** Check `adapter` against every property; returns the adapter's result and its failures. */
+/** The counterexample record of a run that ended in a hook's throw or a model limit. */
+function errorRun(r: RunResult, message: string): RunResult {
+  const step = Math.max(0, r.trace.length - 1);
+  return { ...r, violation: { contract: 'error', message, step } };
+}
+
+/** Check `adapter` on its range of the budget; returns the adapter's result and its failures. */
 export function checkAdapter(adapter: Adapter, props: readonly Property[], opts: CheckOptions): { result: AdapterResult; failures: Failure[] } {
-  const contracts: ContractResult[] = [];
+  const t0 = Date.now();
+  const from = opts.from ?? 0;
+  const count = opts.count ?? opts.runs - from;
+  const cells = applicableContracts(adapter, props, opts.contracts);
+  const judged = new Set(cells.filter((c) => c.applies).map((c) => c.id));
+  const propertyOf = new Map(cells.map((c) => [c.id, c.property.id]));
+  const monitors = [...new Set(cells.filter((c) => c.applies && c.property.monitor).map((c) => c.property.monitor!))];
+  const judge: Judge = { contracts: judged, monitors };
+
+  // 1. The search: one pass, every scenario judged on every contract.
+  const coverage = emptyCoverage(adapter);
+  const inst = instrumentAdapter(adapter);
+  const found = judged.size === 0 ? new Map<OutcomeClass, { index: number; path: string }>() : search(inst.adapter, judge, {
+    seed: opts.seed, from, count, ...(opts.path !== undefined ? { path: opts.path } : {}),
+    before: (index, sc) => {
+      addScenario(coverage, sc);
+      opts.onScenario?.(index);
+    },
+  });
+  addHookCounts(coverage, inst.counts);
+
+  // 2. Shrink each class from its first scenario, in index order (deterministic).
+  const rows = new Map<string, ContractResult>();
   const failures: Failure[] = [];
   let error: string | undefined;
-  for (const prop of props) {
-    const applies = prop.appliesTo(adapter);
-    const remaining = new Set(prop.contracts.filter((id) => applies && (prop.contractApplies?.(adapter, id) ?? true)));
-    const row = (id: string, extra: Partial<ContractResult>): ContractResult => ({
-      id, property: prop.id, summary: contractById(id).summary, verdict: 'n/a', runs: 0, ms: 0, ...extra,
-    });
-    for (const id of prop.contracts) if (!remaining.has(id)) contracts.push(row(id, {}));
-    while (remaining.size > 0 && error === undefined) {
-      const t0 = Date.now();
-      const { details, executed } = runProperty(adapter, prop, remaining, opts.runs, opts.seed, opts.path);
-      const ms = Date.now() - t0;
-      opts.onProgress?.(adapter.name, prop.id);
-      if (!details.failed) {
-        for (const id of remaining) contracts.push(row(id, { verdict: 'pass', runs: executed, ms }));
-        remaining.clear();
-        break;
+  let errorCounterexample: Counterexample | undefined;
+  let errorIndex: number | undefined;
+  const classes = [...found.entries()].sort((a, b) => a[1].index - b[1].index);
+  for (const [cls, at] of classes) {
+    const ts = Date.now();
+    const shrinker = instrumentAdapter(adapter).adapter;
+    const shrunk = shrinkClass(shrinker, judge, cls, opts.seed, at.path);
+    const ms = Date.now() - ts;
+    if (!shrunk) {
+      if (error === undefined) {
+        error = `the first scenario of ${cls} (index ${at.index}) does not reproduce: non-deterministic adapter?`;
+        errorIndex = at.index;
       }
-      if (details.errorInstance instanceof ModelLimitError || !details.counterexample) {
-        error = `model limit in property ${prop.id}: ${String((details.errorInstance as Error | undefined)?.message ?? details.errorInstance)}`;
-        break;
-      }
-      const scenario = details.counterexample[0];
-      const r = runScenario(adapter, scenario, { judge: (v) => remaining.has(v.contract), monitors: prop.monitor ? [prop.monitor] : [] });
-      if (!r.violation) {
-        error = `property ${prop.id}: the shrunk counterexample does not reproduce (non-deterministic adapter?)`;
-        break;
-      }
-      const id = r.violation.contract;
-      const path = details.counterexamplePath ?? '';
-      const replay = `npx ptconform check --adapter ${opts.adapterRef} --property ${prop.id} --seed ${details.seed} --path ${path}`;
-      contracts.push(row(id, {
-        verdict: 'fail', runs: details.numRuns, ms, runsToFailure: details.numRuns,
-        counterexample: counterexampleOf(r, details.seed, path, replay),
-      }));
-      failures.push({ property: prop.id, contracts: [...remaining], scenario, result: r, seed: details.seed, path });
-      remaining.delete(id);
+      continue;
     }
-    if (error !== undefined) break;
+    const { result: r } = classify(shrinker, shrunk.scenario, judge);
+    const isError = cls === THREW || cls === LIMIT;
+    const replay = `npx ptconform check --adapter ${opts.adapterRef} --seed ${opts.seed} --path ${shrunk.path}${isError ? '' : ` --contract ${cls}`}`;
+    if (isError) {
+      const where = cls === THREW && r.thrown ? opts.locate?.(r.thrown.thrown) : undefined;
+      const what = cls === THREW
+        ? `adapter threw: ${r.thrown?.message ?? 'an exception'}${where ? ` (${where})` : ''}`
+        : `model limit: ${r.limit ?? 'beyond the model'}`;
+      if (error === undefined || (errorIndex !== undefined && at.index < errorIndex)) {
+        error = what;
+        errorIndex = at.index;
+        errorCounterexample = counterexampleOf(errorRun(r, what), opts.seed, shrunk.path, replay);
+      }
+      failures.push({ contract: 'error', property: 'error', contracts: [...judged], scenario: shrunk.scenario, seed: opts.seed, path: shrunk.path, index: at.index, message: what });
+      continue;
+    }
+    if (!r.violation) continue;
+    rows.set(cls, {
+      id: cls, property: propertyOf.get(cls) ?? '', summary: contractById(cls).summary, verdict: 'fail',
+      runs: count, ms, runsToFailure: at.index + 1,
+      counterexample: counterexampleOf(r, opts.seed, shrunk.path, replay),
+    });
+    failures.push({ contract: cls, property: propertyOf.get(cls) ?? '', contracts: [...judged], scenario: shrunk.scenario, seed: opts.seed, path: shrunk.path, index: at.index, message: r.violation.message });
   }
-  // Report contracts in property order, each property's contracts in its declared order.
-  const order = props.flatMap((p) => p.contracts);
-  contracts.sort((a, b) => order.indexOf(a.id) - order.indexOf(b.id));
-  const failed = contracts.filter((c) => c.verdict === 'fail').map((c) => c.id);
-  const verdict = error !== undefined ? 'error' : failed.length ? 'violates' : 'conforms';
-  const expectation = adapter.knownBad ? 'known-bad' : 'conforms';
-  // A known-bad adapter is as expected when it fails exactly its documented contracts.
-  const asExpected = verdict === 'error' ? false
-    : adapter.knownBad ? sameSet(failed, adapter.knownBad.contracts) : failed.length === 0;
-  const result: AdapterResult = {
-    name: adapter.name, arch: adapter.arch, era: adapter.era, verdict, expectation, asExpected,
+
+  const contracts: ContractResult[] = cells.map((c) => rows.get(c.id) ?? {
+    id: c.id, property: c.property.id, summary: contractById(c.id).summary,
+    verdict: c.applies ? 'pass' : 'n/a', runs: c.applies ? count : 0, ms: 0,
+  });
+  const result = finalizeAdapterResult({
+    name: adapter.name, arch: adapter.arch, era: adapter.era, verdict: 'conforms',
+    expectation: adapter.knownBad ? 'known-bad' : 'conforms', asExpected: true,
     ...(adapter.knownBad ? { knownBad: adapter.knownBad } : {}),
     source: adapter.source,
     ...(error !== undefined ? { error } : {}),
-    contracts,
-  };
+    ...(errorCounterexample ? { errorCounterexample } : {}),
+    ...(errorIndex !== undefined ? { errorIndex } : {}),
+    contracts, scenarios: coverage.scenarios, ms: Date.now() - t0, coverage: coverageOf(coverage),
+  });
   return { result, failures };
-}
-
-function sameSet(a: string[], b: string[]): boolean {
-  return a.length === b.length && a.every((x) => b.includes(x));
 }

@@ -1,23 +1,34 @@
 /**
- * `ptconform check`: run every applicable property against the chosen adapters (default: the
- * registry), print a per-adapter, per-contract table and each failure's counterexample
- * timeline, and write the JSON / JUnit / KTAP / badges outputs asked for.
+ * `ptconform check`: check the chosen adapters (default: the registry) in one pass each, on
+ * worker threads (`--jobs`), print a per-adapter, per-contract table and each failure's
+ * counterexample timeline as each adapter completes (in order), and write the JSON / JUnit /
+ * KTAP / badges outputs asked for. `--shard i/n` checks the i-th of n equal parts of every
+ * adapter's scenario budget; `ptconform merge` joins the shards' JSON into one run's.
  */
+import fc from 'fast-check';
 import fs from 'fs';
+import os from 'os';
 import path from 'path';
 import { ADAPTERS } from '../../arch';
 import { BROKEN } from '../../fixtures';
 import { PROPERTIES } from '../../properties';
-import { resolveAdapter, UsageError, isPathRef } from '../adapter/load';
+import { isPathRef, resolveAdapter, UsageError } from '../adapter/load';
 import type { Adapter } from '../adapter/types';
-import { checkAdapter, type Failure } from '../check/checkAdapter';
+import { applicableContracts, type Failure } from '../check/checkAdapter';
+import { coverageLine } from '../check/coverage';
+import { runPool, type TaskOutcome } from '../check/pool';
+import { finalizeAdapterResult, mergeAll } from '../check/result';
+import { shardRange, splitRange, type CheckTask } from '../check/task';
+import { CONTRACTS } from '../contracts/catalog';
+import { scenarioArb, type Scenario } from '../engine/scenario';
 import { renderTimelineText } from '../report/timeline';
 import { writeReplayFile } from '../results/replayFile';
 import type { AdapterResult, ResultsJson } from '../results/schema';
 import { VERSION } from '../version';
 import { adapterVerdict, cell, color, out, progressBar } from './output';
-import { buildResults } from './results';
 import { writeOutputs, type OutputOptions } from './outputs';
+import { buildResults } from './results';
+import { closeRun } from './summary';
 
 /** Options of `check`. */
 export interface CheckCliOptions extends OutputOptions {
@@ -26,117 +37,220 @@ export interface CheckCliOptions extends OutputOptions {
   seed: number;
   path?: string;
   property: string[];
+  contract?: string[];
   save?: string;
   quiet?: boolean;
+  /** Worker threads (default: the machine's cores). */
+  jobs?: number;
+  /** `i/n`: this CI shard's part of every adapter's budget. */
+  shard?: string;
+  /** Seconds one adapter's check may take (default 600). */
+  timeout?: number;
 }
+
+/** Seconds a check may go without finishing a scenario before it is judged hung. */
+const STALL_SECONDS = 20;
+/** Heap of one worker (MiB). */
+const WORKER_MEMORY_MB = 512;
+/** Default `--timeout`. */
+export const DEFAULT_TIMEOUT = 600;
 
 function safe(name: string): string {
   return name.replace(/[^A-Za-z0-9._-]+/g, '_');
 }
 
-/** Save each failure as a replay file; returns the files by `adapter/contract`. */
-function saveFailures(dir: string, ref: string, adapter: Adapter, failures: Failure[]): Map<string, string> {
+/** Parse `--shard i/n`. */
+export function parseShard(s: string): { index: number; count: number } {
+  const m = /^(\d+)\/(\d+)$/.exec(s);
+  const index = m ? Number(m[1]) : NaN;
+  const count = m ? Number(m[2]) : NaN;
+  if (!m || count < 1 || index < 1 || index > count || count > 1000) throw new UsageError(`--shard takes i/n with 1 <= i <= n <= 1000, got '${s}'`);
+  return { index, count };
+}
+
+/** One adapter to check: how it was named, the adapter (loaded here to validate it), its file. */
+interface Target {
+  ref: string;
+  adapter: Adapter;
+  shownRef: string;
+}
+
+/** Resolve `--adapter` values: registry names, an arch (every adapter of it), or files. */
+function resolveTargets(refs: string[]): Target[] {
+  const known = [...ADAPTERS, ...BROKEN.map((b) => b.adapter)];
+  if (!refs.length) return ADAPTERS.map((a) => ({ ref: a.name, adapter: a, shownRef: a.name }));
+  const out: Target[] = [];
+  for (const ref of refs) {
+    const byArch = !isPathRef(ref) && !known.some((a) => a.name === ref) ? ADAPTERS.filter((a) => a.arch === ref) : [];
+    if (byArch.length) {
+      out.push(...byArch.map((a) => ({ ref: a.name, adapter: a, shownRef: a.name })));
+      continue;
+    }
+    const adapter = resolveAdapter(ref, known);
+    out.push({ ref: isPathRef(ref) ? path.resolve(ref) : adapter.name, adapter, shownRef: isPathRef(ref) ? ref : adapter.name });
+  }
+  return out;
+}
+
+/** Save each failure as a replay file; returns the files by contract (`error` for an adapter error). */
+function saveFailures(dir: string, seed: number, t: Target, failures: Failure[]): Map<string, string> {
   fs.mkdirSync(dir, { recursive: true });
+  // Several ranges may find one contract: the one a single pass finds is the first by index.
+  const first = new Map<string, Failure>();
+  for (const f of failures) if (!first.has(f.contract) || f.index < first.get(f.contract)!.index) first.set(f.contract, f);
   const files = new Map<string, string>();
-  for (const f of failures) {
-    const v = f.result.violation!;
-    const file = path.join(dir, `${safe(adapter.name)}--${v.contract}.json`);
+  for (const f of first.values()) {
+    const file = path.join(dir, `${safe(t.adapter.name)}--${f.contract}--seed${seed}.json`);
     writeReplayFile(file, {
-      schema: 1, tool: 'ptconform', kind: 'counterexample', adapter: ref, adapterName: adapter.name,
-      property: f.property, contracts: f.contracts, seed: f.seed, path: f.path, scenario: f.scenario,
-      violation: { contract: v.contract, message: v.message },
+      schema: 1, tool: 'ptconform', kind: 'counterexample', adapter: t.shownRef, adapterName: t.adapter.name,
+      property: 'all', contracts: f.contracts, seed: f.seed, path: f.path, scenario: f.scenario,
+      violation: { contract: f.contract, message: f.message },
     });
-    files.set(v.contract, file);
+    files.set(f.contract, file);
   }
   return files;
 }
 
+/** The scenario at index `i` of `seed` (regenerated, without running anything of the adapter). */
+function scenarioAt(adapter: Adapter, seed: number, i: number): Scenario {
+  return fc.sample(scenarioArb(adapter), { seed, path: String(i), numRuns: 1 })[0]!;
+}
+
 function printAdapter(a: AdapterResult, quiet: boolean): void {
-  out(`${color.bold(a.name)}  ${a.arch} ${a.era}  ${adapterVerdict(a)}`);
+  const took = a.scenarios !== undefined ? color.dim(`  ${a.scenarios} scenarios, ${a.ms ?? 0} ms`) : '';
+  out(`${color.bold(a.name)}  ${a.arch} ${a.era}  ${adapterVerdict(a)}${took}`);
   if (a.error) out(`  ${color.red('error:')} ${a.error}`);
   const byProp = new Map<string, typeof a.contracts>();
   for (const c of a.contracts) byProp.set(c.property, [...(byProp.get(c.property) ?? []), c]);
-  for (const [prop, cs] of byProp) {
-    const runs = Math.max(...cs.map((c) => c.runs));
-    const ms = cs.reduce((s, c) => s + c.ms, 0);
-    out(`  ${prop.padEnd(15)} ${cs.map(cell).join('  ')}${runs ? color.dim(`   ${runs} runs ${ms} ms`) : ''}`);
-  }
+  for (const [prop, cs] of byProp) out(`  ${prop.padEnd(15)} ${cs.map(cell).join('  ')}`);
+  if (a.coverage) out(color.dim(`  coverage: ${coverageLine(a.coverage)}`));
   if (quiet) return;
-  for (const c of a.contracts) {
-    if (c.verdict !== 'fail' || !c.counterexample) continue;
-    const cx = c.counterexample;
+  const shown = [
+    ...a.contracts.filter((c) => c.verdict === 'fail' && c.counterexample).map((c) => ({ title: `${c.id}: ${c.summary}`, found: c.runsToFailure, cx: c.counterexample! })),
+    ...(a.errorCounterexample ? [{ title: `adapter error: ${a.error ?? ''}`, found: (a.errorIndex ?? 0) + 1, cx: a.errorCounterexample }] : []),
+  ];
+  for (const { title, found, cx } of shown) {
     out();
-    out(`  ${color.red('✗')} ${color.bold(c.id)}: ${c.summary}`);
-    out(`    found after ${c.runsToFailure} runs; shrunk to ${cx.length} segments, ${cx.steps.length} steps`);
+    out(`  ${color.red('✗')} ${color.bold(title)}`);
+    out(`    found after ${found} scenarios; shrunk to ${cx.length} segments, ${cx.steps.length} steps`);
     for (const line of renderTimelineText(cx).split('\n')) out(`    ${line}`);
     out(`    replay: ${cx.file ? `npx ptconform replay ${cx.file}` : cx.replay}`);
   }
   out();
 }
 
+/** The result of a task whose worker failed (timed out, exited, ran out of memory, crashed, or the adapter did not load). */
+function failedResult(t: Target, message: string, props: typeof PROPERTIES, contracts: string[] | undefined, lastIndex?: number): AdapterResult {
+  const a = t.adapter;
+  return finalizeAdapterResult({
+    name: a.name, arch: a.arch, era: a.era, verdict: 'error',
+    expectation: a.knownBad ? 'known-bad' : 'conforms', asExpected: false, ...(a.knownBad ? { knownBad: a.knownBad } : {}),
+    source: a.source,
+    error: lastIndex !== undefined ? `${message} (in scenario index ${lastIndex})` : message,
+    ...(lastIndex !== undefined ? { errorIndex: lastIndex } : {}),
+    contracts: applicableContracts(a, props, contracts).map((c) => ({ id: c.id, property: c.property.id, summary: CONTRACTS.find((x) => x.id === c.id)!.summary, verdict: 'n/a' as const, runs: 0, ms: 0 })),
+  });
+}
+
+/** Validate the options that do not depend on the adapters. */
+function validate(o: CheckCliOptions): void {
+  if (o.json === '-' && o.ktap === '-') throw new UsageError('--json - and --ktap (to stdout) cannot both write to stdout: give one of them a file');
+  for (const p of o.property) if (!PROPERTIES.some((x) => x.id === p)) throw new UsageError(`unknown property '${p}' (one of ${PROPERTIES.map((x) => x.id).join(', ')})`);
+  for (const c of o.contract ?? []) if (!PROPERTIES.some((p) => p.contracts.includes(c))) throw new UsageError(`unknown contract '${c}'; see 'ptconform list'`);
+  if (o.path !== undefined && o.shard !== undefined) throw new UsageError('--path replays one case: it cannot be combined with --shard');
+}
+
 /** Run `check`; returns the exit code. */
 export async function runCheck(o: CheckCliOptions): Promise<number> {
-  const known = [...ADAPTERS, ...BROKEN.map((b) => b.adapter)];
-  const targets = o.adapter.length
-    ? o.adapter.map((ref) => ({ ref, adapter: resolveAdapter(ref, known) }))
-    : ADAPTERS.map((a) => ({ ref: a.name, adapter: a }));
-  if (o.json === '-' && o.ktap === '-') throw new UsageError('--json - and --ktap (to stdout) cannot both write to stdout: give one of them a file');
-  // A machine document on stdout must be the only thing there: the human table is left out and
-  // the closing lines go to stderr.
-  const machineStdout = o.json === '-' || o.ktap === '-';
-  for (const p of o.property) if (!PROPERTIES.some((x) => x.id === p)) throw new UsageError(`unknown property '${p}' (one of ${PROPERTIES.map((x) => x.id).join(', ')})`);
-  if (o.path !== undefined && o.property.length !== 1) throw new UsageError('--path replays one property: give exactly one --property');
+  validate(o);
+  const shard = o.shard !== undefined ? parseShard(o.shard) : null;
+  const targets = resolveTargets(o.adapter);
   const props = o.property.length ? PROPERTIES.filter((p) => o.property.includes(p.id)) : PROPERTIES;
-  // One bar unit per property that runs (applies, with at least one applicable contract); a
-  // property re-run after a failure, or one that does not apply, adds nothing.
-  const runsOn = (a: Adapter): number => props.filter((p) => p.appliesTo(a) && p.contracts.some((id) => p.contractApplies?.(a, id) ?? true)).length;
-  const bar = progressBar(targets.reduce((n, t) => n + runsOn(t.adapter), 0));
-  let done = 0;
-  const results: AdapterResult[] = [];
-  for (const { ref, adapter } of targets) {
-    const shownRef = isPathRef(ref) ? ref : adapter.name;
-    const seen = new Set<string>();
-    let result: AdapterResult;
-    try {
-      const r = checkAdapter(adapter, props, {
-        runs: o.runs, seed: o.seed, adapterRef: shownRef, ...(o.path !== undefined ? { path: o.path } : {}),
-        onProgress: (_a, p) => {
-          if (!seen.has(p)) bar.update(done + seen.add(p).size, `${adapter.name} ${p}`);
-        },
+  const contracts = o.contract?.length ? o.contract : undefined;
+  const jobs = o.jobs ?? Math.max(1, os.availableParallelism?.() ?? os.cpus().length);
+  const budget = shard ? shardRange(o.runs, shard.index, shard.count) : { from: 0, count: o.runs };
+  // More jobs than adapters: split each adapter's budget so that every job has work.
+  const parts = o.path === undefined && targets.length < jobs ? Math.ceil(jobs / targets.length) : 1;
+  const tasks: CheckTask[] = [];
+  const owner: number[] = [];
+  targets.forEach((t, k) => {
+    for (const r of o.path !== undefined ? [{ from: 0, count: 1 }] : splitRange(budget.from, budget.count, parts)) {
+      owner.push(k);
+      tasks.push({
+        id: tasks.length, ref: t.ref, isPath: isPathRef(t.shownRef), adapterRef: t.shownRef, seed: o.seed, runs: o.runs,
+        from: r.from, count: r.count, ...(o.path !== undefined ? { path: o.path } : {}),
+        properties: o.property, contracts: o.contract ?? [],
       });
-      result = r.result;
-      if (o.save) {
-        const files = saveFailures(o.save, shownRef, adapter, r.failures);
-        for (const c of result.contracts) {
-          const f = files.get(c.id);
-          if (f && c.counterexample) c.counterexample.file = f;
-        }
-      }
-    } catch (e) {
-      result = {
-        name: adapter.name, arch: adapter.arch, era: adapter.era, verdict: 'error',
-        expectation: adapter.knownBad ? 'known-bad' : 'conforms', asExpected: false, source: adapter.source,
-        error: `adapter threw: ${(e as Error).message.split('\n')[0]}`, contracts: [],
-      };
     }
-    results.push(result);
-    done += runsOn(adapter);
-    bar.update(done, adapter.name);
-  }
-  bar.stop();
-  const doc: ResultsJson = buildResults(VERSION, o.seed, o.runs, results);
-  if (!machineStdout) {
-    out(color.dim(`ptconform ${VERSION}: seed ${o.seed}, ${o.runs} runs per property, ${targets.length} adapter(s), ${props.length} properties`));
-    out();
-    for (const r of results) printAdapter(r, o.quiet === true);
-  }
-  await writeOutputs(doc, o);
-  const s = doc.summary;
-  const unexpected = results.filter((r) => !r.asExpected && r.verdict !== 'error').length;
-  const errors = results.filter((r) => r.verdict === 'error').length;
-  const asExpected = results.length - unexpected - errors;
+  });
+
+  const machineStdout = o.json === '-' || o.ktap === '-';
   const log = machineStdout ? (l: string) => process.stderr.write(l + '\n') : out;
-  log(`${results.length} adapter(s): ${asExpected} as expected, ${unexpected} unexpected, ${errors} error(s); contract cells: ${s.passed} pass, ${s.failed} fail, ${s.notApplicable} n/a`);
-  log(`${asExpected} passed, ${unexpected + errors} failed`);
-  return errors ? 2 : unexpected ? 1 : 0;
+  if (!machineStdout) {
+    out(color.dim(`ptconform ${VERSION}: seed ${o.seed}, ${o.runs} scenarios per adapter${shard ? ` (shard ${shard.index}/${shard.count}: ${budget.count} of them)` : ''}, ${targets.length} adapter(s), ${props.length} properties, ${Math.min(jobs, tasks.length)} job(s)`));
+    out();
+  }
+
+  const pending = targets.map(() => [] as { result: AdapterResult; failures: Failure[] }[]);
+  const remaining = targets.map((_, k) => owner.filter((x) => x === k).length);
+  const results: (AdapterResult | undefined)[] = targets.map(() => undefined);
+  let printed = 0;
+  const bar = progressBar(tasks.reduce((n, t) => n + t.count, 0));
+  const flush = (): void => {
+    while (printed < targets.length && results[printed]) {
+      if (!machineStdout) printAdapter(results[printed]!, o.quiet === true);
+      printed++;
+    }
+  };
+  const onOutcome = (r: TaskOutcome): void => {
+    const k = owner[r.task.id]!;
+    const t = targets[k]!;
+    if (r.message.type === 'done') {
+      pending[k]!.push({ result: r.message.result, failures: r.message.failures });
+    } else {
+      const failures: Failure[] = [];
+      if (r.lastIndex !== undefined) {
+        failures.push({
+          contract: 'error', property: 'error', contracts: [], scenario: scenarioAt(t.adapter, o.seed, r.lastIndex),
+          seed: o.seed, path: String(r.lastIndex), index: r.lastIndex, message: r.message.message,
+        });
+      }
+      pending[k]!.push({ result: failedResult(t, r.message.message, props, contracts, r.lastIndex), failures });
+    }
+    if (--remaining[k]! > 0) return;
+    const parts = pending[k]!;
+    const merged = mergeAll(pending[k]!.map((p) => p.result));
+    if (o.save) {
+      const files = saveFailures(o.save, o.seed, t, parts.flatMap((p) => p.failures));
+      for (const c of merged.contracts) {
+        const f = files.get(c.id);
+        if (f && c.counterexample) c.counterexample.file = f;
+      }
+      const ef = files.get('error');
+      if (ef && merged.errorCounterexample) merged.errorCounterexample.file = ef;
+    }
+    results[k] = merged;
+    flush();
+  };
+
+  const pool = runPool(tasks, { jobs, stallSeconds: Math.min(STALL_SECONDS, o.timeout ?? DEFAULT_TIMEOUT), timeoutSeconds: o.timeout ?? DEFAULT_TIMEOUT, memoryMb: WORKER_MEMORY_MB, onProgress: (n) => bar.update(n, '') }, onOutcome);
+  let interrupted = false;
+  const onSigint = (): void => {
+    interrupted = true;
+    pool.cancel();
+  };
+  process.once('SIGINT', onSigint);
+  try {
+    await pool.done;
+  } finally {
+    process.removeListener('SIGINT', onSigint);
+    bar.stop();
+  }
+  const done = results.filter((r): r is AdapterResult => r !== undefined);
+  flush();
+  const doc: ResultsJson = { ...buildResults(VERSION, o.seed, o.runs, done), ...(shard ? { shard } : {}) };
+  await writeOutputs(doc, o);
+  if (interrupted) log(`interrupted: ${done.length} of ${targets.length} adapter(s) finished; the outputs hold those`);
+  const code = closeRun(doc, log);
+  return interrupted ? 130 : code;
 }

@@ -14,6 +14,7 @@ import { runBugs } from './bugs';
 import { runReport } from './report';
 import { runNewArch } from './newArch';
 import { runExport } from './exportJest';
+import { runMerge } from './merge';
 
 function positiveInt(v: string): number {
   const n = Number(v);
@@ -50,10 +51,14 @@ export function buildProgram(setCode: (code: number) => void): Command {
   program.command('check')
     .description('check adapters against every applicable contract (default: every registered adapter)')
     .option('-a, --adapter <name|path>', 'adapter name from `list`, or a .ts/.js file (repeatable)', collect, [])
-    .option('-r, --runs <n>', 'fast-check runs per property', positiveInt, 1000)
+    .option('-r, --runs <n>', 'distinct scenarios per adapter, each judged on every contract', positiveInt, 10000)
     .option('-s, --seed <n>', "fast-check seed (integer, or 'random')", seedArg, 1)
     .option('-p, --property <id>', 'only this property (repeatable)', collect, [])
-    .option('--path <path>', 'fast-check replay path (with --seed and one --property)')
+    .option('-c, --contract <id>', 'only this contract (repeatable)', collect, [])
+    .option('--path <path>', 'fast-check replay path: re-run that one case (with --seed)')
+    .option('-j, --jobs <n>', 'worker threads (default: the number of cores)', positiveInt)
+    .option('--shard <i/n>', "check the i-th of n equal parts of every adapter's budget (CI matrix); join with 'ptconform merge'")
+    .option('--timeout <s>', `seconds one adapter's check may take (default 600)`, positiveInt)
     .option('--json <file|->', 'write the results JSON (schema 1) to a file or stdout')
     .option('--junit <file>', 'write JUnit XML')
     .addOption(new Option('--ktap [file]', 'write KTAP (to a file, or stdout)').preset('-'))
@@ -61,6 +66,15 @@ export function buildProgram(setCode: (code: number) => void): Command {
     .option('--save <dir>', 'save each counterexample as a replay file')
     .option('-q, --quiet', 'omit counterexample timelines')
     .action(async (o) => setCode(await runCheck(o)));
+
+  program.command('merge')
+    .description("join the results of CI shards (check --shard i/n --json) into one run's results")
+    .argument('<files...>', 'the results JSON of every shard')
+    .option('--json <file|->', 'write the merged results JSON to a file or stdout')
+    .option('--junit <file>', 'write JUnit XML')
+    .addOption(new Option('--ktap [file]', 'write KTAP (to a file, or stdout)').preset('-'))
+    .option('--badges <dir>', 'write SVG badges and shields endpoint JSON')
+    .action(async (files: string[], o: { json?: string; junit?: string; ktap?: string; badges?: string }) => setCode(await runMerge(files, o)));
 
   program.command('replay')
     .description('re-run a counterexample saved by `check --save`')

@@ -78,6 +78,9 @@ export const CONTRACTS: readonly Contract[] = [
   c('C-PAE-1', 'pae', 'on GUP_GET_PXX_LOW_HIGH configs retract/collapse call pmdp_get_lockless_sync() after pmdp_collapse_flush()', 'S2:2004-2041'),
   c('C-SPARC-1', 'sparc', 'sparc64 pgtable_t is pte_t *; pte_free_defer converts with virt_to_page and frees page_address() after one GP', 'S2:1736-1802'),
   c('C-ARCH-1', 'map-balance', 'an arch helper that re-maps inside update_mmu_cache (mips __update_tlb) unmaps what it mapped', 'S2:4691-4752'),
+  // arch code's own assertions (ptconform: the kernel would splat or die there)
+  c('C-WARN', 'arch-asserts', 'no WARN_ON*() in arch code fires on an interleaving the kernel allows (the kernel prints a splat; panic_on_warn stops)', 'ptconform'),
+  c('C-BUG', 'arch-asserts', 'no BUG_ON() in arch code fires on an interleaving the kernel allows (the kernel dies there)', 'ptconform'),
   c('C-ARCH-5', 'arm', 'arm classic __pte_free_tlb widens the flush range to the two hardware tables of the page', 'S0:470-480'),
 ];
 

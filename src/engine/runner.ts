@@ -6,6 +6,7 @@
  */
 import type { Adapter } from '../adapter/types';
 import type { PropertyMonitor } from '../check/property';
+import { HookError } from './hookError';
 import { BLOCKED, type Actor, type Step } from '../model/actor';
 import { checkOpEnd } from '../model/monitors';
 import { PTE_NONE, type Pte, type TraceEntry, type Violation } from '../model/types';
@@ -30,6 +31,8 @@ export interface RunResult {
   steps: number;
   /** Set when the run went beyond what the model supports (never a verdict). */
   limit?: string;
+  /** Set when adapter code threw: the hook and what it threw (the run ends there; an adapter error). */
+  thrown?: HookError;
 }
 
 /** Options of a run. */
@@ -162,6 +165,7 @@ export function runScenario(adapter: Adapter, sc: Scenario, opts: RunOptions = {
   const monitors = opts.monitors ?? [];
   let w: World | null = null;
   let limit: string | undefined;
+  let thrown: HookError | undefined;
   let steps = 0;
   try {
     w = buildWorld(adapter, sc);
@@ -221,8 +225,9 @@ export function runScenario(adapter: Adapter, sc: Scenario, opts: RunOptions = {
       if (!stopped()) checkTeardown(world);
     }
   } catch (e) {
-    if (!(e instanceof ModelLimit)) throw e;
-    limit = e.message;
+    if (e instanceof HookError) thrown = e;
+    else if (e instanceof ModelLimit) limit = e.message;
+    else throw e;
   } finally {
     setCurrent(null);
   }
@@ -234,5 +239,6 @@ export function runScenario(adapter: Adapter, sc: Scenario, opts: RunOptions = {
     actors: w?.actors.map((a) => a.name) ?? [],
     steps,
     ...(limit !== undefined ? { limit } : {}),
+    ...(thrown !== undefined ? { thrown } : {}),
   };
 }

@@ -7,6 +7,8 @@
  * with the same seed.
  */
 
+import type { Coverage } from '../check/coverage';
+
 /** Verdict of one contract for one adapter. `n/a`: the contract does not apply to the adapter's declarations. */
 export type ContractVerdict = 'pass' | 'fail' | 'n/a';
 
@@ -68,9 +70,9 @@ export interface ContractResult {
   /** One-line summary of the contract. */
   summary: string;
   verdict: ContractVerdict;
-  /** fast-check runs executed for this contract's property (0 when `n/a`). */
+  /** Distinct scenarios this contract was judged on (one pass judges every contract on every scenario; 0 when `n/a`). */
   runs: number;
-  /** Wall-clock milliseconds spent (not deterministic). */
+  /** Wall-clock milliseconds spent shrinking its counterexample (0 unless `fail`; not deterministic). */
   ms: number;
   /** Runs until the first failure, when `fail`. */
   runsToFailure?: number;
@@ -95,6 +97,16 @@ export interface AdapterResult {
   source?: string;
   /** Load or run error, when verdict is `error`. */
   error?: string;
+  /** The shrunk scenario that ends in the error (a hook that threw, a model limit), when there is one. */
+  errorCounterexample?: Counterexample;
+  /** Index of the first scenario that showed the error (ranges merge on the smallest). */
+  errorIndex?: number;
+  /** Distinct scenarios run (one pass: each judged on every applicable contract). */
+  scenarios?: number;
+  /** Wall-clock milliseconds of the adapter's check (not deterministic). */
+  ms?: number;
+  /** What the check exercised: hook calls, tables returned, configurations drawn (src/check/coverage.ts). */
+  coverage?: Coverage;
   contracts: ContractResult[];
 }
 
@@ -105,6 +117,8 @@ export interface ResultsJson {
   version: string;
   seed: number;
   runs: number;
+  /** Set on the results of one CI shard (`check --shard i/n`); `ptconform merge` joins the shards. */
+  shard?: { index: number; count: number };
   adapters: AdapterResult[];
   summary: {
     adapters: number;

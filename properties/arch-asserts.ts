@@ -1,0 +1,15 @@
+/**
+ * The arch code's own assertions (C-WARN, C-BUG): a `WARN_ON_ONCE()` or `BUG_ON()` that fires in
+ * adapter code on a generated interleaving is that adapter's failure. The model generates only
+ * interleavings the kernel allows, so an assertion that fires is one the kernel would hit too.
+ */
+import type { Property } from '../src/check/property';
+
+const property: Property = {
+  id: 'arch-asserts',
+  title: "the arch code's own WARN_ON and BUG_ON never fire",
+  contracts: ['C-WARN', 'C-BUG'],
+  appliesTo: () => true,
+};
+
+export default property;

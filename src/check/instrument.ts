@@ -1,0 +1,56 @@
+/**
+ * Instrumenting an adapter for a check: every hook call is counted (so a pass can be shown to
+ * have exercised the adapter's code, see `coverage.ts`), and an exception thrown by adapter code
+ * becomes a {@link HookError} naming the hook, so the check reports it as that adapter's error
+ * with the hook's name and the shrunk scenario that reaches it, instead of aborting the run.
+ *
+ * Hooks may be written in any language the loader can run (TypeScript today, C compiled to
+ * WebAssembly later): the wrapper only sees a callable, and counts and names what it calls.
+ */
+import type { Adapter, AdapterHooks } from '../adapter/types';
+import { HookError } from '../engine/hookError';
+import { ModelLimit } from '../model/world';
+
+/** The hook names of the adapter contract (`src/adapter/types.ts`), in the order they are reported. */
+export const HOOKS: readonly (keyof AdapterHooks)[] = [
+  'pte_alloc_one', 'pte_free', 'pte_free_defer', '__pte_free_tlb', '__tlb_remove_table',
+  'pmd_same', 'update_mmu_cache', 'arch_walk', 'arch_exit_mmap', 'pgtable_to_va',
+];
+
+/** Hook call counters of one instrumented adapter, and how many tables pte_alloc_one returned. */
+export interface HookCounts {
+  /** Calls per hook name (hooks never called are absent). */
+  calls: Record<string, number>;
+  /** Non-null results of pte_alloc_one. */
+  tablesReturned: number;
+}
+
+/** An adapter whose hooks count their calls into `counts` and name themselves when they throw. */
+export interface Instrumented {
+  adapter: Adapter;
+  counts: HookCounts;
+}
+
+/** Wrap every hook `adapter` provides (the original object is not modified). */
+export function instrumentAdapter(adapter: Adapter): Instrumented {
+  const counts: HookCounts = { calls: {}, tablesReturned: 0 };
+  const wrapped: Record<string, unknown> = { ...adapter };
+  for (const hook of HOOKS) {
+    const fn = adapter[hook] as ((...args: unknown[]) => unknown) | undefined;
+    if (typeof fn !== 'function') continue;
+    wrapped[hook] = function (this: unknown, ...args: unknown[]): unknown {
+      counts.calls[hook] = (counts.calls[hook] ?? 0) + 1;
+      let r: unknown;
+      try {
+        r = fn.apply(this, args);
+      } catch (e) {
+        // The model's own signals and an inner hook's error pass through unchanged.
+        if (e instanceof ModelLimit || e instanceof HookError) throw e;
+        throw new HookError(hook, e);
+      }
+      if (hook === 'pte_alloc_one' && r !== null && r !== undefined) counts.tablesReturned++;
+      return r;
+    };
+  }
+  return { adapter: wrapped as unknown as Adapter, counts };
+}

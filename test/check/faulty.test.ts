@@ -1,0 +1,76 @@
+/**
+ * The harness cannot be fooled by a faulty adapter: every adapter of fixtures/faulty/ ends as
+ * that adapter's error or failure, never a pass, while the other adapters of the same run still
+ * get their verdicts and the JSON is written. One run of the built CLI checks them all together.
+ */
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import fs from 'fs';
+import path from 'path';
+import type { AdapterResult, ResultsJson } from '../../src/results/schema';
+import { ensureBuilt, removeTmpDirs, ROOT, runCli, tmpDir } from '../cli/helpers';
+
+const FAULTY = fs.readdirSync(path.join(ROOT, 'fixtures', 'faulty')).filter((f) => f.endsWith('.ts'))
+  .filter((f) => !['syntax-error.ts', 'type-error.ts'].includes(f)).sort();
+
+/** What each faulty adapter must end as: its verdict and a pattern of its error (or failing contract). */
+const EXPECTED: Record<string, { verdict: AdapterResult['verdict']; error?: RegExp; fails?: string }> = {
+  'faulty-throws-error': { verdict: 'error', error: /^adapter threw: __pte_free_tlb\(\) threw Error: unimplemented __pte_free_tlb/ },
+  'faulty-throws-string': { verdict: 'error', error: /^adapter threw: pte_free_defer\(\) threw the string "pte_free_defer is not ready"/ },
+  'faulty-loops-forever': { verdict: 'error', error: /^timed out: no scenario finished for \d+ s .*\(in scenario index 0\)$/ },
+  'faulty-sleeps': { verdict: 'error', error: /^timed out: the check ran past --timeout 25 s/ },
+  'faulty-exits': { verdict: 'error', error: /^the adapter ended the check: its worker exited with code 0 .*\(in scenario index \d+\)$/ },
+  'faulty-pollutes-prototype': { verdict: 'error', error: /^the adapter modified Array\.prototype\.push \(prototype pollution\)/ },
+  'faulty-oom': { verdict: 'error', error: /^out of memory: the check's heap went past \d+ MiB/ },
+  'faulty-never-returns-table': { verdict: 'error', error: /^vacuous: pte_alloc_one\(\) never returned a table in 300 scenarios/ },
+  'faulty-warns': { verdict: 'violates', fails: 'C-WARN' },
+};
+
+let doc: ResultsJson;
+let status: number | null;
+let stdout: string;
+let saved: string;
+
+beforeAll(() => {
+  ensureBuilt();
+  const dir = tmpDir('faulty');
+  saved = path.join(dir, 'saved');
+  const adapters = FAULTY.flatMap((f) => ['--adapter', path.join('fixtures', 'faulty', f)]);
+  const r = runCli(['check', ...adapters, '--adapter', 'generic-v6.14', '--adapter', 'fixtures/broken/b1-dtor-before-rcu.ts',
+    '--runs', '300', '--timeout', '25', '--jobs', '2', '--quiet', '--save', saved, '--json', path.join(dir, 'out.json')], { timeout: 170_000 });
+  status = r.status;
+  stdout = r.stdout;
+  doc = JSON.parse(fs.readFileSync(path.join(dir, 'out.json'), 'utf8')) as ResultsJson;
+}, 180_000);
+afterAll(removeTmpDirs);
+
+describe('faulty adapters', () => {
+  it('covers every faulty fixture', () => {
+    expect(FAULTY.map((f) => `faulty-${f.replace(/\.ts$/, '')}`).sort()).toEqual(Object.keys(EXPECTED).sort());
+  });
+  it.each(Object.entries(EXPECTED))('%s ends as its own error or failure, never a pass', (name, e) => {
+    const a = doc.adapters.find((x) => x.name === name)!;
+    expect(a).toBeDefined();
+    expect(a.verdict).toBe(e.verdict);
+    expect(a.asExpected).toBe(false);
+    if (e.error) expect(a.error).toMatch(e.error);
+    if (e.fails) expect(a.contracts.filter((c) => c.verdict === 'fail').map((c) => c.id)).toEqual([e.fails]);
+  });
+  it('the other adapters of the run still get their verdicts', () => {
+    expect(doc.adapters.find((x) => x.name === 'generic-v6.14')).toMatchObject({ verdict: 'conforms', asExpected: true });
+    expect(doc.adapters.find((x) => x.name === 'broken-b1-dtor-before-rcu')).toMatchObject({ verdict: 'violates', asExpected: true });
+    expect(doc.adapters).toHaveLength(FAULTY.length + 2);
+    expect(stdout).toMatch(/^2 passed, 9 failed$/m);
+    expect(status).toBe(2);
+  });
+  it('a hook that threw comes with the shrunk timeline up to the throw and a replay file', () => {
+    const a = doc.adapters.find((x) => x.name === 'faulty-throws-error')!;
+    const cx = a.errorCounterexample!;
+    expect(cx.steps.length).toBeGreaterThan(0);
+    expect(cx.violation.contract).toBe('error');
+    expect(cx.file).toBeDefined();
+    expect(fs.existsSync(cx.file!)).toBe(true);
+  });
+  it('a hung adapter leaves its last scenario in a replay file', () => {
+    expect(fs.readdirSync(saved)).toContain('faulty-loops-forever--error--seed1.json');
+  });
+});

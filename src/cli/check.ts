@@ -100,7 +100,7 @@ function saveFailures(dir: string, seed: number, t: Target, failures: Failure[])
   for (const f of failures) if (!first.has(f.contract) || f.index < first.get(f.contract)!.index) first.set(f.contract, f);
   const files = new Map<string, string>();
   for (const f of first.values()) {
-    const file = path.join(dir, `${safe(t.adapter.name)}--${f.contract}--seed${seed}.json`);
+    const file = path.join(dir, `${safe(t.adapter.name)}--seed${seed}--${f.contract}.json`);
     writeReplayFile(file, {
       schema: 1, tool: 'ptconform', kind: 'counterexample', adapter: t.shownRef, adapterName: t.adapter.name,
       property: 'all', contracts: f.contracts, seed: f.seed, path: f.path, scenario: f.scenario,
@@ -117,13 +117,12 @@ function scenarioAt(adapter: Adapter, seed: number, i: number): Scenario {
 }
 
 function printAdapter(a: AdapterResult, quiet: boolean): void {
-  const took = a.scenarios !== undefined ? color.dim(`  ${a.scenarios} scenarios, ${a.ms ?? 0} ms`) : '';
-  out(`${color.bold(a.name)}  ${a.arch} ${a.era}  ${adapterVerdict(a)}${took}`);
+  out(`${color.bold(a.name)}  ${a.arch} ${a.era}  ${adapterVerdict(a)}`);
   if (a.error) out(`  ${color.red('error:')} ${a.error}`);
   const byProp = new Map<string, typeof a.contracts>();
   for (const c of a.contracts) byProp.set(c.property, [...(byProp.get(c.property) ?? []), c]);
   for (const [prop, cs] of byProp) out(`  ${prop.padEnd(15)} ${cs.map(cell).join('  ')}`);
-  if (a.coverage) out(color.dim(`  coverage: ${coverageLine(a.coverage)}`));
+  if (a.coverage) out(color.dim(`  coverage: ${coverageLine(a.coverage)}; ${a.ms ?? 0} ms`));
   if (quiet) return;
   const shown = [
     ...a.contracts.filter((c) => c.verdict === 'fail' && c.counterexample).map((c) => ({ title: `${c.id}: ${c.summary}`, found: c.runsToFailure, cx: c.counterexample! })),

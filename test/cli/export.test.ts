@@ -36,8 +36,8 @@ beforeAll(() => {
   ensureBuilt();
   dir = tmpDir('export');
   adapterFile = path.join(dir, `${NAME}.ts`);
-  saved = path.join(dir, 'saved', `${NAME}--C-LT-4.json`);
-  exported = path.join(dir, 'tests', `${NAME}--C-LT-4.test.js`);
+  saved = path.join(dir, 'saved', `${NAME}--seed1--C-LT-4.json`);
+  exported = path.join(dir, 'tests', `${NAME}--seed1--C-LT-4.test.js`);
 });
 
 describe('new-arch → check → break → check --save → export → jest', () => {

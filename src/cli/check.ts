@@ -186,7 +186,7 @@ export async function runCheck(o: CheckCliOptions): Promise<number> {
   const machineStdout = o.json === '-' || o.ktap === '-';
   const log = machineStdout ? (l: string) => process.stderr.write(l + '\n') : out;
   if (!machineStdout) {
-    out(color.dim(`ptconform ${VERSION}: seed ${o.seed}, ${o.runs} scenarios per adapter${shard ? ` (shard ${shard.index}/${shard.count}: ${budget.count} of them)` : ''}, ${targets.length} adapter(s), ${props.length} properties, ${Math.min(jobs, tasks.length)} job(s)`));
+    out(color.dim(`ptconform ${VERSION}: seed ${o.seed}, ${o.path !== undefined ? `the one scenario at path ${o.path}` : `${o.runs} scenarios per adapter`}${shard ? ` (shard ${shard.index}/${shard.count}: ${budget.count} of them)` : ''}, ${targets.length} adapter(s), ${props.length} properties, ${Math.min(jobs, tasks.length)} job(s)`));
     out();
   }
 
@@ -250,6 +250,6 @@ export async function runCheck(o: CheckCliOptions): Promise<number> {
   const doc: ResultsJson = { ...buildResults(VERSION, o.seed, o.runs, done), ...(shard ? { shard } : {}) };
   await writeOutputs(doc, o);
   if (interrupted) log(`interrupted: ${done.length} of ${targets.length} adapter(s) finished; the outputs hold those`);
-  const code = closeRun(doc, log);
+  const code = closeRun(doc, log, targets.length - done.length);
   return interrupted ? 130 : code;
 }

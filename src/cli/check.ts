@@ -8,7 +8,7 @@ import path from 'path';
 import { ADAPTERS } from '../../arch';
 import { BROKEN } from '../../fixtures';
 import { PROPERTIES } from '../../properties';
-import { resolveAdapter, UsageError, isPathRef } from '../adapter/load';
+import { resolveAdapters, UsageError, isPathRef } from '../adapter/load';
 import type { Adapter } from '../adapter/types';
 import { checkAdapter, type Failure } from '../check/checkAdapter';
 import { renderTimelineText } from '../report/timeline';
@@ -78,7 +78,7 @@ function printAdapter(a: AdapterResult, quiet: boolean): void {
 export async function runCheck(o: CheckCliOptions): Promise<number> {
   const known = [...ADAPTERS, ...BROKEN.map((b) => b.adapter)];
   const targets = o.adapter.length
-    ? o.adapter.map((ref) => ({ ref, adapter: resolveAdapter(ref, known) }))
+    ? (await resolveAdapters(o.adapter, known)).map((adapter, i) => ({ ref: o.adapter[i]!, adapter }))
     : ADAPTERS.map((a) => ({ ref: a.name, adapter: a }));
   if (o.json === '-' && o.ktap === '-') throw new UsageError('--json - and --ktap (to stdout) cannot both write to stdout: give one of them a file');
   // A machine document on stdout must be the only thing there: the human table is left out and

@@ -2,6 +2,8 @@
  * The TypeScript compiler API, required on first use only: loading it costs a few hundred
  * milliseconds, which a run of registered adapters never pays.
  */
+import fs from 'fs';
+import path from 'path';
 import type * as TS from 'typescript';
 
 let api: typeof TS | undefined;
@@ -11,4 +13,10 @@ export function typescript(): typeof TS {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   api ??= require('typescript') as typeof TS;
   return api;
+}
+
+/** The version of the `typescript` package, read without loading the compiler. */
+export function typescriptVersion(): string {
+  const pkg = path.join(path.dirname(require.resolve('typescript')), '..', 'package.json');
+  return String((JSON.parse(fs.readFileSync(pkg, 'utf8')) as { version?: unknown }).version);
 }

@@ -1,7 +1,7 @@
 /**
  * Where in the adapter an error was thrown: the first frame of its stack that lies in adapter
  * code (a module ptconform's loaders compiled, an in-tree adapter under `arch/` or `fixtures/`,
- * or any other file that is not ptconform's own `src/`, a dependency or Node itself), mapped
+ * or any other file that is not ptconform's own code, a dependency's or Node's), mapped
  * back to the adapter's source file and line. The check driver prints it with the hook name:
  * `adapter threw in pte_free_defer (arch/x/y.ts:42): message`.
  */
@@ -14,13 +14,18 @@ import { isRegistered, originalPosition, type SourcePosition } from './sourceMap
 /** A stack frame's location: `(file:line:col)` or a bare `file:line:col`, file possibly a file: URL. */
 const FRAME = /^\s*at (?:.*?\()?((?:file:\/\/)?[^\s()]+?):(\d+):(\d+)\)?\s*$/;
 
-/** Whether `file` holds ptconform's own code, a dependency's or Node's rather than an adapter's. */
+/**
+ * Whether `file` holds ptconform's own code (anything of this installation but its adapters
+ * under `arch/` and `fixtures/`, compiled or not), a dependency's or Node's, rather than an
+ * adapter's.
+ */
 function notAdapterCode(file: string): boolean {
   if (isRegistered(file)) return false;
-  if (!path.isAbsolute(file)) return true;
-  const l = layout();
-  const ownSrc = [path.join(l.pkgRoot, 'src'), path.join(l.pkgRoot, 'dist', 'src'), path.join(l.pkgRoot, 'dist', 'scripts'), path.join(l.pkgRoot, 'scripts')];
-  return ownSrc.some((d) => inside(file, d)) || file.split(path.sep).includes('node_modules');
+  if (!path.isAbsolute(file) || file.split(path.sep).includes('node_modules')) return true;
+  const { pkgRoot } = layout();
+  if (!inside(file, pkgRoot)) return false;
+  const adapterDirs = ['arch', 'fixtures'].flatMap((d) => [path.join(pkgRoot, d), path.join(pkgRoot, 'dist', d)]);
+  return !adapterDirs.some((d) => inside(file, d));
 }
 
 /**

@@ -7,6 +7,7 @@
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { scaffoldAdapter } from '../../src/cli/newArch';
 import { ensureBuilt, expectOneLineError, removeTmpDirs, ROOT, runCli, tmpDir } from '../cli/helpers';
 
 afterAll(removeTmpDirs);
@@ -15,19 +16,19 @@ beforeAll(ensureBuilt);
 describe('faulty adapters', () => {
   test.each([['1'], ['0']])('syntax errors are refused with file:line:col (cache %s)', (cache) => {
     const r = runCli(['check', '--adapter', 'fixtures/faulty/syntax-error.ts', '--runs', '5'], { env: { PTCONFORM_TYPECHECK_CACHE: cache } });
-    expectOneLineError(r, /^ptconform: fixtures\/faulty\/syntax-error\.ts:18:18: error TS1136: Property assignment expected\. \(and 1 more\)$/);
+    expectOneLineError(r, /^ptconform: fixtures\/faulty\/syntax-error\.ts:10:27: error TS1136: Property assignment expected\. \(and 1 more\)$/);
     expect(r.stdout).toBe('');
   });
 
   test('a type error is refused with file:line:col and its code', () => {
     const r = runCli(['check', '--adapter', 'fixtures/faulty/type-error.ts', '--runs', '5']);
-    expectOneLineError(r, /^ptconform: fixtures\/faulty\/type-error\.ts:31:14: error TS2345: Argument of type 'Page' is not assignable to parameter of type 'RcuHead'\./);
+    expectOneLineError(r, /^ptconform: fixtures\/faulty\/type-error\.ts:15:14: error TS2345: Argument of type 'Page' is not assignable to parameter of type 'RcuHead'\./);
     expect(r.stdout).toBe('');
   });
 
   test('an absolute path outside the current directory is shown absolute', () => {
     const r = runCli(['check', '--adapter', path.join(ROOT, 'fixtures', 'faulty', 'type-error.ts')], { cwd: tmpDir('faulty-cwd') });
-    expectOneLineError(r, new RegExp(`^ptconform: ${path.join(ROOT, 'fixtures', 'faulty', 'type-error.ts').replace(/[.]/g, '\\.')}:31:14: error TS2345: `));
+    expectOneLineError(r, new RegExp(`^ptconform: ${path.join(ROOT, 'fixtures', 'faulty', 'type-error.ts').replace(/[.]/g, '\\.')}:15:14: error TS2345: `));
   });
 
   test('an ES module adapter (.mjs) loads with import() and conforms', () => {
@@ -39,16 +40,17 @@ describe('faulty adapters', () => {
 
   test('one run type-checks several files, and the first error names its own file', () => {
     const r = runCli(['check', '--adapter', 'fixtures/faulty/esm-adapter.mjs', '--adapter', 'fixtures/faulty/type-error.ts', '--runs', '5']);
-    expectOneLineError(r, /^ptconform: fixtures\/faulty\/type-error\.ts:31:14: error TS2345: /);
+    expectOneLineError(r, /^ptconform: fixtures\/faulty\/type-error\.ts:15:14: error TS2345: /);
   });
 
   test('an edited file is checked again: the cache never hides a new error', () => {
     const d = tmpDir('faulty-cache');
     const file = path.join(d, 'a.ts');
     const helper = path.join(d, 'helper.ts');
-    const good = fs.readFileSync(path.join(ROOT, 'fixtures', 'faulty', 'type-error.ts'), 'utf8')
-      .replace('call_rcu(pgtable as Page, pte_free_now);', 'call_rcu(rcuHeadOf(pgtable as Page), pte_free_now);')
+    const good = scaffoldAdapter('cached-v6.14')
+      .replace('call_rcu((pgtable as Page).rcu_head, pte_free_now);', 'call_rcu(rcuHeadOf(pgtable as Page), pte_free_now);')
       .replace("} from 'ptconform/kernel';", "} from 'ptconform/kernel';\nimport { rcuHeadOf } from './helper';");
+    expect(good).toContain('rcuHeadOf(pgtable');
     fs.writeFileSync(file, good);
     fs.writeFileSync(helper, "import type { Page, RcuHead } from 'ptconform/kernel';\nexport const rcuHeadOf = (p: Page): RcuHead => p.rcu_head;\n");
     const args = ['check', '--adapter', file, '--runs', '5', '-p', 'teardown', '--quiet'];

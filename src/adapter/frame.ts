@@ -57,3 +57,14 @@ export function formatAdapterFrame(err: unknown): string | undefined {
   const f = adapterFrame(err);
   return f && `${displayPath(f.file)}:${f.line}`;
 }
+
+/**
+ * The one-line report of `err`, thrown by the adapter hook `hook` (when known):
+ * `adapter threw in pte_free_defer (arch/x/y.ts:42): message` (first line of the message; the
+ * parenthesis only when {@link adapterFrame} finds the line).
+ */
+export function adapterThrew(hook: string | undefined, err: unknown): string {
+  const where = formatAdapterFrame(err);
+  const message = String(err instanceof Error ? err.message : err).split('\n')[0];
+  return `adapter threw${hook === undefined ? '' : ` in ${hook}`}${where === undefined ? '' : ` (${where})`}: ${message}`;
+}

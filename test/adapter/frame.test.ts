@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { adapterFrame, formatAdapterFrame } from '../../src/adapter/frame';
+import { adapterFrame, adapterThrew, formatAdapterFrame } from '../../src/adapter/frame';
 import { evaluateAdapterFile } from '../../src/adapter/evaluate';
 import { hookNames } from '../../src/adapter/types';
 import { scaffoldAdapter } from '../../src/cli/newArch';
@@ -86,6 +86,7 @@ describe('adapterFrame', () => {
       caught = e;
     }
     expect(adapterFrame(caught)).toEqual({ file, line: throwLine, column: 11 });
+    expect(adapterThrew('pte_free_defer', caught)).toBe(`adapter threw in pte_free_defer (${file}:${throwLine}): boom in defer`);
   });
 
   test('no stack, or no adapter frame: undefined', () => {
@@ -93,6 +94,7 @@ describe('adapterFrame', () => {
     expect(adapterFrame({ stack: 'Error: x\n    at f (node:internal/x:1:2)' })).toBeUndefined();
     expect(adapterFrame(new Error('thrown here, in a test of ptconform'))).toBeUndefined();
     expect(formatAdapterFrame(undefined)).toBeUndefined();
+    expect(adapterThrew(undefined, new Error('first\nsecond'))).toBe('adapter threw: first');
   });
 
   test('hookNames lists the hooks of AdapterHooks', () => {

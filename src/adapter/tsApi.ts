@@ -7,6 +7,7 @@ import path from 'path';
 import type * as TS from 'typescript';
 
 let api: typeof TS | undefined;
+let version: string | undefined;
 
 /** The `typescript` module of this installation. */
 export function typescript(): typeof TS {
@@ -17,6 +18,9 @@ export function typescript(): typeof TS {
 
 /** The version of the `typescript` package, read without loading the compiler. */
 export function typescriptVersion(): string {
-  const pkg = path.join(path.dirname(require.resolve('typescript')), '..', 'package.json');
-  return String((JSON.parse(fs.readFileSync(pkg, 'utf8')) as { version?: unknown }).version);
+  if (version === undefined) {
+    const pkg = path.join(path.dirname(require.resolve('typescript')), '..', 'package.json');
+    version = String((JSON.parse(fs.readFileSync(pkg, 'utf8')) as { version?: unknown }).version);
+  }
+  return version;
 }

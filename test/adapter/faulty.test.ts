@@ -15,7 +15,7 @@ beforeAll(ensureBuilt);
 
 describe('faulty adapters', () => {
   test.each([['1'], ['0']])('syntax errors are refused with file:line:col (cache %s)', (cache) => {
-    const r = runCli(['check', '--adapter', 'fixtures/faulty/syntax-error.ts', '--runs', '5'], { env: { PTCONFORM_TYPECHECK_CACHE: cache } });
+    const r = runCli(['check', '--adapter', 'fixtures/faulty/syntax-error.ts', '--runs', '5'], { env: { PTCONFORM_CACHE: cache } });
     expectOneLineError(r, /^ptconform: fixtures\/faulty\/syntax-error\.ts:10:27: error TS1136: Property assignment expected\. \(and 1 more\)$/);
     expect(r.stdout).toBe('');
   });

@@ -38,6 +38,19 @@ describe('faulty adapters', () => {
     expect(r.status).toBe(0);
   });
 
+  test('CommonJS adapters (.cjs, .js) still load; a JavaScript syntax error is refused with file:line:col', () => {
+    const d = tmpDir('faulty-js');
+    const cjs = "const { ADAPTERS } = require('ptconform');\nmodule.exports = { ...ADAPTERS.find((a) => a.name === 'generic-v6.14'), name: 'js-NAME' };\n";
+    for (const ext of ['cjs', 'js']) {
+      fs.writeFileSync(path.join(d, `a.${ext}`), cjs.replace('NAME', ext));
+      const r = runCli(['check', '--adapter', path.join(d, `a.${ext}`), '--runs', '5', '-p', 'teardown', '--quiet']);
+      expect({ status: r.status, stderr: r.stderr }).toEqual({ status: 0, stderr: '' });
+      expect(r.stdout).toMatch(new RegExp(`^js-${ext} {2}generic v6\\.14 {2}conforms$`, 'm'));
+    }
+    fs.writeFileSync(path.join(d, 'bad.js'), 'module.exports = {,\n  name: 1,\n};\n');
+    expectOneLineError(runCli(['check', '--adapter', path.join(d, 'bad.js')], { cwd: d }), /^ptconform: bad\.js:1:19: error TS1136: Property assignment expected\.$/);
+  });
+
   test('one run type-checks several files, and the first error names its own file', () => {
     const r = runCli(['check', '--adapter', 'fixtures/faulty/esm-adapter.mjs', '--adapter', 'fixtures/faulty/type-error.ts', '--runs', '5']);
     expectOneLineError(r, /^ptconform: fixtures\/faulty\/type-error\.ts:15:14: error TS2345: /);

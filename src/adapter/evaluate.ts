@@ -17,13 +17,14 @@
 import fs from 'fs';
 import Module from 'module';
 import path from 'path';
-import { compiledTwin, isOwnSource, layout } from './layout';
+import { compiledTwin, isOwnFile, layout } from './layout';
 import { adapterFromFile } from './load';
 import { transpile } from './transpile';
 import type { Adapter } from './types';
 
-/** Lines `new Function` puts before the body (its `function anonymous(...) {` header). */
 let headerLines: number | undefined;
+
+/** Lines `new Function` puts before the body (its `function anonymous(...) {` header), measured once. */
 function functionHeaderLines(): number {
   if (headerLines === undefined) {
     // eslint-disable-next-line @typescript-eslint/no-implied-eval
@@ -81,7 +82,7 @@ function makeRequire(from: string, cache: Map<string, Mod>): (id: string) => unk
     if (id.startsWith('./') || id.startsWith('../') || id === '.' || id === '..' || path.isAbsolute(id)) {
       const target = resolveFile(path.resolve(path.dirname(from), id));
       if (target === null) throw new Error(`Cannot find module '${id}' from '${from}'`);
-      if (isOwnSource(target)) {
+      if (isOwnFile(target)) {
         // A file of ptconform itself: the instance the runner uses, compiled when we are.
         // eslint-disable-next-line @typescript-eslint/no-require-imports
         return require(compiledTwin(target) ?? target);

@@ -30,12 +30,14 @@ export function inside(file: string, dir: string): boolean {
   return file === dir || file.startsWith(dir + path.sep);
 }
 
-/**
- * Whether `file` is a source of ptconform itself (under the package root, but neither in
- * `dist` nor in `node_modules`).
- */
+/** Whether `file` belongs to ptconform itself (under the package root, not in `node_modules`). */
+export function isOwnFile(file: string, l: Layout = layout()): boolean {
+  return inside(file, l.pkgRoot) && !inside(file, path.join(l.pkgRoot, 'node_modules'));
+}
+
+/** Whether `file` is a source of ptconform itself: {@link isOwnFile}, and not in `dist`. */
 export function isOwnSource(file: string, l: Layout = layout()): boolean {
-  return inside(file, l.pkgRoot) && !inside(file, path.join(l.pkgRoot, 'dist')) && !inside(file, path.join(l.pkgRoot, 'node_modules'));
+  return isOwnFile(file, l) && !inside(file, path.join(l.pkgRoot, 'dist'));
 }
 
 /**

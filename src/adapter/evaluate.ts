@@ -17,16 +17,21 @@
 import fs from 'fs';
 import Module from 'module';
 import path from 'path';
+import { compiledTwin, isOwnFile, layout } from './layout';
 import { adapterFromFile } from './load';
 import { transpile } from './transpile';
 import type { Adapter } from './types';
 
-/** This package's directories: its root, and `dist` when running compiled. */
-function layout(): { pkgRoot: string; distRoot: string | null; srcDir: string } {
-  const srcDir = path.join(__dirname, '..');
-  const top = path.join(srcDir, '..');
-  const fromDist = path.basename(top) === 'dist';
-  return { pkgRoot: fromDist ? path.dirname(top) : top, distRoot: fromDist ? top : null, srcDir };
+let headerLines: number | undefined;
+
+/** Lines `new Function` puts before the body (its `function anonymous(...) {` header), measured once. */
+function functionHeaderLines(): number {
+  if (headerLines === undefined) {
+    // eslint-disable-next-line @typescript-eslint/no-implied-eval
+    const stack = String((new Function('a', 'b', 'return new Error().stack;\n//# sourceURL=ptconform-probe') as () => unknown)());
+    headerLines = Number(/ptconform-probe:(\d+):/.exec(stack)?.[1] ?? 1) - 1;
+  }
+  return headerLines;
 }
 
 const EXTS = ['.ts', '.cts', '.js', '.cjs', '.json'];
@@ -55,7 +60,7 @@ function evaluateModule(file: string, cache: Map<string, Mod>): unknown {
     mod.exports = JSON.parse(text) as unknown;
     return mod.exports;
   }
-  const code = transpile(text, file);
+  const code = transpile(text, file, functionHeaderLines());
   // The wrapper Node uses for CommonJS; `//# sourceURL` names the file in stack traces.
   // eslint-disable-next-line @typescript-eslint/no-implied-eval
   const fn = new Function('exports', 'require', 'module', '__filename', '__dirname', `${code}\n//# sourceURL=${file}`) as (
@@ -67,8 +72,7 @@ function evaluateModule(file: string, cache: Map<string, Mod>): unknown {
 
 /** The `require` seen by an evaluated module at `from`. */
 function makeRequire(from: string, cache: Map<string, Mod>): (id: string) => unknown {
-  const { pkgRoot, distRoot, srcDir } = layout();
-  const inside = (f: string, dir: string): boolean => f === dir || f.startsWith(dir + path.sep);
+  const { srcDir } = layout();
   let host: NodeJS.Require | null = null;
   return (id: string): unknown => {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -78,15 +82,10 @@ function makeRequire(from: string, cache: Map<string, Mod>): (id: string) => unk
     if (id.startsWith('./') || id.startsWith('../') || id === '.' || id === '..' || path.isAbsolute(id)) {
       const target = resolveFile(path.resolve(path.dirname(from), id));
       if (target === null) throw new Error(`Cannot find module '${id}' from '${from}'`);
-      if (inside(target, pkgRoot) && !(distRoot !== null && inside(target, distRoot)) && !inside(target, path.join(pkgRoot, 'node_modules'))) {
+      if (isOwnFile(target)) {
         // A file of ptconform itself: the instance the runner uses, compiled when we are.
-        let own = target;
-        if (distRoot !== null && /\.ts$/.test(target)) {
-          const twin = path.join(distRoot, path.relative(pkgRoot, target)).replace(/\.ts$/, '.js');
-          if (fs.existsSync(twin)) own = twin;
-        }
         // eslint-disable-next-line @typescript-eslint/no-require-imports
-        return require(own);
+        return require(compiledTwin(target) ?? target);
       }
       return evaluateModule(target, cache);
     }

@@ -146,6 +146,19 @@ export interface AdapterHooks {
   pgtable_to_va?(pgtable: PgtableT): number;
 }
 
+/** Every hook an adapter may provide, once each (the compiler keeps it in step with {@link AdapterHooks}). */
+export const hookNames = [
+  'pte_alloc_one', 'pte_free', 'pte_free_defer', '__pte_free_tlb', '__tlb_remove_table', 'pmd_same', 'update_mmu_cache',
+  'arch_walk', 'arch_exit_mmap', 'pgtable_to_va',
+] as const satisfies readonly (keyof AdapterHooks)[];
+
+/** The name of a hook of {@link AdapterHooks}. */
+export type HookName = (typeof hookNames)[number];
+
+// Compile-time check that no hook of AdapterHooks is missing from hookNames.
+const everyHookListed: Record<Exclude<keyof AdapterHooks, HookName>, never> = {};
+void everyHookListed;
+
 /** Known-bad metadata: the contracts the adapter is expected to violate and the fix. */
 export interface KnownBad {
   contracts: string[];

@@ -7,6 +7,7 @@
  * A check covers a range of scenario indices; ranges of one adapter (run by two workers, or by
  * two CI shards) merge into exactly the result of one pass over their union (`merge.ts`).
  */
+import { adapterThrew } from '../adapter/frame';
 import type { Adapter } from '../adapter/types';
 import { contractById } from '../contracts/catalog';
 import type { RunResult } from '../engine/runner';
@@ -35,8 +36,6 @@ export interface CheckOptions {
   adapterRef: string;
   /** Called before each scenario of the search (progress, the watchdog's "last scenario"). */
   onScenario?: (index: number) => void;
-  /** Turns a hook's exception into "where in the adapter" (file:line), when the loader can tell. */
-  locate?: (thrown: unknown) => string | undefined;
 }
 
 /** A failing class with its shrunk scenario (kept for --save and export). */
@@ -119,10 +118,7 @@ export function checkAdapter(adapter: Adapter, props: readonly Property[], opts:
     const isError = cls === THREW || cls === LIMIT;
     const replay = `npx ptconform check --adapter ${opts.adapterRef} --seed ${opts.seed} --path ${shrunk.path}${isError ? '' : ` --contract ${cls}`}`;
     if (isError) {
-      const where = cls === THREW && r.thrown ? opts.locate?.(r.thrown.thrown) : undefined;
-      const what = cls === THREW
-        ? `adapter threw: ${r.thrown?.message ?? 'an exception'}${where ? ` (${where})` : ''}`
-        : `model limit: ${r.limit ?? 'beyond the model'}`;
+      const what = cls === THREW && r.thrown ? adapterThrew(r.thrown.hook, r.thrown.thrown) : `model limit: ${r.limit ?? 'beyond the model'}`;
       if (error === undefined || (errorIndex !== undefined && at.index < errorIndex)) {
         error = what;
         errorIndex = at.index;

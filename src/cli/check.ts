@@ -12,7 +12,7 @@ import path from 'path';
 import { ADAPTERS } from '../../arch';
 import { BROKEN } from '../../fixtures';
 import { PROPERTIES } from '../../properties';
-import { isPathRef, resolveAdapter, UsageError } from '../adapter/load';
+import { isPathRef, resolveAdapters, UsageError } from '../adapter/load';
 import type { Adapter } from '../adapter/types';
 import { applicableContracts, type Failure } from '../check/checkAdapter';
 import { coverageLine } from '../check/coverage';
@@ -75,18 +75,24 @@ interface Target {
   shownRef: string;
 }
 
-/** Resolve `--adapter` values: registry names, an arch (every adapter of it), or files. */
-function resolveTargets(refs: string[]): Target[] {
+/**
+ * Resolve `--adapter` values: registry names, an arch (every adapter of it), or files (all
+ * type-checked together, here, before any worker starts).
+ */
+async function resolveTargets(refs: string[]): Promise<Target[]> {
   const known = [...ADAPTERS, ...BROKEN.map((b) => b.adapter)];
   if (!refs.length) return ADAPTERS.map((a) => ({ ref: a.name, adapter: a, shownRef: a.name }));
+  const byArch = (ref: string): Adapter[] => (!isPathRef(ref) && !known.some((a) => a.name === ref) ? ADAPTERS.filter((a) => a.arch === ref) : []);
+  const single = refs.filter((ref) => !byArch(ref).length);
+  const loaded = await resolveAdapters(single, known);
   const out: Target[] = [];
   for (const ref of refs) {
-    const byArch = !isPathRef(ref) && !known.some((a) => a.name === ref) ? ADAPTERS.filter((a) => a.arch === ref) : [];
-    if (byArch.length) {
-      out.push(...byArch.map((a) => ({ ref: a.name, adapter: a, shownRef: a.name })));
+    const arch = byArch(ref);
+    if (arch.length) {
+      out.push(...arch.map((a) => ({ ref: a.name, adapter: a, shownRef: a.name })));
       continue;
     }
-    const adapter = resolveAdapter(ref, known);
+    const adapter = loaded[single.indexOf(ref)]!;
     out.push({ ref: isPathRef(ref) ? path.resolve(ref) : adapter.name, adapter, shownRef: isPathRef(ref) ? ref : adapter.name });
   }
   return out;
@@ -163,7 +169,7 @@ function validate(o: CheckCliOptions): void {
 export async function runCheck(o: CheckCliOptions): Promise<number> {
   validate(o);
   const shard = o.shard !== undefined ? parseShard(o.shard) : null;
-  const targets = resolveTargets(o.adapter);
+  const targets = await resolveTargets(o.adapter);
   const props = o.property.length ? PROPERTIES.filter((p) => o.property.includes(p.id)) : PROPERTIES;
   const contracts = o.contract?.length ? o.contract : undefined;
   const jobs = o.jobs ?? Math.max(1, os.availableParallelism?.() ?? os.cpus().length);

@@ -79,7 +79,7 @@ export function buildProgram(setCode: (code: number) => void): Command {
   program.command('replay')
     .description('re-run a counterexample saved by `check --save`')
     .argument('<file>', 'replay file')
-    .action((file: string) => setCode(runReplay(file)));
+    .action(async (file: string) => setCode(await runReplay(file)));
 
   program.command('report')
     .description('render a results JSON (from `check --json`) as DIR/index.html and DIR/matrix.md')

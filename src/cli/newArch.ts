@@ -3,12 +3,15 @@
  * generic v6.14 adapter (arch/generic/v6.14.ts). The file imports only `ptconform/kernel`, so
  * `ptconform check --adapter DIR/NAME.ts` runs on it at once, and it conforms as generated;
  * every hook carries a TODO saying what to replace with the arch's own code. An existing file
- * is never overwritten (exit 2).
+ * is never overwritten (exit 2). Next to it goes a DIR/tsconfig.json (unless DIR has one) with
+ * the options `check` type-checks adapters with and `paths` to this installation's
+ * declarations, so that an editor and `npx tsc --noEmit -p DIR` resolve `ptconform/kernel`.
  */
 import fs from 'fs';
 import path from 'path';
 import { ADAPTERS } from '../../arch';
 import { BROKEN } from '../../fixtures';
+import { adapterTsconfigOptions } from '../adapter/compilerOptions';
 import { UsageError } from '../adapter/load';
 import { ERAS } from '../adapter/types';
 import { out } from './output';
@@ -156,6 +159,24 @@ export default adapter;
 `;
 }
 
+/** The text of the tsconfig.json written next to a new adapter (see the module comment). */
+export function scaffoldTsconfig(): string {
+  return `${JSON.stringify({ compilerOptions: adapterTsconfigOptions() }, null, 2)}\n`;
+}
+
+/** Write `text` to `file` unless it exists; a write error is a {@link UsageError}. Whether it wrote. */
+function writeNew(file: string, text: string): boolean {
+  try {
+    // 'wx': fail rather than overwrite a file created since any check.
+    fs.writeFileSync(file, text, { flag: 'wx' });
+    return true;
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'EEXIST') return false;
+    throw new UsageError(`cannot write ${file}: ${code ?? (e as Error).message.split('\n')[0]}`);
+  }
+}
+
 /** Run `new-arch`; returns the exit code (0; errors are thrown as {@link UsageError}). */
 export function runNewArch(name: string, o: NewArchCliOptions): number {
   if (!NAME_RE.test(name)) throw new UsageError(`bad adapter name '${name}': use letters, digits, '.', '_' and '-' (e.g. riscv-sbi-v6.14)`);
@@ -168,14 +189,13 @@ export function runNewArch(name: string, o: NewArchCliOptions): number {
   if (fs.existsSync(o.dir) && !fs.statSync(o.dir).isDirectory()) throw new UsageError(`--dir ${o.dir} is not a directory`);
   try {
     fs.mkdirSync(o.dir, { recursive: true });
-    // 'wx': fail rather than overwrite a file created since the check above.
-    fs.writeFileSync(file, scaffoldAdapter(base), { flag: 'wx' });
   } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    if (code === 'EEXIST') throw new UsageError(`${file} already exists; not overwriting it`);
-    throw new UsageError(`cannot write ${file}: ${code ?? (e as Error).message.split('\n')[0]}`);
+    throw new UsageError(`cannot create ${o.dir}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message.split('\n')[0]}`);
   }
+  if (!writeNew(file, scaffoldAdapter(base))) throw new UsageError(`${file} already exists; not overwriting it`);
   out(`wrote ${file}`);
+  const tsconfig = path.join(o.dir, 'tsconfig.json');
+  out(writeNew(tsconfig, scaffoldTsconfig()) ? `wrote ${tsconfig}` : `kept the existing ${tsconfig}`);
   out(`next: npx ptconform check --adapter ${file}`);
   return 0;
 }

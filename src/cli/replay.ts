@@ -3,7 +3,7 @@ import { ADAPTERS } from '../../arch';
 import { BROKEN } from '../../fixtures';
 import { BUGS, OUT_OF_REACH } from '../../fixtures/bugs';
 import { PROPERTIES } from '../../properties';
-import { resolveAdapter } from '../adapter/load';
+import { resolveAdapters } from '../adapter/load';
 import { contractById } from '../contracts/catalog';
 import { runScenario } from '../engine/runner';
 import { counterexampleOf } from '../engine/timeline';
@@ -12,9 +12,10 @@ import { readReplayFile } from '../results/replayFile';
 import { color, out } from './output';
 
 /** Run `replay`; exit 1 when the violation reproduces, 0 when it no longer does. */
-export function runReplay(file: string): number {
+export async function runReplay(file: string): Promise<number> {
   const r = readReplayFile(file);
-  const adapter = resolveAdapter(r.adapter, [...ADAPTERS, ...BROKEN.map((b) => b.adapter), ...BUGS.map((b) => b.adapter), ...OUT_OF_REACH.flatMap((o) => (o.adapter ? [o.adapter] : []))]);
+  // One adapter per reference.
+  const adapter = (await resolveAdapters([r.adapter], [...ADAPTERS, ...BROKEN.map((b) => b.adapter), ...BUGS.map((b) => b.adapter), ...OUT_OF_REACH.flatMap((o) => (o.adapter ? [o.adapter] : []))]))[0]!;
   const judged = new Set(r.contracts);
   // The property's arch-specific monitor (arm, pae, powerpc, s390) judged the original run too.
   // A bug-corpus file (property 'all', from `ptconform bugs --save`) was judged with every monitor that applies.

@@ -2,6 +2,7 @@
  * The harness cannot be fooled by a faulty adapter: every adapter of fixtures/faulty/ ends as
  * that adapter's error or failure, never a pass, while the other adapters of the same run still
  * get their verdicts and the JSON is written. One run of the built CLI checks them all together.
+ * (A thrown string has no stack: its error names the hook but not the source line.)
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import fs from 'fs';
@@ -14,8 +15,8 @@ const FAULTY = fs.readdirSync(path.join(ROOT, 'fixtures', 'faulty')).filter((f) 
 
 /** What each faulty adapter must end as: its verdict and a pattern of its error (or failing contract). */
 const EXPECTED: Record<string, { verdict: AdapterResult['verdict']; error?: RegExp; fails?: string }> = {
-  'faulty-throws-error': { verdict: 'error', error: /^adapter threw: __pte_free_tlb\(\) threw Error: unimplemented __pte_free_tlb/ },
-  'faulty-throws-string': { verdict: 'error', error: /^adapter threw: pte_free_defer\(\) threw the string "pte_free_defer is not ready"/ },
+  'faulty-throws-error': { verdict: 'error', error: /^adapter threw in __pte_free_tlb\(\) \(fixtures\/faulty\/throws-error\.ts:\d+\): Error: unimplemented __pte_free_tlb$/ },
+  'faulty-throws-string': { verdict: 'error', error: /^adapter threw in pte_free_defer\(\): the string "pte_free_defer is not ready"$/ },
   'faulty-loops-forever': { verdict: 'error', error: /^timed out: no scenario finished for \d+ s .*\(in scenario index 0\)$/ },
   'faulty-sleeps': { verdict: 'error', error: /^timed out: the check ran past --timeout 25 s/ },
   'faulty-exits': { verdict: 'error', error: /^the adapter ended the check: its worker exited with code 0 .*\(in scenario index \d+\)$/ },

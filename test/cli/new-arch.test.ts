@@ -1,7 +1,9 @@
 /**
  * `ptconform new-arch NAME [--dir DIR]`: the scaffold is a valid adapter at once (check runs on
  * it and it conforms), compiles under the strict settings an adapter author would use, carries
- * a TODO at each hook, and an existing file is never overwritten.
+ * a TODO at each hook, and an existing file is never overwritten. Its tsconfig.json lets
+ * `tsc --noEmit -p DIR` resolve `ptconform/kernel` outside the repository, with the options
+ * `check` type-checks with.
  */
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import { spawnSync } from 'node:child_process';
@@ -69,6 +71,39 @@ describe('new-arch', () => {
     const r = spawnSync(process.execPath, [path.join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', tsconfig], { encoding: 'utf8', timeout: 60_000 });
     expect(r.stdout + r.stderr).toBe('');
     expect(r.status).toBe(0);
+  });
+
+  test('writes DIR/tsconfig.json: strict, paths to this installation, and tsc --noEmit -p DIR passes', () => {
+    const tsconfig = JSON.parse(fs.readFileSync(path.join(dir, 'adapters', 'tsconfig.json'), 'utf8')) as {
+      compilerOptions: { strict?: boolean; paths?: Record<string, string[]> };
+    };
+    expect(tsconfig.compilerOptions.strict).toBe(true);
+    expect(tsconfig.compilerOptions.paths).toEqual({
+      'ptconform/kernel': [path.join(ROOT, 'dist', 'src', 'kernel', 'index.d.ts')],
+      ptconform: [path.join(ROOT, 'dist', 'src', 'index.d.ts')],
+    });
+    const tsc = path.join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc');
+    const r = spawnSync(process.execPath, [tsc, '--noEmit', '-p', path.join(dir, 'adapters')], { encoding: 'utf8', timeout: 60_000 });
+    expect(r.stdout + r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    // The same project sees a type error that check refuses too.
+    const bad = path.join(dir, 'adapters', 'bad.ts');
+    fs.writeFileSync(bad, "import { call_rcu } from 'ptconform/kernel';\nexport const f = (): void => call_rcu(1, () => {});\n");
+    try {
+      const rb = spawnSync(process.execPath, [tsc, '--noEmit', '-p', path.join(dir, 'adapters')], { encoding: 'utf8', timeout: 60_000 });
+      expect(rb.stdout).toMatch(/bad\.ts\(2,\d+\): error TS2345/);
+    } finally {
+      fs.rmSync(bad);
+    }
+  });
+
+  test('keeps an existing tsconfig.json', () => {
+    const d = tmpDir('new-arch-tsconfig');
+    fs.writeFileSync(path.join(d, 'tsconfig.json'), '{}\n');
+    const r = runCli(['new-arch', 'kept-v6.14', '--dir', d]);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain(`kept the existing ${path.join(d, 'tsconfig.json')}`);
+    expect(fs.readFileSync(path.join(d, 'tsconfig.json'), 'utf8')).toBe('{}\n');
   });
 
   test('refuses to overwrite an existing file (exit 2, file unchanged)', () => {

@@ -3,21 +3,20 @@
  * registry), print a per-adapter, per-contract table and each failure's counterexample
  * timeline, and write the JSON / JUnit / KTAP / badges outputs asked for.
  */
-import fs from 'fs';
-import path from 'path';
 import { ADAPTERS } from '../../arch';
 import { BROKEN } from '../../fixtures';
 import { PROPERTIES } from '../../properties';
 import { resolveAdapter, UsageError, isPathRef } from '../adapter/load';
 import type { Adapter } from '../adapter/types';
-import { checkAdapter, type Failure } from '../check/checkAdapter';
+import { checkAdapter } from '../check/checkAdapter';
 import { renderTimelineText } from '../report/timeline';
-import { writeReplayFile } from '../results/replayFile';
 import type { AdapterResult, ResultsJson } from '../results/schema';
 import { VERSION } from '../version';
 import { adapterVerdict, cell, color, out, progressBar } from './output';
 import { buildResults } from './results';
 import { writeOutputs, type OutputOptions } from './outputs';
+import { checkCheckOutputs } from './outputPaths';
+import { saveFailures } from './saveFailures';
 
 /** Options of `check`. */
 export interface CheckCliOptions extends OutputOptions {
@@ -28,27 +27,6 @@ export interface CheckCliOptions extends OutputOptions {
   property: string[];
   save?: string;
   quiet?: boolean;
-}
-
-function safe(name: string): string {
-  return name.replace(/[^A-Za-z0-9._-]+/g, '_');
-}
-
-/** Save each failure as a replay file; returns the files by `adapter/contract`. */
-function saveFailures(dir: string, ref: string, adapter: Adapter, failures: Failure[]): Map<string, string> {
-  fs.mkdirSync(dir, { recursive: true });
-  const files = new Map<string, string>();
-  for (const f of failures) {
-    const v = f.result.violation!;
-    const file = path.join(dir, `${safe(adapter.name)}--${v.contract}.json`);
-    writeReplayFile(file, {
-      schema: 1, tool: 'ptconform', kind: 'counterexample', adapter: ref, adapterName: adapter.name,
-      property: f.property, contracts: f.contracts, seed: f.seed, path: f.path, scenario: f.scenario,
-      violation: { contract: v.contract, message: v.message },
-    });
-    files.set(v.contract, file);
-  }
-  return files;
 }
 
 function printAdapter(a: AdapterResult, quiet: boolean): void {
@@ -76,6 +54,7 @@ function printAdapter(a: AdapterResult, quiet: boolean): void {
 
 /** Run `check`; returns the exit code. */
 export async function runCheck(o: CheckCliOptions): Promise<number> {
+  checkCheckOutputs(o);
   const known = [...ADAPTERS, ...BROKEN.map((b) => b.adapter)];
   const targets = o.adapter.length
     ? o.adapter.map((ref) => ({ ref, adapter: resolveAdapter(ref, known) }))

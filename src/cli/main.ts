@@ -2,7 +2,7 @@
  * The `ptconform` command line. Exit codes: 0 every adapter met its expectation; 1 a contract
  * was violated unexpectedly (or a replay reproduced); 2 a usage error or an adapter error.
  */
-import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { Command, CommanderError, Option } from 'commander';
 import { UsageError } from '../adapter/load';
 import { ModelLimit } from '../model/world';
 import { VERSION } from '../version';
@@ -14,33 +14,33 @@ import { runBugs } from './bugs';
 import { runReport } from './report';
 import { runNewArch } from './newArch';
 import { runExport } from './exportJest';
-
-function positiveInt(v: string): number {
-  const n = Number(v);
-  if (!Number.isInteger(n) || n <= 0) throw new InvalidArgumentError('expected a positive integer');
-  return n;
-}
-
-function seedArg(v: string): number {
-  if (v === 'random') return Math.floor(Math.random() * 0x7fffffff);
-  const n = Number(v);
-  if (!Number.isInteger(n)) throw new InvalidArgumentError("expected an integer or 'random'");
-  return n;
-}
-
-function collect(v: string, prev: string[]): string[] {
-  return [...prev, v];
-}
+import { collectText, replayPathFlag, runsFlag, seedFlag, textFlag } from './flags';
+import { installStdioGuards } from './stdio';
 
 /** Build the commander program; `setCode` receives each command's exit code. */
 export function buildProgram(setCode: (code: number) => void): Command {
+  // `--seed random` draws a seed while parsing; the command prints it once the inputs are read.
+  let randomSeed: number | undefined;
+  const seedArg = seedFlag((s) => {
+    randomSeed = s;
+  });
+  const noteSeed = (): void => {
+    if (randomSeed !== undefined) process.stderr.write(`ptconform: --seed random chose seed ${randomSeed} (rerun with --seed ${randomSeed})\n`);
+  };
   const program = new Command('ptconform')
     .description('Property-based conformance suite for the Linux code that frees page tables')
     .version(VERSION)
     .exitOverride()
     .showHelpAfterError(false)
     .showSuggestionAfterError(false)
-    .configureOutput({ writeErr: (s) => process.stderr.write(s) });
+    .configureOutput({
+      writeErr: (s) => process.stderr.write(s),
+      // One line, in the same shape as every other error: `ptconform: <what>`.
+      outputError: (s, write) => write(`ptconform: ${s.replace(/^error: /, '').replace(/\s*\n\s*/g, ' ').trim()}\n`),
+    });
+  program.action(() => {
+    throw new UsageError(`missing command (one of ${program.commands.map((c) => c.name()).join(', ')}); see 'ptconform --help'`);
+  });
 
   program.command('list')
     .description('list adapters, contracts and broken fixtures')
@@ -49,18 +49,21 @@ export function buildProgram(setCode: (code: number) => void): Command {
 
   program.command('check')
     .description('check adapters against every applicable contract (default: every registered adapter)')
-    .option('-a, --adapter <name|path>', 'adapter name from `list`, or a .ts/.js file (repeatable)', collect, [])
-    .option('-r, --runs <n>', 'fast-check runs per property', positiveInt, 1000)
-    .option('-s, --seed <n>', "fast-check seed (integer, or 'random')", seedArg, 1)
-    .option('-p, --property <id>', 'only this property (repeatable)', collect, [])
-    .option('--path <path>', 'fast-check replay path (with --seed and one --property)')
-    .option('--json <file|->', 'write the results JSON (schema 1) to a file or stdout')
-    .option('--junit <file>', 'write JUnit XML')
-    .addOption(new Option('--ktap [file]', 'write KTAP (to a file, or stdout)').preset('-'))
-    .option('--badges <dir>', 'write SVG badges and shields endpoint JSON')
-    .option('--save <dir>', 'save each counterexample as a replay file')
+    .option('-a, --adapter <name|path>', 'adapter name from `list`, or a .ts/.js file (repeatable)', collectText, [])
+    .option('-r, --runs <n>', 'fast-check runs per property (1..10000000)', runsFlag, 1000)
+    .option('-s, --seed <n>', "fast-check seed (32-bit integer, or 'random')", seedArg, 1)
+    .option('-p, --property <id>', 'only this property (repeatable)', collectText, [])
+    .option('--path <path>', 'fast-check replay path (with --seed and one --property)', replayPathFlag)
+    .option('--json <file|->', 'write the results JSON (schema 1) to a file or stdout', textFlag)
+    .option('--junit <file>', 'write JUnit XML', textFlag)
+    .addOption(new Option('--ktap [file]', 'write KTAP (to a file, or stdout)').preset('-').argParser(textFlag))
+    .option('--badges <dir>', 'write SVG badges and shields endpoint JSON', textFlag)
+    .option('--save <dir>', 'save each counterexample as a replay file', textFlag)
     .option('-q, --quiet', 'omit counterexample timelines')
-    .action(async (o) => setCode(await runCheck(o)));
+    .action(async (o) => {
+      noteSeed();
+      setCode(await runCheck(o));
+    });
 
   program.command('replay')
     .description('re-run a counterexample saved by `check --save`')
@@ -69,38 +72,42 @@ export function buildProgram(setCode: (code: number) => void): Command {
 
   program.command('report')
     .description('render a results JSON (from `check --json`) as DIR/index.html and DIR/matrix.md')
-    .requiredOption('--from <file>', 'results JSON written by `check --json`')
-    .requiredOption('--out <dir>', 'output directory')
+    .requiredOption('--from <file>', 'results JSON written by `check --json`', textFlag)
+    .requiredOption('--out <dir>', 'output directory', textFlag)
     .action(async (o: { from: string; out: string }) => setCode(await runReport(o)));
 
   program.command('new-arch')
     .description('scaffold an out-of-tree adapter DIR/NAME.ts from the generic one (never overwrites)')
     .argument('<name>', 'adapter name, e.g. riscv-sbi-v6.14')
-    .option('--dir <dir>', 'directory to write NAME.ts in', '.')
+    .option('--dir <dir>', 'directory to write NAME.ts in', textFlag, '.')
     .action((name: string, o: { dir: string }) => setCode(runNewArch(name, o)));
 
   program.command('export')
     .description('turn a counterexample saved by `check --save` into a standalone jest test')
     .argument('<file>', 'replay file')
     .addOption(new Option('--as <format>', 'test format').choices(['jest']).default('jest'))
-    .option('--out <path>', 'test file to write (default: ./<file>.test.js; a directory: inside it)')
+    .option('--out <path>', 'test file to write (default: ./<file>.test.js; a directory: inside it)', textFlag)
     .option('--force', 'overwrite an existing test file')
     .action((file: string, o: { as: string; out?: string; force?: boolean }) => setCode(runExport(file, o)));
 
   program.command('bugs')
     .description('run the historical bug corpus (fixtures/bugs): each in-reach bug must be caught with its contract')
-    .option('--json <file|->', 'write the corpus results JSON to a file or stdout')
-    .option('-s, --seed <n>', "fast-check seed (integer, or 'random')", seedArg, 1)
-    .option('-r, --runs <n>', 'run budget per bug', positiveInt, 20000)
-    .option('--save <dir>', 'save each shrunk counterexample as DIR/<id>.json')
-    .option('--only <id>', 'only this bug (repeatable)', collect, [])
-    .action((o: { json?: string; seed: number; runs: number; save?: string; only: string[] }) => setCode(runBugs(o)));
+    .option('--json <file|->', 'write the corpus results JSON to a file or stdout', textFlag)
+    .option('-s, --seed <n>', "fast-check seed (32-bit integer, or 'random')", seedArg, 1)
+    .option('-r, --runs <n>', 'run budget per bug (1..10000000)', runsFlag, 20000)
+    .option('--save <dir>', 'save each shrunk counterexample as DIR/<id>.json', textFlag)
+    .option('--only <id>', 'only this bug (repeatable)', collectText, [])
+    .action((o: { json?: string; seed: number; runs: number; save?: string; only: string[] }) => {
+      noteSeed();
+      setCode(runBugs(o));
+    });
 
   return program;
 }
 
 /** Entry point used by bin/ptconform.js. */
 export async function main(argv: string[]): Promise<number> {
+  installStdioGuards();
   let code = 0;
   const program = buildProgram((c) => {
     code = c;

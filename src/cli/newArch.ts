@@ -11,7 +11,9 @@ import { ADAPTERS } from '../../arch';
 import { BROKEN } from '../../fixtures';
 import { UsageError } from '../adapter/load';
 import { ERAS } from '../adapter/types';
+import { writeFileAtomic } from '../results/atomicWrite';
 import { out } from './output';
+import { checkOutputTargets } from './outputPaths';
 
 /** Options of `new-arch`. */
 export interface NewArchCliOptions {
@@ -164,17 +166,10 @@ export function runNewArch(name: string, o: NewArchCliOptions): number {
     throw new UsageError(`'${base}' is already the name of a registered adapter or fixture; choose another name`);
   }
   const file = path.join(o.dir, `${base}.ts`);
+  checkOutputTargets([{ flag: '--dir', path: o.dir, kind: 'dir' }, { flag: 'new-arch', path: file, kind: 'file' }]);
   if (fs.existsSync(file)) throw new UsageError(`${file} already exists; not overwriting it`);
-  if (fs.existsSync(o.dir) && !fs.statSync(o.dir).isDirectory()) throw new UsageError(`--dir ${o.dir} is not a directory`);
-  try {
-    fs.mkdirSync(o.dir, { recursive: true });
-    // 'wx': fail rather than overwrite a file created since the check above.
-    fs.writeFileSync(file, scaffoldAdapter(base), { flag: 'wx' });
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    if (code === 'EEXIST') throw new UsageError(`${file} already exists; not overwriting it`);
-    throw new UsageError(`cannot write ${file}: ${code ?? (e as Error).message.split('\n')[0]}`);
-  }
+  // Atomic and never clobbering: a file created since the check above is kept (EEXIST).
+  writeFileAtomic(file, scaffoldAdapter(base), { overwrite: false });
   out(`wrote ${file}`);
   out(`next: npx ptconform check --adapter ${file}`);
   return 0;

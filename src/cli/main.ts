@@ -38,8 +38,11 @@ export function buildProgram(setCode: (code: number) => void): Command {
       // One line, in the same shape as every other error: `ptconform: <what>`.
       outputError: (s, write) => write(`ptconform: ${s.replace(/^error: /, '').replace(/\s*\n\s*/g, ' ').trim()}\n`),
     });
-  program.action(() => {
-    throw new UsageError(`missing command (one of ${program.commands.map((c) => c.name()).join(', ')}); see 'ptconform --help'`);
+  // Without this, a bare `ptconform` prints the whole help and exits 0.
+  program.allowExcessArguments().action((_o: unknown, cmd: Command) => {
+    const commands = program.commands.map((c) => c.name()).join(', ');
+    const first = cmd.args[0];
+    throw new UsageError(first === undefined ? `missing command (one of ${commands}); see 'ptconform --help'` : `unknown command '${first}' (one of ${commands})`);
   });
 
   program.command('list')

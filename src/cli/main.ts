@@ -38,13 +38,6 @@ export function buildProgram(setCode: (code: number) => void): Command {
       // One line, in the same shape as every other error: `ptconform: <what>`.
       outputError: (s, write) => write(`ptconform: ${s.replace(/^error: /, '').replace(/\s*\n\s*/g, ' ').trim()}\n`),
     });
-  // Without this, a bare `ptconform` prints the whole help and exits 0.
-  program.allowExcessArguments().action((_o: unknown, cmd: Command) => {
-    const commands = program.commands.map((c) => c.name()).join(', ');
-    const first = cmd.args[0];
-    throw new UsageError(first === undefined ? `missing command (one of ${commands}); see 'ptconform --help'` : `unknown command '${first}' (one of ${commands})`);
-  });
-
   program.command('list')
     .description('list adapters, contracts and broken fixtures')
     .option('--json', 'machine-readable output')
@@ -105,6 +98,13 @@ export function buildProgram(setCode: (code: number) => void): Command {
       setCode(runBugs(o));
     });
 
+  // Without this, a bare `ptconform` prints the whole help and exits 0. Set after the commands
+  // are added: subcommands inherit allowExcessArguments from their parent when created.
+  program.helpCommand(true).allowExcessArguments().action((_o: unknown, cmd: Command) => {
+    const commands = program.commands.map((c) => c.name()).join(', ');
+    const first = cmd.args[0];
+    throw new UsageError(first === undefined ? `missing command (one of ${commands}); see 'ptconform --help'` : `unknown command '${first}' (one of ${commands})`);
+  });
   return program;
 }
 

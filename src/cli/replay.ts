@@ -22,7 +22,11 @@ function replayRegistry(): Adapter[] {
 /** The adapter of `r` and, for a file adapter, whether its source differs from the one saved. */
 function loadReplayAdapter(r: ReplayFile, file: string): { adapter: Adapter; changed: string | null } {
   const registry = replayRegistry();
-  if (!isPathRef(r.adapter)) return { adapter: resolveAdapter(r.adapter, registry), changed: null };
+  if (!isPathRef(r.adapter)) {
+    const byName = registry.find((a) => a.name === r.adapter);
+    if (byName === undefined) throw new UsageError(`${file}: adapter: unknown adapter '${r.adapter}'; see 'ptconform list'`);
+    return { adapter: byName, changed: null };
+  }
   const abs = locateAdapterFile(r, file);
   const now = sha256File(abs);
   const changed = r.adapterSha256 !== undefined && now !== r.adapterSha256

@@ -14,6 +14,8 @@ export interface OutputTarget {
   flag: string;
   path: string;
   kind: 'file' | 'dir';
+  /** For a directory: the file names it writes itself, which no other output may take. */
+  owns?: RegExp;
 }
 
 /** One input of a command that no output may overwrite. */
@@ -102,9 +104,23 @@ export function checkOutputTargets(targets: readonly OutputTarget[], inputs: rea
     for (const { i, canonical: c } of ins) {
       if (c === canonical || sameFile(c, canonical)) throw new UsageError(`${t.flag} ${t.path}: would overwrite the input ${i.flag} ${i.path}`);
     }
-    const twin = seen.find((s) => s.canonical === canonical || sameFile(s.canonical, canonical));
-    if (twin) throw new UsageError(`${t.flag} ${t.path} and ${twin.t.flag} ${twin.t.path} name the same ${t.kind === 'dir' && twin.t.kind === 'dir' ? 'directory' : 'path'}: give each output its own`);
     seen.push({ t, canonical });
+  }
+  checkCollisions(seen);
+}
+
+/** No two outputs share a path (two directories may: what each writes there has its own names), and no file takes a name a directory output writes. */
+function checkCollisions(seen: readonly { t: OutputTarget; canonical: string }[]): void {
+  for (const [i, a] of seen.entries()) {
+    for (const b of seen.slice(i + 1)) {
+      const same = a.canonical === b.canonical || sameFile(a.canonical, b.canonical);
+      if (same && !(a.t.kind === 'dir' && b.t.kind === 'dir')) throw new UsageError(`${b.t.flag} ${b.t.path} and ${a.t.flag} ${a.t.path} name the same path: give each output its own`);
+      for (const [dir, file] of [[a, b], [b, a]] as const) {
+        if (dir.t.kind === 'dir' && file.t.kind === 'file' && dir.t.owns?.test(path.basename(file.canonical)) && path.dirname(file.canonical) === dir.canonical) {
+          throw new UsageError(`${file.t.flag} ${file.t.path}: ${dir.t.flag} ${dir.t.path} writes files of that name; put it elsewhere`);
+        }
+      }
+    }
   }
 }
 
@@ -129,7 +145,8 @@ export function checkTargets(o: CheckOutputOptions): OutputTarget[] {
   add('--ktap', o.ktap, 'file');
   add('--badges', o.badges, 'dir');
   add('--save', o.save, 'dir');
-  return t;
+  const owns: Record<string, RegExp> = { '--badges': /\.(svg|json)$/i, '--save': /\.json$/i };
+  return t.map((x) => (owns[x.flag] ? { ...x, owns: owns[x.flag]! } : x));
 }
 
 /** Check the outputs of `check` (or `bugs`) before the run: see {@link checkOutputTargets}. Adapter files are inputs. */

@@ -3,7 +3,7 @@
  * "option ... argument ... is invalid" error (exit 2), never a silently odd run.
  */
 import { InvalidArgumentError } from 'commander';
-import { SEED_MAX, SEED_MIN } from '../results/replaySchema';
+import { FC_PATH_RE, SEED_MAX, SEED_MIN } from '../results/replaySchema';
 
 /** Most runs per property (`--runs`). */
 export const MAX_RUNS = 10_000_000;
@@ -44,7 +44,7 @@ export function seedFlag(onRandom: (seed: number) => void): (v: string) => numbe
 
 /** `--path`: a fast-check replay path, colon-separated non-negative integers. */
 export function replayPathFlag(v: string): string {
-  if (!/^\d{1,9}(:\d{1,9})*$/.test(v)) throw new InvalidArgumentError('expected a fast-check path like 11:2:0');
+  if (!FC_PATH_RE.test(v)) throw new InvalidArgumentError('expected a fast-check path like 11:2:0');
   return v;
 }
 

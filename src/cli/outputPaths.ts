@@ -151,6 +151,8 @@ export function checkTargets(o: CheckOutputOptions): OutputTarget[] {
 
 /** Check the outputs of `check` (or `bugs`) before the run: see {@link checkOutputTargets}. Adapter files are inputs. */
 export function checkCheckOutputs(o: CheckOutputOptions): void {
+  // JUnit is a file format for CI; on stdout it would be mixed into the human table.
+  if (o.junit === '-') throw new UsageError("--junit writes a file: '-' (stdout) is for --json and --ktap");
   const inputs = (o.adapter ?? []).filter(isPathRef).map((p) => ({ flag: '--adapter', path: p }));
   checkOutputTargets(checkTargets(o), inputs);
 }

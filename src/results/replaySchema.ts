@@ -91,8 +91,11 @@ export const contractList: Validator<string[]> = (v, at) => {
 /** A fast-check seed. */
 export const seedShape = int(SEED_MIN, SEED_MAX, 'a 32-bit integer seed');
 
-/** A fast-check replay path: colon-separated non-negative integers, or empty. */
-export const pathShape = str(/^(\d{1,9}(:\d{1,9})*)?$/, 'a fast-check path like "11:2:0" (or "")');
+/** A non-empty fast-check replay path: colon-separated non-negative integers, e.g. `11:2:0`. */
+export const FC_PATH_RE = /^\d{1,9}(:\d{1,9})*$/;
+
+/** A fast-check replay path, or empty (a hand-built counterexample has none). */
+export const pathShape = str(new RegExp(`${FC_PATH_RE.source}|^$`), 'a fast-check path like "11:2:0" (or "")');
 
 /** A tool version, e.g. `0.1.0`. */
 export const versionShape = str(/^\d+\.\d+\.\d+([-+][0-9A-Za-z.-]+)?$/, 'a version like "0.1.0"');

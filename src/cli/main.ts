@@ -131,7 +131,8 @@ export async function main(argv: string[]): Promise<number> {
       err(`model limit: ${e.message}`);
       return 2;
     }
-    err(`internal error: ${(e as Error).message}`);
+    // Not ours to explain (a bug, or something thrown that is not an Error): still one line.
+    err(`internal error: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}`);
     return 2;
   }
 }

@@ -64,11 +64,20 @@ const replayShape = object<ReplayFile>({
   optional: { version: versionShape, adapterSha256: sha256Shape },
 }, 'a JSON object (a ptconform replay file)');
 
-/** `doc` checked as a {@link ReplayFile}; throws a {@link ShapeError} at the first bad field. */
+/** The violation contract of a file that saved an adapter error (a hook threw, a model limit) rather than a contract violation. */
+export const ADAPTER_ERROR = 'error';
+
+/**
+ * `doc` checked as a {@link ReplayFile}; throws a {@link ShapeError} at the first bad field. The
+ * violation is one of the judged contracts, which are not empty, or {@link ADAPTER_ERROR}.
+ */
 export function asReplayFile(doc: unknown): ReplayFile {
   const r = replayShape(doc, '');
-  const i = r.contracts.indexOf(r.violation.contract);
-  if (i < 0) throw new ShapeError('violation.contract', `expected one of the judged contracts (the "contracts" field), got ${JSON.stringify(r.violation.contract)}`);
+  if (r.violation.contract === ADAPTER_ERROR) return r;
+  if (r.contracts.length === 0) throw new ShapeError('contracts', 'expected at least one judged contract, got an array of 0');
+  if (!r.contracts.includes(r.violation.contract)) {
+    throw new ShapeError('violation.contract', `expected one of the judged contracts (the "contracts" field) or "${ADAPTER_ERROR}", got ${JSON.stringify(r.violation.contract)}`);
+  }
   return r;
 }
 

@@ -42,14 +42,16 @@ describe('replay file schema: one message naming the field path', () => {
     ['a missing field', (r: ReplayFile) => { delete (r as Partial<ReplayFile>).seed; }, 'seed: expected a 32-bit integer seed, got nothing (the field is missing)'],
     ['an unknown field', (r: ReplayFile) => { (r.scenario as unknown as Record<string, unknown>)['wram'] = true; }, 'scenario.wram: unknown field (known: fileKind, slots, warm, splitPtl, allocSplitPtl, batchAllocFail, ptlockAllocFail, reclaim, programs, schedule)'],
     ['two programs for three CPUs', (r: ReplayFile) => { r.scenario.programs.pop(); }, 'scenario.programs: expected an array of per-CPU programs of exactly 3, got an array of 2'],
-    ['a violation not judged', (r: ReplayFile) => { r.violation.contract = 'C-LT-1'; }, 'violation.contract: expected one of the judged contracts (the "contracts" field), got "C-LT-1"'],
+    ['a violation not judged', (r: ReplayFile) => { r.violation.contract = 'C-LT-1'; }, 'violation.contract: expected one of the judged contracts (the "contracts" field) or "error", got "C-LT-1"'],
   ])('%s', (_what, edit, message) => {
     expect(problem(edit)).toBe(message);
   });
 
-  test('the base file and an empty schedule are valid', () => {
+  test('the base file, an empty schedule and an adapter-error file are valid', () => {
     expect(problem(() => undefined)).toBe('valid');
     expect(problem((r) => { r.scenario.schedule = []; })).toBe('valid');
+    expect(problem((r) => { r.contracts = []; r.violation = { contract: 'error', message: 'pte_free() threw Error: boom' }; })).toBe('valid');
+    expect(problem((r) => { r.contracts = []; })).toBe('contracts: expected at least one judged contract, got an array of 0');
   });
 
   test('readReplayFile names the file first', () => {

@@ -6,8 +6,8 @@
 import fs from 'fs';
 import { UsageError } from '../adapter/load';
 
-/** Largest input document read (16 MiB; a saved counterexample is a few KiB). */
-export const MAX_INPUT_BYTES = 16 * 1024 * 1024;
+/** Largest input document read (256 MiB: a saved counterexample is a few KiB, a results JSON a few MiB). */
+export const MAX_INPUT_BYTES = 256 * 1024 * 1024;
 
 /** The text of the regular file `file`; `what` names it in errors (e.g. `replay file`). */
 export function readInputText(file: string, what: string): string {

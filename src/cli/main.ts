@@ -98,9 +98,19 @@ export function buildProgram(setCode: (code: number) => void): Command {
       setCode(runBugs(o));
     });
 
+  // commander's own `help nope` prints the whole help and exits 0: an unknown command is an error.
+  program.helpCommand(false).command('help')
+    .description('display help for command')
+    .argument('[command]', 'the command')
+    .action((name: string | undefined) => {
+      const cmd = name === undefined ? program : program.commands.find((c) => c.name() === name);
+      if (cmd === undefined) throw new UsageError(`unknown command '${name}' (one of ${program.commands.map((c) => c.name()).join(', ')})`);
+      cmd.outputHelp();
+    });
+
   // Without this, a bare `ptconform` prints the whole help and exits 0. Set after the commands
   // are added: subcommands inherit allowExcessArguments from their parent when created.
-  program.helpCommand(true).allowExcessArguments().action((_o: unknown, cmd: Command) => {
+  program.allowExcessArguments().action((_o: unknown, cmd: Command) => {
     const commands = program.commands.map((c) => c.name()).join(', ');
     const first = cmd.args[0];
     throw new UsageError(first === undefined ? `missing command (one of ${commands}); see 'ptconform --help'` : `unknown command '${first}' (one of ${commands})`);

@@ -6,14 +6,17 @@
  * medians and the issue's targets (a benchmark, not a timed test). Exit 1 when an in-reach bug
  * is missed or reported under another contract.
  */
-import fs from 'fs';
 import path from 'path';
 import { BUGS, OUT_OF_REACH } from '../../fixtures/bugs';
 import {
   bugOrder, DEFAULT_RUNS, DEFAULT_SEED, median, outOfReachResult, replayFileOf, runBug, warmUp, type BugResult,
 } from '../bugs/run';
 import { writeReplayFile } from '../results/replayFile';
+import { VERSION } from '../version';
+import { UsageError } from '../adapter/load';
 import { color, out, progressBar } from './output';
+import { writeTextOutput } from './outputs';
+import { checkCheckOutputs } from './outputPaths';
 
 /** Options of `bugs`. */
 export interface BugsOptions {
@@ -95,6 +98,10 @@ export function bugsJson(results: BugResult[], seed: number, runs: number): Bugs
 
 /** Run `bugs`; returns the exit code. */
 export function runBugs(o: BugsOptions): number {
+  checkCheckOutputs({ ...(o.json !== undefined ? { json: o.json } : {}), ...(o.save !== undefined ? { save: o.save } : {}) });
+  const known = [...BUGS.map((b) => b.id), ...OUT_OF_REACH.map((b) => b.id)];
+  const unknown = (o.only ?? []).find((id) => !known.includes(id));
+  if (unknown !== undefined) throw new UsageError(`--only ${unknown}: no such bug (one of ${known.join(', ')})`);
   const seed = o.seed ?? DEFAULT_SEED;
   const runs = o.runs ?? DEFAULT_RUNS;
   const bugs = BUGS.filter((b) => !o.only?.length || o.only.includes(b.id));
@@ -112,11 +119,10 @@ export function runBugs(o: BugsOptions): number {
   results.sort((a, b) => bugOrder(a.id) - bugOrder(b.id));
   const doc = bugsJson(results, seed, runs);
 
-  if (o.save) {
-    fs.mkdirSync(o.save, { recursive: true });
+  if (o.save !== undefined) {
     for (const r of results) {
       const file = replayFileOf(r);
-      if (file) writeReplayFile(path.join(o.save, `${r.id.replace(/[()]/g, '')}.json`), file);
+      if (file) writeReplayFile(path.join(o.save, `${r.id.replace(/[()]/g, '')}.json`), { ...file, version: VERSION });
     }
   }
 
@@ -145,13 +151,6 @@ export function runBugs(o: BugsOptions): number {
   say(`targets: >= 30 bugs in reach: ${s.inReach >= 30 ? 'met' : 'NOT met'} (${s.inReach}); all caught with the right contract: ${s.failed === 0 ? 'met' : 'NOT met'}; median <= 50 ms: ${s.medianMsToFailure !== null && s.medianMsToFailure <= 50 ? 'met' : 'NOT met'}; every bug <= 1 s: ${slow.length ? `NOT met (${slow.join(', ')})` : 'met'}; shrunk length <= minimal + 1: ${over.length ? `NOT met (${over.join(', ')})` : 'met'}`);
   say(`${s.passed} passed, ${s.failed} failed`);
 
-  if (o.json !== undefined) {
-    const text = JSON.stringify(doc, null, 2) + '\n';
-    if (toStdout) process.stdout.write(text);
-    else {
-      fs.mkdirSync(path.dirname(path.resolve(o.json)), { recursive: true });
-      fs.writeFileSync(o.json, text);
-    }
-  }
+  if (o.json !== undefined) writeTextOutput(o.json, JSON.stringify(doc, null, 2));
   return s.failed === 0 ? 0 : 1;
 }

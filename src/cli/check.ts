@@ -6,7 +6,6 @@
  * adapter's scenario budget; `ptconform merge` joins the shards' JSON into one run's.
  */
 import fc from 'fast-check';
-import fs from 'fs';
 import os from 'os';
 import path from 'path';
 import { ADAPTERS } from '../../arch';
@@ -22,12 +21,13 @@ import { shardRange, splitRange, type CheckTask } from '../check/task';
 import { CONTRACTS } from '../contracts/catalog';
 import { scenarioArb, type Scenario } from '../engine/scenario';
 import { renderTimelineText } from '../report/timeline';
-import { writeReplayFile } from '../results/replayFile';
 import type { AdapterResult, ResultsJson } from '../results/schema';
 import { VERSION } from '../version';
 import { adapterVerdict, cell, color, out, progressBar } from './output';
+import { checkCheckOutputs } from './outputPaths';
 import { writeOutputs, type OutputOptions } from './outputs';
 import { buildResults } from './results';
+import { saveFailures } from './saveFailures';
 import { closeRun } from './summary';
 
 /** Options of `check`. */
@@ -54,10 +54,6 @@ const STALL_SECONDS = 20;
 const WORKER_MEMORY_MB = 512;
 /** Default `--timeout`. */
 export const DEFAULT_TIMEOUT = 600;
-
-function safe(name: string): string {
-  return name.replace(/[^A-Za-z0-9._-]+/g, '_');
-}
 
 /** Parse `--shard i/n`. */
 export function parseShard(s: string): { index: number; count: number } {
@@ -96,25 +92,6 @@ async function resolveTargets(refs: string[]): Promise<Target[]> {
     out.push({ ref: isPathRef(ref) ? path.resolve(ref) : adapter.name, adapter, shownRef: isPathRef(ref) ? ref : adapter.name });
   }
   return out;
-}
-
-/** Save each failure as a replay file; returns the files by contract (`error` for an adapter error). */
-function saveFailures(dir: string, seed: number, t: Target, failures: Failure[]): Map<string, string> {
-  fs.mkdirSync(dir, { recursive: true });
-  // Several ranges may find one contract: the one a single pass finds is the first by index.
-  const first = new Map<string, Failure>();
-  for (const f of failures) if (!first.has(f.contract) || f.index < first.get(f.contract)!.index) first.set(f.contract, f);
-  const files = new Map<string, string>();
-  for (const f of first.values()) {
-    const file = path.join(dir, `${safe(t.adapter.name)}--seed${seed}--${f.contract}.json`);
-    writeReplayFile(file, {
-      schema: 1, tool: 'ptconform', kind: 'counterexample', adapter: t.shownRef, adapterName: t.adapter.name,
-      property: 'all', contracts: f.contracts, seed: f.seed, path: f.path, scenario: f.scenario,
-      violation: { contract: f.contract, message: f.message },
-    });
-    files.set(f.contract, file);
-  }
-  return files;
 }
 
 /** The scenario at index `i` of `seed` (regenerated, without running anything of the adapter). */
@@ -167,6 +144,7 @@ function validate(o: CheckCliOptions): void {
 
 /** Run `check`; returns the exit code. */
 export async function runCheck(o: CheckCliOptions): Promise<number> {
+  checkCheckOutputs(o);
   validate(o);
   const shard = o.shard !== undefined ? parseShard(o.shard) : null;
   const targets = await resolveTargets(o.adapter);
@@ -226,7 +204,7 @@ export async function runCheck(o: CheckCliOptions): Promise<number> {
     const parts = pending[k]!;
     const merged = mergeAll(pending[k]!.map((p) => p.result));
     if (o.save) {
-      const files = saveFailures(o.save, o.seed, t, parts.flatMap((p) => p.failures));
+      const files = saveFailures(o.save, t.shownRef, t.adapter.name, parts.flatMap((p) => p.failures));
       for (const c of merged.contracts) {
         const f = files.get(c.id);
         if (f && c.counterexample) c.counterexample.file = f;

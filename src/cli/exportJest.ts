@@ -18,7 +18,10 @@ import path from 'path';
 import { ADAPTERS } from '../../arch';
 import { BROKEN } from '../../fixtures';
 import { isPathRef, UsageError } from '../adapter/load';
+import { locateAdapterFile, relativeRef } from '../results/adapterRef';
+import { writeFileAtomic } from '../results/atomicWrite';
 import { readReplayFile, type ReplayFile } from '../results/replayFile';
+import { checkOutputTargets } from './outputPaths';
 import { out } from './output';
 
 /** Options of `export`. */
@@ -138,45 +141,37 @@ function defaultOut(file: string): string {
   return `${path.basename(file).replace(/\.json$/i, '').replace(/[^A-Za-z0-9._-]+/g, '_')}.test.js`;
 }
 
+/** Where the generated test goes: `--out` (a directory: inside it), or the default name here. */
+function exportTarget(file: string, o: ExportCliOptions): string {
+  if (o.out === undefined) return defaultOut(file);
+  if (/[\\/]$/.test(o.out) || (fs.existsSync(o.out) && fs.statSync(o.out).isDirectory())) return path.join(o.out, defaultOut(file));
+  return o.out;
+}
+
+/** The adapter of `r` as the test at `outDir` should find it; the absolute adapter file, if any. */
+function exportLocator(r: ReplayFile, file: string, outDir: string): { locator: AdapterLocator; adapterFile?: string } {
+  if (!isPathRef(r.adapter)) {
+    if (![...ADAPTERS, ...BROKEN.map((b) => b.adapter)].some((a) => a.name === r.adapter)) {
+      throw new UsageError(`${file}: adapter: unknown adapter '${r.adapter}'; see 'ptconform list'`);
+    }
+    return { locator: { kind: 'name', name: r.adapter } };
+  }
+  const abs = locateAdapterFile(r, file);
+  return { locator: { kind: 'file', relative: relativeRef(outDir, abs) }, adapterFile: abs };
+}
+
 /** Run `export`; returns the exit code (0; errors are thrown as {@link UsageError}). */
 export function runExport(file: string, o: ExportCliOptions): number {
   if (o.as !== 'jest') throw new UsageError(`cannot export as '${o.as}': the only format is 'jest'`);
   const r = readReplayFile(file);
-  if (typeof r.adapterName !== 'string') r.adapterName = r.adapter;
-  if (typeof r.seed !== 'number' || typeof r.path !== 'string') throw new UsageError(`malformed replay file ${file}: missing seed or path`);
-  let target = o.out ?? defaultOut(file);
-  if (o.out !== undefined && (/[\\/]$/.test(o.out) || (fs.existsSync(o.out) && fs.statSync(o.out).isDirectory()))) {
-    target = path.join(o.out, defaultOut(file));
-  }
+  const target = exportTarget(file, o);
   if (!/\.(js|cjs|ts|cts)$/.test(target)) throw new UsageError(`--out ${target}: a jest test file must end in .js, .cjs, .ts or .cts`);
-  if (fs.existsSync(target) && o.force !== true) throw new UsageError(`${target} already exists; not overwriting it (use --force)`);
   const outDir = path.dirname(path.resolve(target));
-
-  let locator: AdapterLocator;
-  if (isPathRef(r.adapter)) {
-    // Saved relative to the directory `check` ran in: try the current directory, then the
-    // replay file's directory and its parent (where `check --save DIR` usually ran).
-    const dir = path.dirname(path.resolve(file));
-    const candidates = [path.resolve(r.adapter), path.resolve(dir, r.adapter), path.resolve(dir, '..', r.adapter)];
-    const abs = candidates.find((c) => fs.existsSync(c));
-    if (abs === undefined) throw new UsageError(`adapter file ${r.adapter} named by ${file} not found (looked in the current directory and next to the replay file)`);
-    let rel = path.relative(outDir, abs).split(path.sep).join('/');
-    if (!rel.startsWith('.')) rel = `./${rel}`;
-    locator = { kind: 'file', relative: rel };
-  } else {
-    if (![...ADAPTERS, ...BROKEN.map((b) => b.adapter)].some((a) => a.name === r.adapter)) {
-      throw new UsageError(`unknown adapter '${r.adapter}' named by ${file}; see 'ptconform list'`);
-    }
-    locator = { kind: 'name', name: r.adapter };
-  }
-
-  const text = renderJestTest(r, file, locator, packageRoot());
-  try {
-    fs.mkdirSync(outDir, { recursive: true });
-    fs.writeFileSync(target, text);
-  } catch (e) {
-    throw new UsageError(`cannot write ${target}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message.split('\n')[0]}`);
-  }
+  const { locator, adapterFile } = exportLocator(r, file, outDir);
+  const inputs = [{ flag: 'replay file', path: file }, ...(adapterFile !== undefined ? [{ flag: 'adapter', path: adapterFile }] : [])];
+  checkOutputTargets([{ flag: '--out', path: target, kind: 'file' }], inputs);
+  if (fs.existsSync(target) && o.force !== true) throw new UsageError(`${target} already exists; not overwriting it (use --force)`);
+  writeFileAtomic(target, renderJestTest(r, file, locator, packageRoot()), { overwrite: o.force === true });
   out(`wrote ${target}`);
   out(`it fails while ${r.adapterName} still violates ${r.contracts.join(', ')} on this scenario, and passes once that is fixed`);
   out(`run it: npx jest ${target}   (outside a jest project: npx jest --config '{}' --rootDir ${path.dirname(target)})`);

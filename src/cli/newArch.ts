@@ -14,7 +14,9 @@ import { BROKEN } from '../../fixtures';
 import { adapterTsconfigOptions } from '../adapter/compilerOptions';
 import { UsageError } from '../adapter/load';
 import { ERAS } from '../adapter/types';
+import { writeFileAtomic } from '../results/atomicWrite';
 import { out } from './output';
+import { checkOutputTargets } from './outputPaths';
 
 /** Options of `new-arch`. */
 export interface NewArchCliOptions {
@@ -166,15 +168,9 @@ export function scaffoldTsconfig(): string {
 
 /** Write `text` to `file` unless it exists; a write error is a {@link UsageError}. Whether it wrote. */
 function writeNew(file: string, text: string): boolean {
-  try {
-    // 'wx': fail rather than overwrite a file created since any check.
-    fs.writeFileSync(file, text, { flag: 'wx' });
-    return true;
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    if (code === 'EEXIST') return false;
-    throw new UsageError(`cannot write ${file}: ${code ?? (e as Error).message.split('\n')[0]}`);
-  }
+  if (fs.existsSync(file)) return false;
+  writeFileAtomic(file, text, { overwrite: false });
+  return true;
 }
 
 /** Run `new-arch`; returns the exit code (0; errors are thrown as {@link UsageError}). */
@@ -185,14 +181,10 @@ export function runNewArch(name: string, o: NewArchCliOptions): number {
     throw new UsageError(`'${base}' is already the name of a registered adapter or fixture; choose another name`);
   }
   const file = path.join(o.dir, `${base}.ts`);
+  checkOutputTargets([{ flag: '--dir', path: o.dir, kind: 'dir' }, { flag: 'new-arch', path: file, kind: 'file' }]);
   if (fs.existsSync(file)) throw new UsageError(`${file} already exists; not overwriting it`);
-  if (fs.existsSync(o.dir) && !fs.statSync(o.dir).isDirectory()) throw new UsageError(`--dir ${o.dir} is not a directory`);
-  try {
-    fs.mkdirSync(o.dir, { recursive: true });
-  } catch (e) {
-    throw new UsageError(`cannot create ${o.dir}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message.split('\n')[0]}`);
-  }
-  if (!writeNew(file, scaffoldAdapter(base))) throw new UsageError(`${file} already exists; not overwriting it`);
+  // Atomic and never clobbering: a file created since the check above is kept (EEXIST).
+  writeFileAtomic(file, scaffoldAdapter(base), { overwrite: false });
   out(`wrote ${file}`);
   const tsconfig = path.join(o.dir, 'tsconfig.json');
   out(writeNew(tsconfig, scaffoldTsconfig()) ? `wrote ${tsconfig}` : `kept the existing ${tsconfig}`);

@@ -29,9 +29,9 @@ export function out(line = ''): void {
   process.stdout.write(line + '\n');
 }
 
-/** A one-line error to stderr. */
+/** A one-line error to stderr (line breaks inside `line`, e.g. from a file name, become spaces). */
 export function err(line: string): void {
-  process.stderr.write(`ptconform: ${line}\n`);
+  process.stderr.write(`ptconform: ${line.replace(/\s*[\r\n]+\s*/g, ' ')}\n`);
 }
 
 /** The verdict word of an adapter, coloured, with its expectation. */

@@ -1,9 +1,8 @@
-/** Writing the machine outputs of a check: JSON, JUnit, KTAP and badges. */
-import fs from 'fs';
-import path from 'path';
+/** Writing the machine outputs of a check: JSON, JUnit, KTAP and badges, each file atomically. */
 import { renderJunit } from '../report/junit';
 import { renderKtap } from '../report/ktap';
 import { writeBadges } from '../report/badges';
+import { writeFileAtomic } from '../results/atomicWrite';
 import type { ResultsJson } from '../results/schema';
 
 /** Which outputs to write. `json`/`ktap` take a file or `-` (stdout). */
@@ -14,19 +13,17 @@ export interface OutputOptions {
   badges?: string;
 }
 
-function write(target: string, text: string): void {
-  if (target === '-') {
-    process.stdout.write(text.endsWith('\n') ? text : text + '\n');
-    return;
-  }
-  fs.mkdirSync(path.dirname(path.resolve(target)), { recursive: true });
-  fs.writeFileSync(target, text.endsWith('\n') ? text : text + '\n');
+/** Write `text` (newline-terminated) to the file `target`, atomically, or to stdout for `-`. */
+export function writeTextOutput(target: string, text: string): void {
+  const body = text.endsWith('\n') ? text : text + '\n';
+  if (target === '-') process.stdout.write(body);
+  else writeFileAtomic(target, body);
 }
 
 /** Write every requested output. */
 export async function writeOutputs(doc: ResultsJson, o: OutputOptions): Promise<void> {
-  if (o.json !== undefined) write(o.json, JSON.stringify(doc, null, 2));
-  if (o.junit !== undefined) write(o.junit, renderJunit(doc));
-  if (o.ktap !== undefined) write(o.ktap, renderKtap(doc));
+  if (o.json !== undefined) writeTextOutput(o.json, JSON.stringify(doc, null, 2));
+  if (o.junit !== undefined) writeTextOutput(o.junit, renderJunit(doc));
+  if (o.ktap !== undefined) writeTextOutput(o.ktap, renderKtap(doc));
   if (o.badges !== undefined) await writeBadges(doc, o.badges);
 }

@@ -1,8 +1,8 @@
 /**
  * Status badges: per-adapter and summary, as SVG (badge-maker) and as shields.io endpoint JSON.
  */
-import { mkdir, writeFile } from 'node:fs/promises';
 import * as path from 'node:path';
+import { writeFileAtomic } from '../results/atomicWrite';
 import type { AdapterResult, ResultsJson } from '../results/schema';
 
 /** The named shields colours the badges use. */
@@ -123,7 +123,6 @@ export function loadMakeBadge(): Promise<MakeBadge> {
  */
 export async function writeBadges(results: ResultsJson, dir: string, makeBadge?: MakeBadge): Promise<string[]> {
   const make = makeBadge ?? (await loadMakeBadge());
-  await mkdir(dir, { recursive: true });
   const stems = badgeFileStems(results);
   const jobs: { stem: string; badge: BadgeSpec }[] = results.adapters.map((a, i) => ({
     stem: stems[i] as string,
@@ -134,8 +133,8 @@ export async function writeBadges(results: ResultsJson, dir: string, makeBadge?:
   for (const { stem, badge } of jobs) {
     const svg = path.join(dir, `${stem}.svg`);
     const json = path.join(dir, `${stem}.json`);
-    await writeFile(svg, make({ label: badge.label, message: badge.message, color: badge.color }), 'utf8');
-    await writeFile(json, `${JSON.stringify(endpointJson(badge), null, 2)}\n`, 'utf8');
+    writeFileAtomic(svg, make({ label: badge.label, message: badge.message, color: badge.color }));
+    writeFileAtomic(json, `${JSON.stringify(endpointJson(badge), null, 2)}\n`);
     written.push(svg, json);
   }
   return written;

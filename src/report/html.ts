@@ -1,8 +1,8 @@
 /**
  * The static HTML report (one self-contained page) and the Markdown matrix for a README.
  */
-import { mkdir, writeFile } from 'node:fs/promises';
 import * as path from 'node:path';
+import { writeFileAtomic } from '../results/atomicWrite';
 import type { AdapterResult, ContractResult, ResultsJson } from '../results/schema';
 import { escapeHtml, escapeMarkdownCell } from './escape';
 import { buildMatrix, isExpectedFailure, type Matrix, type MatrixCell, type MatrixRow } from './matrix';
@@ -294,10 +294,10 @@ export function renderMatrixMarkdown(results: ResultsJson): string {
  * into `outDir`, creating it (and its parents) if needed. Resolves to the two paths written.
  */
 export async function writeReport(results: ResultsJson, outDir: string): Promise<string[]> {
-  await mkdir(outDir, { recursive: true });
   const html = path.join(outDir, 'index.html');
   const md = path.join(outDir, 'matrix.md');
-  await writeFile(html, renderReportHtml(results), 'utf8');
-  await writeFile(md, renderMatrixMarkdown(results), 'utf8');
+  // Each file is written atomically (temp file + rename): a failure never leaves half a page.
+  writeFileAtomic(html, renderReportHtml(results));
+  writeFileAtomic(md, renderMatrixMarkdown(results));
   return [html, md];
 }

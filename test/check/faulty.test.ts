@@ -72,6 +72,6 @@ describe('faulty adapters', () => {
     expect(fs.existsSync(cx.file!)).toBe(true);
   });
   it('a hung adapter leaves its last scenario in a replay file', () => {
-    expect(fs.readdirSync(saved)).toContain('faulty-loops-forever--seed1--error.json');
+    expect(fs.readdirSync(saved)).toContain('faulty-loops-forever--error--seed1.json');
   });
 });

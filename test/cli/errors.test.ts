@@ -52,11 +52,11 @@ describe('bad inputs: one line on stderr, exit 2', () => {
   });
 
   test('malformed replay file: not JSON', () => {
-    expectOneLineError(runCli(['replay', path.join(dir, 'not-json.json')]), /^ptconform: malformed replay file .*not-json\.json: /);
+    expectOneLineError(runCli(['replay', path.join(dir, 'not-json.json')]), /^ptconform: .*not-json\.json: malformed replay file: not JSON /);
   });
 
   test('malformed replay file: no scenario', () => {
-    expectOneLineError(runCli(['replay', path.join(dir, 'not-replay.json')]), /malformed replay file .*: missing or malformed scenario$/);
+    expectOneLineError(runCli(['replay', path.join(dir, 'not-replay.json')]), /^ptconform: .*not-replay\.json: adapterName: expected a non-empty single-line string, got nothing \(the field is missing\)$/);
   });
 
   test('missing replay file', () => {
@@ -81,12 +81,12 @@ describe('bad inputs: one line on stderr, exit 2', () => {
 
   test('malformed results JSON: a bad verdict, named by its path', () => {
     const r = runCli(['report', '--from', path.join(dir, 'results-bad-verdict.json'), '--out', path.join(dir, 'site1')]);
-    expectOneLineError(r, /^ptconform: malformed results file .*: adapters\[0\]\.contracts\[0\]\.verdict must be one of pass, fail, n\/a$/);
+    expectOneLineError(r, /^ptconform: .*results-bad-verdict\.json: malformed results file: adapters\[0\]\.contracts\[0\]\.verdict must be one of pass, fail, n\/a$/);
     expect(fs.existsSync(path.join(dir, 'site1'))).toBe(false);
   });
 
   test('malformed results JSON: not JSON', () => {
-    expectOneLineError(runCli(['report', '--from', path.join(dir, 'results-not-json.json'), '--out', path.join(dir, 'site2')]), /^ptconform: malformed results file /);
+    expectOneLineError(runCli(['report', '--from', path.join(dir, 'results-not-json.json'), '--out', path.join(dir, 'site2')]), /^ptconform: .*results-not-json\.json: malformed results file: not JSON /);
   });
 
   test('malformed results JSON: not a ptconform document', () => {
@@ -98,7 +98,7 @@ describe('bad inputs: one line on stderr, exit 2', () => {
   });
 
   test('export of a malformed replay file, and an unknown --as', () => {
-    expectOneLineError(runCli(['export', path.join(dir, 'not-replay.json'), '--out', path.join(dir, 'x.test.js')]), /malformed replay file/);
+    expectOneLineError(runCli(['export', path.join(dir, 'not-replay.json'), '--out', path.join(dir, 'x.test.js')]), /not-replay\.json: adapterName: expected/);
     expectOneLineError(runCli(['export', path.join(dir, 'not-replay.json'), '--as', 'mocha']), /--as <format>.*'mocha' is invalid/);
   });
 

@@ -36,8 +36,8 @@ beforeAll(() => {
   ensureBuilt();
   dir = tmpDir('export');
   adapterFile = path.join(dir, `${NAME}.ts`);
-  saved = path.join(dir, 'saved', `${NAME}--seed1--C-LT-4.json`);
-  exported = path.join(dir, 'tests', `${NAME}--seed1--C-LT-4.test.js`);
+  saved = path.join(dir, 'saved', `${NAME}--C-LT-4--seed1.json`);
+  exported = path.join(dir, 'tests', `${NAME}--C-LT-4--seed1.test.js`);
 });
 
 describe('new-arch → check → break → check --save → export → jest', () => {
@@ -56,8 +56,11 @@ describe('new-arch → check → break → check --save → export → jest', ()
     const r = runCli(['check', '--adapter', `./${NAME}.ts`, '-p', 'lifetime', '--runs', '300', '--quiet', '--save', 'saved'], { cwd: dir });
     expect(r.stdout).toMatch(/C-LT-4 FAIL/);
     expect(r.status).toBe(1);
-    const replay = JSON.parse(fs.readFileSync(saved, 'utf8')) as { adapter: string; contracts: string[]; violation: { contract: string } };
-    expect(replay.adapter).toBe(`./${NAME}.ts`);
+    const replay = JSON.parse(fs.readFileSync(saved, 'utf8')) as { adapter: string; contracts: string[]; violation: { contract: string }; adapterSha256: string; version: string };
+    // The adapter path is relative to the replay file, with the source's hash and the tool version.
+    expect(replay.adapter).toBe(`../${NAME}.ts`);
+    expect(replay.adapterSha256).toMatch(/^[0-9a-f]{64}$/);
+    expect(replay.version).toMatch(/^\d+\.\d+\.\d+/);
     expect(replay.violation.contract).toBe('C-LT-4');
     expect(replay.contracts).toContain('C-LT-4');
   });
@@ -109,8 +112,10 @@ describe('new-arch → check → break → check --save → export → jest', ()
     const r = runExported();
     expect(r.out).toMatch(/Tests: +1 passed, 1 total/);
     expect(r.status).toBe(0);
-    const replay = runCli(['replay', saved], { cwd: dir });
+    // From another directory: the adapter path is relative to the replay file, not to the cwd.
+    const replay = runCli(['replay', saved]);
     expect(replay.stdout).toMatch(/no longer reproduces/);
+    expect(replay.stdout).toMatch(/the adapter changed since this file was saved/);
     expect(replay.status).toBe(0);
   });
 });
@@ -124,7 +129,7 @@ describe('counterexamples judged by an arch monitor', () => {
     const d = tmpDir('monitor');
     const c = runCli(['check', '--adapter', ARM_FIXTURE, '-p', 'arm', '--runs', '100', '--quiet', '--save', d]);
     expect(c.stdout).toMatch(/C-ARCH-5 FAIL/);
-    const file = path.join(d, fs.readdirSync(d).find((f) => f.endsWith('--C-ARCH-5.json'))!);
+    const file = path.join(d, fs.readdirSync(d).find((f) => f.endsWith('--C-ARCH-5--seed1.json'))!);
     const r = runCli(['replay', file]);
     expect(r.stdout).toMatch(/reproduced C-ARCH-5/);
     expect(r.status).toBe(1);

@@ -1,0 +1,107 @@
+/**
+ * The schema of a replay file (src/results/replayFile.ts), field by field: the scenario exactly
+ * as src/engine/scenario.ts and src/engine/ops.ts define it (enums, slot < SLOTS, index < PTES,
+ * one program per CPU, one initial PTE per index, chunk actor ≤ CPUS, step counts ≥ 1), the
+ * fast-check seed and path, and contract ids from the catalog. Unknown fields are refused: a
+ * typo would otherwise be replayed as a different scenario without a word.
+ */
+import { CONTRACTS } from '../contracts/catalog';
+import type { Op } from '../engine/ops';
+import { CPUS, PTES, SLOTS, type Chunk, type PteInit, type Scenario, type SlotInit } from '../engine/scenario';
+import { arrayOf, bool, fail, int, object, oneOf, str, tagged, type Fields, type Validator } from './shape';
+
+/** Most ops in one CPU's program, most chunks in a schedule, most steps in a chunk (far above what the generator draws). */
+export const REPLAY_LIMITS = { ops: 1000, chunks: 1000, steps: 1_000_000 } as const;
+
+/** A fast-check seed: a 32-bit integer, signed or unsigned. */
+export const SEED_MIN = -0x80000000;
+/** See {@link SEED_MIN}. */
+export const SEED_MAX = 0xffffffff;
+
+const slot = int(0, SLOTS - 1, `a pmd slot 0..${SLOTS - 1}`);
+const index = int(0, PTES - 1, `a PTE index 0..${PTES - 1}`);
+
+const OPS: Record<Op['k'], Fields> = {
+  fault: { required: { slot, index, write: bool } },
+  walk: { required: { slot, index, api: oneOf(['map', 'lock', 'nolock', 'arch']) } },
+  gup_fast: { required: { slot, index } },
+  access: { required: { slot, index, write: bool } },
+  dontneed: { required: { slot } },
+  munmap: { required: { slot } },
+  khugepaged: { required: {} },
+  collapse: { required: { slot }, optional: { madvise: bool } },
+  uffd_copy: { required: { slot, index } },
+  uffd_poison: { required: { slot, index } },
+  writeback: { required: { index } },
+};
+
+const op = tagged<Op>('k', OPS, 'an op object');
+
+const pteInit = oneOf<PteInit>(['none', 'clean', 'dirty', 'poison', 'wp', 'swap']);
+
+const slotInit = object<SlotInit>({
+  required: {
+    vma: oneOf(['anon', 'file']),
+    shared: bool,
+    uffd: oneOf(['none', 'missing', 'wp']),
+    table: bool,
+    ptes: arrayOf(pteInit, PTES, PTES, 'an array of PTE states'),
+  },
+});
+
+const chunk = object<Chunk>({
+  required: {
+    a: int(0, CPUS, `an actor 0..${CPUS} (a CPU, or ${CPUS} for RCU)`),
+    n: int(1, REPLAY_LIMITS.steps, 'a positive integer'),
+  },
+});
+
+/** An allocation-failure bitmask (bit k fails the k-th allocation). */
+const failMask = int(0, 0x7fffffff, 'a bitmask 0..2147483647');
+
+/** The scenario of a replay file. */
+export const scenarioShape: Validator<Scenario> = object<Scenario>({
+  required: {
+    fileKind: oneOf(['shmem', 'file']),
+    slots: arrayOf(slotInit, SLOTS, SLOTS, 'an array of slots'),
+    warm: bool,
+    splitPtl: bool,
+    allocSplitPtl: bool,
+    batchAllocFail: failMask,
+    ptlockAllocFail: failMask,
+    reclaim: bool,
+    programs: arrayOf(arrayOf(op, 0, REPLAY_LIMITS.ops, 'an array of ops'), CPUS, CPUS, 'an array of per-CPU programs'),
+    schedule: arrayOf(chunk, 0, REPLAY_LIMITS.chunks, 'an array of chunks'),
+  },
+});
+
+const CONTRACT_IDS = CONTRACTS.map((c) => c.id);
+
+/** A contract id of the catalog. */
+export const contractId: Validator<string> = (v, at) =>
+  typeof v === 'string' && CONTRACT_IDS.includes(v) ? v : fail(at, 'a contract id of the catalog (see `ptconform list`)', v);
+
+/** A list of distinct catalog contract ids (empty only in an adapter-error file: see replayFile.ts). */
+export const contractList: Validator<string[]> = (v, at) => {
+  const ids = arrayOf(contractId, 0, CONTRACT_IDS.length, 'an array of contract ids')(v, at);
+  const dup = ids.findIndex((id, i) => ids.indexOf(id) !== i);
+  return dup < 0 ? ids : fail(`${at}[${dup}]`, 'a contract id not listed before', ids[dup]);
+};
+
+/** A fast-check seed. */
+export const seedShape = int(SEED_MIN, SEED_MAX, 'a 32-bit integer seed');
+
+/** A non-empty fast-check replay path: colon-separated non-negative integers, e.g. `11:2:0`. */
+export const FC_PATH_RE = /^\d{1,9}(:\d{1,9})*$/;
+
+/** A fast-check replay path, or empty (a hand-built counterexample has none). */
+export const pathShape = str(new RegExp(`${FC_PATH_RE.source}|^$`), 'a fast-check path like "11:2:0" (or "")');
+
+/** A tool version, e.g. `0.1.0`. */
+export const versionShape = str(/^\d+\.\d+\.\d+([-+][0-9A-Za-z.-]+)?$/, 'a version like "0.1.0"');
+
+/** A sha256 digest in lower-case hex. */
+export const sha256Shape = str(/^[0-9a-f]{64}$/, 'a sha256 digest (64 lower-case hex digits)');
+
+/** A non-empty single-line string. */
+export const nameShape = str(/^[^\n\r]+$/, 'a non-empty single-line string');

@@ -1,0 +1,1 @@
+module.exports = { adapter: 'not an object' };

@@ -1,0 +1,1 @@
+module.exports = { name: 'no-hooks', arch: 'x', era: 'v6.14', source: 's' };

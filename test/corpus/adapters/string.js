@@ -1,0 +1,1 @@
+module.exports = 'generic-v6.14';

@@ -1,0 +1,1 @@
+module.exports = { name: 'x', arch: 'x', era: 'v6.14', source: 's',,, };

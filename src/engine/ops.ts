@@ -79,7 +79,8 @@ function* walker(slot: number, index: number, api: 'map' | 'lock' | 'nolock' | '
         yield;
         yield* spin_lock_wait(h.ptl);
         const now = ptep_get(h, index);
-        w.record(`pte_same: ${orig.k === now.k}`);
+        const same = orig.k === now.k;
+        w.record(() => `pte_same: ${same}`);
         spin_unlock(h.ptl);
         pte_unmap(h);
       }

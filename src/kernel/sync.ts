@@ -17,7 +17,7 @@ import { current, ModelLimit } from '../model/world';
 /** Take `l` for the current actor (atomic; used by hooks and by the blocking wrapper once free). */
 export function spin_lock(l: SpinLock, how = 'spin_lock'): void {
   const w = current();
-  w.record(`${how}(${l.name})`, [l.name]);
+  w.record(() => `${how}(${l.name})`, l.name);
   checkLockOp(w, l, how);
   if (l.holder === w.cur.id) {
     w.violate('C-RM-2', `${how}(${l.name}) by ${w.cur.name}, which already holds it (self-deadlock; ptl == pml taken twice?)`);
@@ -41,7 +41,7 @@ export function spin_lock_bh(l: SpinLock): void {
 /** `spin_unlock(l)`. */
 export function spin_unlock(l: SpinLock, how = 'spin_unlock'): void {
   const w = current();
-  w.record(`${how}(${l.name})`, [l.name]);
+  w.record(() => `${how}(${l.name})`, l.name);
   checkLockOp(w, l, how);
   const i = w.cur.locks.lastIndexOf(l);
   if (l.holder !== w.cur.id || i < 0) {
@@ -88,7 +88,7 @@ export function rcu_read_unlock(): void {
 /** `call_rcu(head, fn)`. The callback receives the head; `rcu_head_page(head)` is container_of. */
 export function call_rcu(head: RcuHead, fn: (head: RcuHead) => void): void {
   const w = current();
-  w.record(`call_rcu(${head.owner}, ${fn.name || 'fn'})`, [head.owner]);
+  w.record(() => `call_rcu(${head.owner}, ${fn.name || 'fn'})`, head.owner);
   checkCallRcu(w, head);
   if (head.state === 'queued') {
     // The kernel's callback list is corrupted: model it as the earlier callback being lost.
@@ -142,7 +142,8 @@ export function atomic_xor_bits(v: Atomic, bits: number): number {
 
 /** `SetPageActive(page)`. */
 export function SetPageActive(p: Page): void {
-  current().record(`SetPageActive(${current().pageName(p)})`);
+  const name = current().pageName(p);
+  current().record(() => `SetPageActive(${name})`);
   p.active = true;
 }
 /** `ClearPageActive(page)`. */
@@ -172,7 +173,8 @@ export function list_add_tail(p: Page, head: PageList): void {
 }
 function listInsert(p: Page, head: PageList, at: number, fn: string): void {
   const w = current();
-  w.record(`${fn}(${w.pageName(p)}, ${head.name})`, [w.pageName(p)]);
+  const name = w.pageName(p);
+  w.record(() => `${fn}(${name}, ${head.name})`, name);
   if (p.rcu_head.state === 'queued') {
     w.violate('C-LT-8', `${fn}(${w.pageName(p)}) while its rcu_head is queued: lru overwrites the rcu_head`);
   }

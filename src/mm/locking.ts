@@ -10,26 +10,26 @@ function* down_read(sem: RwSem, name: string): Step {
   const w = current();
   while (sem.writer !== null && sem.writer !== w.cur.id) yield BLOCKED;
   sem.readers.add(w.cur.id);
-  w.record(`${name}_read_lock()`);
+  w.record(() => `${name}_read_lock()`);
 }
 
 function* down_write(sem: RwSem, name: string): Step {
   const w = current();
   while (sem.writer !== null || [...sem.readers].some((r) => r !== w.cur.id)) yield BLOCKED;
   sem.writer = w.cur.id;
-  w.record(`${name}_write_lock()`);
+  w.record(() => `${name}_write_lock()`);
 }
 
 function up_read(sem: RwSem, name: string): void {
   const w = current();
   sem.readers.delete(w.cur.id);
-  w.record(`${name}_read_unlock()`);
+  w.record(() => `${name}_read_unlock()`);
 }
 
 function up_write(sem: RwSem, name: string): void {
   const w = current();
   if (sem.writer === w.cur.id) sem.writer = null;
-  w.record(`${name}_write_unlock()`);
+  w.record(() => `${name}_write_unlock()`);
 }
 
 /** `mmap_read_lock(mm)`. */

@@ -66,7 +66,8 @@ export function tableLinked(va: number): boolean {
 export function ptep_get(h: MapHandle, index: number): Pte {
   const w = current();
   const p = liveTable(h);
-  w.record(`ptep_get(${w.ptName(h.va)}[${index}])`, [w.ptName(h.va)]);
+  const table = w.ptName(h.va);
+  w.record(() => `ptep_get(${table}[${index}])`, table);
   if (!p) {
     w.violate('C-LT-1', `${w.cur.name} read ${w.ptName(h.va)}[${index}] after the table was freed (use-after-free)`);
     return PTE_NONE;
@@ -84,7 +85,9 @@ export function ptep_get(h: MapHandle, index: number): Pte {
 export function set_pte_at(h: MapHandle, index: number, pte: Pte, fn = 'set_pte_at'): void {
   const w = current();
   const p = liveTable(h);
-  w.record(`${fn}(${w.ptName(h.va)}[${index}]${pte.k === 'present' ? ` = ${w.pageName(pte.page)}` : ''})`, [w.ptName(h.va)]);
+  const table = w.ptName(h.va);
+  const value = pte.k === 'present' ? w.pageName(pte.page) : null;
+  w.record(() => `${fn}(${table}[${index}]${value !== null ? ` = ${value}` : ''})`, table);
   if (!p) {
     w.violate('C-LT-1', `${w.cur.name} wrote ${w.ptName(h.va)}[${index}] after the table was freed`);
     return;
@@ -105,15 +108,15 @@ export function* pmdp_get_lockless(slot: number): Step<number> {
   const w = current();
   if (!w.decl.GUP_GET_PXX_LOW_HIGH) {
     const v = w.mm.pmds[slot]!;
-    w.record(`pmdp_get_lockless(pmd${slot}) = ${pmdKind(v)}`);
+    w.record(() => `pmdp_get_lockless(pmd${slot}) = ${pmdKind(v)}`);
     return v;
   }
   for (;;) {
     const lo = w.mm.pmds[slot]! % HALF;
-    w.record(`read pmd${slot}.pmd_low`);
+    w.record(() => `read pmd${slot}.pmd_low`);
     yield;
     const hi = Math.floor(w.mm.pmds[slot]! / HALF);
-    w.record(`read pmd${slot}.pmd_high`);
+    w.record(() => `read pmd${slot}.pmd_high`);
     yield;
     if (w.mm.pmds[slot]! % HALF === lo) return hi * HALF + lo;
   }
@@ -151,7 +154,7 @@ export function* __pte_offset_map(slot: number, api: MapHandle['api']): Step<Map
       w.record(`pmd_clear_bad(pmd${slot})`);
     }
     if (rcu) rcu_read_unlock();
-    w.record(`__pte_offset_map(pmd${slot}) = NULL (${kind})`);
+    w.record(() => `__pte_offset_map(pmd${slot}) = NULL (${kind})`);
     return null;
   }
   if (!plausible(pmdval)) {
@@ -165,7 +168,8 @@ export function* __pte_offset_map(slot: number, api: MapHandle['api']): Step<Map
   if (kmapped) w.cur.kmap.push(va);
   const h: MapHandle = { actor: w.cur.id, va, page, gen: page.gen, ptl: pte_lockptr(pmdval), pmdval, slot, api, kmapped };
   w.cur.handles.push(h);
-  w.record(`__pte_offset_map(pmd${slot}) = ${w.ptName(va)}`, [w.ptName(va)]);
+  const table = w.ptName(va);
+  w.record(() => `__pte_offset_map(pmd${slot}) = ${table}`, table);
   return h;
 }
 
@@ -182,7 +186,8 @@ export function pte_unmap(h: MapHandle): void {
     const top = w.cur.kmap.pop();
     if (top !== h.va) w.violate('C-MAP-2', `pte_unmap(${w.ptName(h.va)}) out of kmap_local LIFO order`);
   }
-  w.record(`pte_unmap(${w.ptName(h.va)})`, [w.ptName(h.va)]);
+  const table = w.ptName(h.va);
+  w.record(() => `pte_unmap(${table})`, table);
   if (pteMapTakesRcu(w.adapter.era)) rcu_read_unlock();
 }
 
@@ -258,7 +263,8 @@ export function* pmdp_collapse_flush(slot: number): Step<number> {
     }
   }
   w.mm.pmds[slot] = 0;
-  w.record(`pmdp_collapse_flush(pmd${slot}): clear ${w.ptName(va)}`, [w.ptName(va)]);
+  const table = w.ptName(va);
+  w.record(() => `pmdp_collapse_flush(pmd${slot}): clear ${table}`, table);
   const per = w.cfg.geometry.ptesPerTable;
   yield* flush_tlb_range(slot * per, (slot + 1) * per, true, 'flush_tlb_range');
   return old;

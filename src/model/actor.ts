@@ -51,8 +51,17 @@ export interface PscEntry {
 export interface IpiRequest {
   /** Targets that have not yet taken it. */
   readonly waiting: Set<number>;
-  /** TLB-flush IPI: invalidate these virtual page indices (and PSC slots if freedTables). */
-  readonly flush: { vpns: number[]; slots: number[]; freedTables: boolean } | null;
+  /** TLB-flush IPI: what to invalidate, or null for a plain synchronisation IPI. */
+  readonly flush: FlushRange | null;
+}
+
+/** A TLB flush: virtual page indices `[vpnStart, vpnEnd)`, and PSC slots `[slotStart, slotEnd)` if `freedTables`. */
+export interface FlushRange {
+  readonly vpnStart: number;
+  readonly vpnEnd: number;
+  readonly slotStart: number;
+  readonly slotEnd: number;
+  readonly freedTables: boolean;
 }
 
 /** One actor (a task on a CPU, or the RCU engine). */

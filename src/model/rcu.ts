@@ -91,15 +91,17 @@ export class Rcu {
         for (let k = this.syncTargets.length - 1; k >= 0; k--) {
           if (this.syncTargets[k]! <= this.gpCompleted) this.syncTargets.splice(k, 1);
         }
-        this.w.record(`grace period ${this.gpCompleted} ends`);
+        const gp = this.gpCompleted;
+        this.w.record(() => `grace period ${gp} ends`);
         yield;
       } else if (!this.inProgress && this.needsGp()) {
         this.inProgress = true;
         this.gpStarted++;
         this.holdouts.clear();
         for (const a of this.w.tasks) if (this.isReader(a)) this.holdouts.add(a.id);
+        const gp = this.gpStarted;
         const names = [...this.holdouts].map((id) => this.w.actors[id]!.name);
-        this.w.record(`grace period ${this.gpStarted} starts${names.length ? ` (waits for ${names.join(', ')})` : ''}`);
+        this.w.record(() => `grace period ${gp} starts${names.length ? ` (waits for ${names.join(', ')})` : ''}`);
         yield;
       } else {
         yield BLOCKED;
@@ -112,7 +114,7 @@ export class Rcu {
     a.op = 'softirq';
     a.inCallback++;
     cb.head.state = 'running';
-    this.w.record(`rcu callback ${cb.name}(${cb.head.owner})`, [cb.head.owner]);
+    this.w.record(() => `rcu callback ${cb.name}(${cb.head.owner})`, cb.head.owner);
     try {
       cb.fn(cb.head);
     } finally {

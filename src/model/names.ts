@@ -1,0 +1,31 @@
+/**
+ * Model names of tables, data pages and CPUs, as they appear in traces and messages. A name
+ * depends only on its address or number, so each is built once per process and shared by
+ * every run (building them on every trace entry was a dominant cost of the model).
+ */
+import { PFN_BASE } from './types';
+
+const ptNames = new Map<number, string>();
+const dataNames: string[] = [];
+const cpuNames: string[] = [];
+
+/** `pt@0x...`: the name of the table at kernel virtual address `va`. */
+export function ptName(va: number): string {
+  let s = ptNames.get(va);
+  if (s === undefined) {
+    s = `pt@0x${va.toString(16)}`;
+    ptNames.set(va, s);
+  }
+  return s;
+}
+
+/** `page#N`: the name of the data page with frame number `pfn`. */
+export function dataPageName(pfn: number): string {
+  const i = pfn - PFN_BASE;
+  return dataNames[i] ?? (dataNames[i] = `page#${i}`);
+}
+
+/** `cpuN`: the name of task actor `i`. */
+export function cpuName(i: number): string {
+  return cpuNames[i] ?? (cpuNames[i] = `cpu${i}`);
+}

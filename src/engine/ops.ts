@@ -79,8 +79,7 @@ function* walker(slot: number, index: number, api: 'map' | 'lock' | 'nolock' | '
         yield;
         yield* spin_lock_wait(h.ptl);
         const now = ptep_get(h, index);
-        const same = orig.k === now.k;
-        w.record(() => `pte_same: ${same}`);
+        w.record(`pte_same: ${orig.k === now.k}`);
         spin_unlock(h.ptl);
         pte_unmap(h);
       }

@@ -6,7 +6,7 @@
  * one atomic step); the blocking versions used by the mm code between steps are in
  * `src/mm/locking.ts`.
  */
-import { BLOCKED, type Step } from '../model/actor';
+import { BLOCKED, DONE, type Step } from '../model/actor';
 import { checkCallRcu, checkLockOp } from '../model/monitors';
 import type { Atomic, Page, PageList, RcuHead, SpinLock } from '../model/types';
 export type { PageList } from '../model/types';
@@ -57,10 +57,20 @@ export function spin_unlock_bh(l: SpinLock): void {
   spin_unlock(l, 'spin_unlock_bh');
 }
 
+/** Whether the current actor must wait for `l` (another actor holds it, and it is not freed). */
+function mustWait(l: SpinLock): boolean {
+  return l.holder !== null && l.holder !== current().cur.id && l.state === 'live';
+}
+
 /** Blocking `spin_lock` for the mm code: waits (yields BLOCKED) while another actor holds `l`. */
-export function* spin_lock_wait(l: SpinLock, how = 'spin_lock'): Step {
-  const w = current();
-  while (l.holder !== null && l.holder !== w.cur.id && l.state === 'live') yield BLOCKED;
+export function spin_lock_wait(l: SpinLock, how = 'spin_lock'): Step {
+  if (mustWait(l)) return spin_lock_contended(l, how);
+  spin_lock(l, how);
+  return DONE;
+}
+
+function* spin_lock_contended(l: SpinLock, how: string): Step {
+  while (mustWait(l)) yield BLOCKED;
   spin_lock(l, how);
 }
 

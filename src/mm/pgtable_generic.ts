@@ -198,16 +198,16 @@ export function pte_unmap_unlock(h: MapHandle): void {
 }
 
 /** `pte_offset_map(pmd, addr)`. */
-export function* pte_offset_map(slot: number): Step<MapHandle | null> {
-  return yield* __pte_offset_map(slot, 'map');
+export function pte_offset_map(slot: number): Step<MapHandle | null> {
+  return __pte_offset_map(slot, 'map');
 }
 
 /**
  * `pte_offset_map_nolock(mm, pmd, addr, &ptl)` (before v6.13) / `pte_offset_map_ro_nolock` /
  * `pte_offset_map_rw_nolock` (v6.13+): the map plus the ptl derived from the same pmdval, unlocked.
  */
-export function* pte_offset_map_nolock(slot: number, api: 'nolock' | 'ro_nolock' | 'rw_nolock'): Step<MapHandle | null> {
-  return yield* __pte_offset_map(slot, api);
+export function pte_offset_map_nolock(slot: number, api: 'nolock' | 'ro_nolock' | 'rw_nolock'): Step<MapHandle | null> {
+  return __pte_offset_map(slot, api);
 }
 
 /**

@@ -5,7 +5,7 @@
  * the sender waits (yields BLOCKED) until every target took it. Non-IPI transports (hardware
  * broadcast, hypercall, SBI) invalidate every CPU at once and synchronise with nobody.
  */
-import { BLOCKED, type Actor, type FlushRange, type IpiRequest, type Step } from '../model/actor';
+import { BLOCKED, DONE, type Actor, type FlushRange, type IpiRequest, type Step } from '../model/actor';
 import { textOf, type ActionText } from '../model/trace';
 import { current } from '../model/world';
 
@@ -63,7 +63,11 @@ function sendIpi(what: ActionText, flush: IpiRequest['flush']): IpiRequest {
 }
 
 /** Wait until every target of `req` took the IPI. */
-function* waitIpi(req: IpiRequest): Step {
+function waitIpi(req: IpiRequest): Step {
+  return req.waiting.size > 0 ? waitIpiSlow(req) : DONE;
+}
+
+function* waitIpiSlow(req: IpiRequest): Step {
   while (req.waiting.size > 0) yield BLOCKED;
 }
 

@@ -13,6 +13,15 @@ export type Signal = typeof BLOCKED | undefined;
 /** An actor program or a blocking kernel path. */
 export type Step<T = void> = Generator<Signal, T, void>;
 
+/**
+ * A step that is already over: `yield* DONE` does nothing. A blocking primitive that need not
+ * wait does its work at once and returns it instead of a new generator (the common case, and
+ * one allocation less on the model's hot path). Its callers `yield*` it at once, so the work
+ * happens at the same moment either way.
+ */
+export const DONE: Step = (function* (): Step {})();
+DONE.next();
+
 /** A live result of `pte_offset_map*`: the reader's view of one table. */
 export interface MapHandle {
   readonly actor: number;

@@ -106,11 +106,7 @@ export function set_pte_at(h: MapHandle, index: number, pte: Pte, fn = 'set_pte_
  */
 export function* pmdp_get_lockless(slot: number): Step<number> {
   const w = current();
-  if (!w.decl.GUP_GET_PXX_LOW_HIGH) {
-    const v = w.mm.pmds[slot]!;
-    w.record(() => `pmdp_get_lockless(pmd${slot}) = ${pmdKind(v)}`);
-    return v;
-  }
+  if (!w.decl.GUP_GET_PXX_LOW_HIGH) return pmdp_get_once(slot);
   for (;;) {
     const lo = w.mm.pmds[slot]! % HALF;
     w.record(() => `read pmd${slot}.pmd_low`);
@@ -120,6 +116,17 @@ export function* pmdp_get_lockless(slot: number): Step<number> {
     yield;
     if (w.mm.pmds[slot]! % HALF === lo) return hi * HALF + lo;
   }
+}
+
+/**
+ * `pmdp_get_lockless(pmd)` on configs without GUP_GET_PXX_LOW_HIGH: one atomic read, no step
+ * boundary (hot callers use it directly rather than a generator that never yields).
+ */
+export function pmdp_get_once(slot: number): number {
+  const w = current();
+  const v = w.mm.pmds[slot]!;
+  w.record(() => `pmdp_get_lockless(pmd${slot}) = ${pmdKind(v)}`);
+  return v;
 }
 
 /** Whether `pmdval` was ever a value of the pmd: a table page of the model, a huge page, none. */
@@ -145,7 +152,7 @@ export function* __pte_offset_map(slot: number, api: MapHandle['api']): Step<Map
   if (rcu) rcu_read_lock();
   const irqSafe = w.decl.GUP_GET_PXX_LOW_HIGH && rcu;
   if (irqSafe) local_irq_disable();
-  const pmdval = yield* pmdp_get_lockless(slot);
+  const pmdval = w.decl.GUP_GET_PXX_LOW_HIGH ? yield* pmdp_get_lockless(slot) : pmdp_get_once(slot);
   if (irqSafe) local_irq_enable();
   const kind = pmdKind(pmdval);
   if (kind !== 'table') {

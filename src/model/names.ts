@@ -3,7 +3,7 @@
  * depends only on its address or number, so each is built once per process and shared by
  * every run (building them on every trace entry was a dominant cost of the model).
  */
-import { PFN_BASE } from './types';
+import { PAGE_SIZE, PFN_BASE } from './types';
 
 const ptNames = new Map<number, string>();
 const dataNames: string[] = [];
@@ -28,4 +28,20 @@ export function dataPageName(pfn: number): string {
 /** `cpuN`: the name of task actor `i`. */
 export function cpuName(i: number): string {
   return cpuNames[i] ?? (cpuNames[i] = `cpu${i}`);
+}
+
+const rcuHeadNames: string[] = [];
+const lockNames = new Map<string, string[]>();
+
+/** `rcu_head of pt@0x...`: the owner name of the rcu_head embedded in the page with frame number `pfn`. */
+export function rcuHeadName(pfn: number): string {
+  const i = pfn - PFN_BASE;
+  return rcuHeadNames[i] ?? (rcuHeadNames[i] = `rcu_head of ${ptName(pfn * PAGE_SIZE)}`);
+}
+
+/** `name#id`: the name of lock number `id` of kind `name`. */
+export function lockName(name: string, id: number): string {
+  let byId = lockNames.get(name);
+  if (!byId) lockNames.set(name, (byId = []));
+  return byId[id] ?? (byId[id] = `${name}#${id}`);
 }

@@ -55,13 +55,16 @@ export class Rcu {
   }
 
   private readyIndex(): number {
-    return this.callbacks.findIndex((c) => c.need <= this.gpCompleted && c.head.state === 'queued');
+    const cbs = this.callbacks;
+    for (let i = 0; i < cbs.length; i++) if (cbs[i]!.need <= this.gpCompleted && cbs[i]!.head.state === 'queued') return i;
+    return -1;
   }
 
   private needsGp(): boolean {
     // A request for target n is served by grace period n; one already started will serve it.
-    const want = (n: number): boolean => n > this.gpStarted;
-    return this.callbacks.some((c) => want(c.need)) || this.syncTargets.some(want);
+    for (const c of this.callbacks) if (c.need > this.gpStarted) return true;
+    for (const n of this.syncTargets) if (n > this.gpStarted) return true;
+    return false;
   }
 
   /** Whether the engine can take a step now. */

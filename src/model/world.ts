@@ -8,7 +8,7 @@ import { newActor, type Actor } from './actor';
 import type { MmuGather } from './gather';
 import type { Geometry, Mm, RwSem, Vma } from './mm';
 import { Rcu } from './rcu';
-import { cpuName, dataPageName, ptName } from './names';
+import { cpuName, dataPageName, lockName, ptName, rcuHeadName } from './names';
 import { LazyTraceEntry, type ActionText, type TraceObjects } from './trace';
 import {
   PAGE_SIZE, PFN_BASE, PTE_NONE,
@@ -142,7 +142,7 @@ export class World {
         _refcount: { counter: 0 }, pt_frag_refcount: { counter: 0 }, slots: [], level: null, data: null,
         deferredAtGp: null, allocSite: site,
       };
-      p.rcu_head = { owner: `rcu_head of ${this.pageName(p)}`, state: 'idle', page: p };
+      p.rcu_head = { owner: rcuHeadName(p.pfn), state: 'idle', page: p };
       this.pages.push(p);
     }
     p.gen++;
@@ -204,7 +204,7 @@ export class World {
 
   /** A new live spinlock. */
   newLock(name: string): SpinLock {
-    return { id: this.id(), name: `${name}#${this.nextId}`, holder: null, state: 'live' };
+    return { id: this.id(), name: lockName(name, this.nextId), holder: null, state: 'live' };
   }
 
   /** Whether `vma` is usable by walkers that hold the mmap lock. */

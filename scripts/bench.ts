@@ -40,11 +40,16 @@ for (const id of bugIds) if (!BUGS.some((b) => b.id === id)) usageError(SCRIPT, 
 function now(): number {
   return Number(process.hrtime.bigint()) / 1e6;
 }
+/** CPU time of this process in ms (user + system, GC threads included): steadier than wall time on a shared machine. */
+function cpu(): number {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1000;
+}
 const perS = (n: number, ms: number): string => (ms > 0 ? (n / (ms / 1000)).toFixed(0) : '-');
 const col = (s: string | number, w: number): string => String(s).padStart(w);
 
 console.log(`ptconform bench: seed ${seed}, ${runs} scenarios per adapter, ${adapters.length} adapter(s), node ${process.version}`);
-console.log(`timed after an untimed warm-up (${WARM_UP_RUNS} scenarios per adapter); execution = runScenario with every applicable monitor; e2e = generation + execution`);
+console.log(`timed after an untimed warm-up (${WARM_UP_RUNS} scenarios per adapter); columns by wall time; execution = runScenario with every applicable monitor; e2e = generation + execution`);
 warmUp(adapters, WARM_UP_RUNS);
 
 console.log(`${'adapter'.padEnd(36)} ${col('gen sc/s', 9)} ${col('exec sc/s', 9)} ${col('exec steps/s', 12)} ${col('e2e sc/s', 9)} ${col('e2e steps/s', 11)} ${col('steps/sc', 8)} ${col('violations', 10)}`);
@@ -52,10 +57,15 @@ let totalScenarios = 0;
 let totalSteps = 0;
 let totalGen = 0;
 let totalExec = 0;
+let cpuGen = 0;
+let cpuExec = 0;
 for (const a of adapters) {
+  const c0 = cpu();
   const t0 = now();
   const scenarios = fc.sample(scenarioArb(a), { seed, numRuns: runs });
   const gen = now() - t0;
+  const c1 = cpu();
+  cpuGen += c1 - c0;
   const monitors = monitorsFor(a);
   let steps = 0;
   let violations = 0;
@@ -68,6 +78,7 @@ for (const a of adapters) {
     if (r.limit !== undefined) limits++;
   }
   const exec = now() - t1;
+  cpuExec += cpu() - c1;
   totalScenarios += scenarios.length;
   totalSteps += steps;
   totalGen += gen;
@@ -77,6 +88,7 @@ for (const a of adapters) {
 }
 const all = totalGen + totalExec;
 console.log(`${'overall'.padEnd(36)} ${col(perS(totalScenarios, totalGen), 9)} ${col(perS(totalScenarios, totalExec), 9)} ${col(perS(totalSteps, totalExec), 12)} ${col(perS(totalScenarios, all), 9)} ${col(perS(totalSteps, all), 11)} ${col((totalSteps / totalScenarios).toFixed(1), 8)}`);
+console.log(`overall by CPU time (${cpuGen.toFixed(0)} + ${cpuExec.toFixed(0)} ms): generation ${perS(totalScenarios, cpuGen)} sc/s, execution ${perS(totalScenarios, cpuExec)} sc/s and ${perS(totalSteps, cpuExec)} steps/s, end to end ${perS(totalScenarios, cpuGen + cpuExec)} sc/s and ${perS(totalSteps, cpuGen + cpuExec)} steps/s`);
 console.log(`total: ${totalScenarios} scenarios, ${totalSteps} steps; generation ${totalGen.toFixed(0)} ms, execution ${totalExec.toFixed(0)} ms, end to end ${all.toFixed(0)} ms (generation ${(100 * totalGen / all).toFixed(0)}%); violations are expected for known-bad adapters only`);
 
 if (bugIds.length) {

@@ -62,7 +62,10 @@ function mustWait(l: SpinLock): boolean {
   return l.holder !== null && l.holder !== current().cur.id && l.state === 'live';
 }
 
-/** Blocking `spin_lock` for the mm code: waits (yields BLOCKED) while another actor holds `l`. */
+/**
+ * Blocking `spin_lock` for the mm code: waits (yields BLOCKED) while another actor holds `l`.
+ * Use it as `yield* spin_lock_wait(l)`: a free lock is taken at the call (no generator is made).
+ */
 export function spin_lock_wait(l: SpinLock, how = 'spin_lock'): Step {
   if (mustWait(l)) return spin_lock_contended(l, how);
   spin_lock(l, how);

@@ -212,16 +212,25 @@ export function tlb_remove_table(tlb: MmuGather, table: unknown): void {
     const fail = w.decl.batchAllocCannotFail ? 0 : (w.cfg.batchAllocFail >> w.batchAllocs++) & 1;
     if (fail) {
       w.record('__get_free_page(GFP_NOWAIT) = NULL (injected): tlb_remove_table_one');
-      defer((function* () {
-        if (fallbackInvalidates(w.adapter.era) && !w.decl.mm?.fallbackNoInvalidate) yield* tlb_table_invalidate(tlb);
-        yield* tlb_remove_table_one(table);
-      })());
+      defer(tlb_remove_table_fallback(tlb, table));
       return;
     }
     tlb.batch = { id: w.id(), rcu: { owner: `rcu_head of batch#${w.id()}`, state: 'idle', page: null }, tables: [] };
   }
   tlb.batch.tables.push(table);
   if (tlb.batch.tables.length >= MAX_TABLE_BATCH) defer(tlb_table_flush(tlb));
+}
+
+/**
+ * The batch-allocation fallback, run as a continuation of the hook: invalidate (from 2020 on),
+ * then `tlb_remove_table_one()`. (A module-level generator: a generator function made per call
+ * gives each of its generators a new hidden class, which kept every such run's World alive
+ * until a full GC.)
+ */
+function* tlb_remove_table_fallback(tlb: MmuGather, table: unknown): Step {
+  const w = current();
+  if (fallbackInvalidates(w.adapter.era) && !w.decl.mm?.fallbackNoInvalidate) yield* tlb_table_invalidate(tlb);
+  yield* tlb_remove_table_one(table);
 }
 
 /** `tlb_remove_ptdesc(tlb, pt)`. */

@@ -50,6 +50,7 @@ describe('names', () => {
   it('are the timeline names, shared between calls', () => {
     expect(ptName(0x100003000)).toBe('pt@0x100003000');
     expect(ptName(0x100003000)).toBe(ptName(0x100003000));
+    expect(ptName(0x100003800)).toBe('pt@0x100003800');
     expect(dataPageName(PFN_BASE + 5)).toBe('page#5');
     expect(cpuName(2)).toBe('cpu2');
     expect(rcuHeadName(PFN_BASE + 3)).toBe('rcu_head of pt@0x100003000');

@@ -5,16 +5,22 @@
  */
 import { PAGE_SIZE, PFN_BASE } from './types';
 
-const ptNames = new Map<number, string>();
+/** Names of page-aligned tables by page index, and of the other fragments by address. */
+const pagePtNames: string[] = [];
+const fragmentPtNames = new Map<number, string>();
 const dataNames: string[] = [];
 const cpuNames: string[] = [];
 
 /** `pt@0x...`: the name of the table at kernel virtual address `va`. */
 export function ptName(va: number): string {
-  let s = ptNames.get(va);
+  if (va % PAGE_SIZE === 0) {
+    const i = va / PAGE_SIZE - PFN_BASE;
+    if (i >= 0) return pagePtNames[i] ?? (pagePtNames[i] = `pt@0x${va.toString(16)}`);
+  }
+  let s = fragmentPtNames.get(va);
   if (s === undefined) {
     s = `pt@0x${va.toString(16)}`;
-    ptNames.set(va, s);
+    fragmentPtNames.set(va, s);
   }
   return s;
 }

@@ -272,9 +272,9 @@ export function tlb_flush_rmaps(tlb: MmuGather): void {
 
 /** `tlb_batch_pages_flush(tlb)`: drop the references of every gathered page. */
 function tlb_batch_pages_flush(tlb: MmuGather): void {
-  const all = tlb.batches.flat();
+  const batches = tlb.batches;
   tlb.batches = [[]];
-  for (const e of all) put_page(e.page);
+  for (const batch of batches) for (const e of batch) put_page(e.page);
 }
 
 /** `tlb_flush_mmu_free(tlb)`. */

@@ -5,17 +5,14 @@
  * adapters at a time (one per core), and prints runs, violations and time per adapter.
  * Exit 1 if any correct adapter shows a violation (with the scenario to replay it).
  *   node dist/scripts/soak.js [--runs N] [--seed S] [--adapter NAME]... [--jobs J]
+ * A bad flag is one line on stderr and exit 2.
  */
 import { fork } from 'child_process';
 import fc from 'fast-check';
 import { ADAPTERS } from '../arch';
 import { runBugScenario } from '../src/bugs/run';
 import { scenarioArb } from '../src/engine/scenario';
-
-function arg(name: string, def: string): string {
-  const i = process.argv.indexOf(name);
-  return i >= 0 && process.argv[i + 1] !== undefined ? process.argv[i + 1]! : def;
-}
+import { parseFlags, usageError } from './args';
 
 interface SoakResult { name: string; runs: number; violations: number; ms: number; first?: string }
 
@@ -45,10 +42,13 @@ if (process.argv[2] === '--child') {
   process.exit(0);
 }
 
-const runs = Number(arg('--runs', '100000'));
-const seed = Number(arg('--seed', '1'));
-const jobs = Number(arg('--jobs', '2'));
-const only = process.argv.flatMap((a, i) => (a === '--adapter' ? [process.argv[i + 1]!] : []));
+const flags = parseFlags('soak', process.argv.slice(2), { runs: 'int', seed: 'int', jobs: 'int', adapter: 'list' });
+const runs = (flags.runs as number | undefined) ?? 100000;
+const seed = (flags.seed as number | undefined) ?? 1;
+const jobs = (flags.jobs as number | undefined) ?? 2;
+const only = (flags.adapter as string[] | undefined) ?? [];
+if (jobs < 1) usageError('soak', '--jobs must be at least 1');
+for (const n of only) if (!ADAPTERS.some((a) => a.name === n)) usageError('soak', `unknown adapter ${n} (see: npx ptconform list)`);
 const names = ADAPTERS.filter((a) => !a.knownBad && (only.length === 0 || only.includes(a.name))).map((a) => a.name);
 console.log(`ptconform soak: seed ${seed}, ${runs} runs per correct adapter, ${names.length} adapters, ${jobs} jobs`);
 const results: SoakResult[] = [];

@@ -68,8 +68,9 @@ export function applicableContracts(adapter: Adapter, props: readonly Property[]
 
 /** The counterexample record of a run that ended in a hook's throw or a model limit. */
 function errorRun(r: RunResult, message: string): RunResult {
-  const step = Math.max(0, r.trace.length - 1);
-  return { ...r, violation: { contract: 'error', message, step } };
+  const trace = r.trace;
+  // Spelled out: a RunResult's trace may be a getter, which a spread would drop.
+  return { violation: { contract: 'error', message, step: Math.max(0, trace.length - 1) }, violations: r.violations, trace, actors: r.actors, steps: r.steps };
 }
 
 /** Check `adapter` on its range of the budget; returns the adapter's result and its failures. */

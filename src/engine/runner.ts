@@ -10,6 +10,7 @@ import { HookError } from './hookError';
 import { BLOCKED, type Actor, type Step } from '../model/actor';
 import { checkOpEnd } from '../model/monitors';
 import { PTE_NONE, type Pte, type TraceEntry, type Violation } from '../model/types';
+import { plainTrace } from '../model/trace';
 import { ModelLimit, setCurrent, World, type RunConfig } from '../model/world';
 import { __pte_alloc, vpn } from '../mm/memory';
 import { exit_mmap } from '../mm/mmap';
@@ -24,7 +25,8 @@ export interface RunResult {
   violation: Violation | null;
   /** Every violation recorded (a run stops at its first violation). */
   violations: Violation[];
-  trace: TraceEntry[];
+  /** The executed trace (plain data, built from the run's lazy entries when first read). */
+  readonly trace: TraceEntry[];
   /** Actor names in column order. */
   actors: string[];
   /** Atomic steps executed. */
@@ -232,13 +234,31 @@ export function runScenario(adapter: Adapter, sc: Scenario, opts: RunOptions = {
     setCurrent(null);
   }
   const violations = w?.violations ?? [];
-  return {
-    violation: violations[0] && judge(violations[0]) ? violations[0] : null,
-    violations,
-    trace: w?.trace ?? [],
-    actors: w?.actors.map((a) => a.name) ?? [],
-    steps,
-    ...(limit !== undefined ? { limit } : {}),
-    ...(thrown !== undefined ? { thrown } : {}),
-  };
+  const first = violations[0];
+  return new Outcome(first && judge(first) ? first : null, violations, w?.trace ?? [], w?.actors.map((a) => a.name) ?? [], steps, limit, thrown);
+}
+
+/**
+ * A `RunResult` whose trace is rendered to plain data on first read: most runs pass and nobody
+ * reads their trace. (A class, not an object literal with a getter: V8 gives every such
+ * literal its own hidden class, which kept each run's World alive until a full GC.)
+ */
+class Outcome implements RunResult {
+  declare readonly limit?: string;
+  declare readonly thrown?: HookError;
+  readonly #entries: readonly TraceEntry[];
+  #trace: TraceEntry[] | undefined;
+
+  constructor(
+    readonly violation: Violation | null, readonly violations: Violation[], entries: readonly TraceEntry[],
+    readonly actors: string[], readonly steps: number, limit: string | undefined, thrown: HookError | undefined,
+  ) {
+    this.#entries = entries;
+    if (limit !== undefined) (this as { limit?: string }).limit = limit;
+    if (thrown !== undefined) (this as { thrown?: HookError }).thrown = thrown;
+  }
+
+  get trace(): TraceEntry[] {
+    return (this.#trace ??= plainTrace(this.#entries));
+  }
 }

@@ -22,7 +22,8 @@ export function alloc_page(gfp: Gfp = GFP_PGTABLE_USER): Page {
   const w = current();
   checkAllocation(w, `alloc_page(${gfp})`);
   const p = w.allocPage('table', w.cur.op);
-  w.record(`alloc_page(${gfp}) = ${w.pageName(p)}`, [w.pageName(p)]);
+  const name = w.pageName(p);
+  w.record(() => `alloc_page(${gfp}) = ${name}`, name);
   return p;
 }
 
@@ -43,7 +44,8 @@ export function kmalloc(size: number, gfp: Gfp = GFP_KERNEL): object {
 /** Return a table page to the allocator after the monitors ran. */
 function freeTablePage(p: Page, how: 'pagetable_free' | 'swapcache' | 'free_page', fn: string): void {
   const w = current();
-  w.record(`${fn}(${w.pageName(p)})`, [w.pageName(p)]);
+  const name = w.pageName(p);
+  w.record(() => `${fn}(${name})`, name);
   if (p.use === 'free') {
     w.violate('C-DT-1', `${fn}(${w.pageName(p)}): page already free (double free)`);
     return;
@@ -91,14 +93,16 @@ export function pagetable_pte_ctor(pt: Ptdesc): boolean {
   pt.pageTable = true;
   w.nrPagetable++;
   pt.ptl = w.cfg.splitPtl ? w.newLock(`ptl(${w.pageName(pt)})`) : null;
-  w.record(`pagetable_pte_ctor(${w.pageName(pt)})`, [w.pageName(pt), ...(pt.ptl ? [pt.ptl.name] : [])]);
+  const name = w.pageName(pt);
+  w.record(() => `pagetable_pte_ctor(${name})`, name, pt.ptl?.name);
   return true;
 }
 
 /** `pagetable_dtor(ptdesc)` (`pgtable_pte_page_dtor` / `pagetable_pte_dtor` in older eras): ptlock_free, NR_PAGETABLE--. */
 export function pagetable_dtor(pt: Ptdesc): void {
   const w = current();
-  w.record(`pagetable_dtor(${w.pageName(pt)})`, [w.pageName(pt), ...(pt.ptl ? [pt.ptl.name] : [])]);
+  const name = w.pageName(pt);
+  w.record(() => `pagetable_dtor(${name})`, name, pt.ptl?.name);
   checkDtor(w, pt);
   pt.dtorCount++;
   if (pt.pageTable) w.nrPagetable--;

@@ -6,7 +6,7 @@
  * one atomic step); the blocking versions used by the mm code between steps are in
  * `src/mm/locking.ts`.
  */
-import { BLOCKED, type Step } from '../model/actor';
+import { BLOCKED, DONE, type Step } from '../model/actor';
 import { checkCallRcu, checkLockOp } from '../model/monitors';
 import type { Atomic, Page, PageList, RcuHead, SpinLock } from '../model/types';
 export type { PageList } from '../model/types';
@@ -17,7 +17,7 @@ import { current, ModelLimit } from '../model/world';
 /** Take `l` for the current actor (atomic; used by hooks and by the blocking wrapper once free). */
 export function spin_lock(l: SpinLock, how = 'spin_lock'): void {
   const w = current();
-  w.record(`${how}(${l.name})`, [l.name]);
+  w.record(() => `${how}(${l.name})`, l.name);
   checkLockOp(w, l, how);
   if (l.holder === w.cur.id) {
     w.violate('C-RM-2', `${how}(${l.name}) by ${w.cur.name}, which already holds it (self-deadlock; ptl == pml taken twice?)`);
@@ -41,7 +41,7 @@ export function spin_lock_bh(l: SpinLock): void {
 /** `spin_unlock(l)`. */
 export function spin_unlock(l: SpinLock, how = 'spin_unlock'): void {
   const w = current();
-  w.record(`${how}(${l.name})`, [l.name]);
+  w.record(() => `${how}(${l.name})`, l.name);
   checkLockOp(w, l, how);
   const i = w.cur.locks.lastIndexOf(l);
   if (l.holder !== w.cur.id || i < 0) {
@@ -57,10 +57,23 @@ export function spin_unlock_bh(l: SpinLock): void {
   spin_unlock(l, 'spin_unlock_bh');
 }
 
-/** Blocking `spin_lock` for the mm code: waits (yields BLOCKED) while another actor holds `l`. */
-export function* spin_lock_wait(l: SpinLock, how = 'spin_lock'): Step {
-  const w = current();
-  while (l.holder !== null && l.holder !== w.cur.id && l.state === 'live') yield BLOCKED;
+/** Whether the current actor must wait for `l` (another actor holds it, and it is not freed). */
+function mustWait(l: SpinLock): boolean {
+  return l.holder !== null && l.holder !== current().cur.id && l.state === 'live';
+}
+
+/**
+ * Blocking `spin_lock` for the mm code: waits (yields BLOCKED) while another actor holds `l`.
+ * Use it as `yield* spin_lock_wait(l)`: a free lock is taken at the call (no generator is made).
+ */
+export function spin_lock_wait(l: SpinLock, how = 'spin_lock'): Step {
+  if (mustWait(l)) return spin_lock_contended(l, how);
+  spin_lock(l, how);
+  return DONE;
+}
+
+function* spin_lock_contended(l: SpinLock, how: string): Step {
+  while (mustWait(l)) yield BLOCKED;
   spin_lock(l, how);
 }
 
@@ -88,7 +101,7 @@ export function rcu_read_unlock(): void {
 /** `call_rcu(head, fn)`. The callback receives the head; `rcu_head_page(head)` is container_of. */
 export function call_rcu(head: RcuHead, fn: (head: RcuHead) => void): void {
   const w = current();
-  w.record(`call_rcu(${head.owner}, ${fn.name || 'fn'})`, [head.owner]);
+  w.record(() => `call_rcu(${head.owner}, ${fn.name || 'fn'})`, head.owner);
   checkCallRcu(w, head);
   if (head.state === 'queued') {
     // The kernel's callback list is corrupted: model it as the earlier callback being lost.
@@ -142,7 +155,8 @@ export function atomic_xor_bits(v: Atomic, bits: number): number {
 
 /** `SetPageActive(page)`. */
 export function SetPageActive(p: Page): void {
-  current().record(`SetPageActive(${current().pageName(p)})`);
+  const name = current().pageName(p);
+  current().record(() => `SetPageActive(${name})`);
   p.active = true;
 }
 /** `ClearPageActive(page)`. */
@@ -172,7 +186,8 @@ export function list_add_tail(p: Page, head: PageList): void {
 }
 function listInsert(p: Page, head: PageList, at: number, fn: string): void {
   const w = current();
-  w.record(`${fn}(${w.pageName(p)}, ${head.name})`, [w.pageName(p)]);
+  const name = w.pageName(p);
+  w.record(() => `${fn}(${name}, ${head.name})`, name);
   if (p.rcu_head.state === 'queued') {
     w.violate('C-LT-8', `${fn}(${w.pageName(p)}) while its rcu_head is queued: lru overwrites the rcu_head`);
   }

@@ -20,7 +20,8 @@ export function* call_pte_free_defer(pgtable: PgtableT): Step {
   if (!fn) throw new Error(`adapter ${w.adapter.name} declares THP but provides no pte_free_defer`);
   w.cur.inDefer++;
   try {
-    w.record(`pte_free_defer(${w.ptName(va)})`, [w.ptName(va)]);
+    const table = w.ptName(va);
+    w.record(() => `pte_free_defer(${table})`, table);
     yield* callHook(() => fn.call(w.adapter, w.mm, pgtable));
   } finally {
     w.cur.inDefer--;

@@ -20,12 +20,16 @@ export function* gup_fast(slot: number, index: number): Step {
       w.cur.irqWalk.add(page);
       const gen = page.gen;
       yield;
-      w.record(`gup_fast: read ${w.ptName(va)}[${index}]`, [w.ptName(va)]);
+      const table = w.ptName(va);
+      w.record(() => `gup_fast: read ${table}[${index}]`, table);
       if (page.gen !== gen || page.use !== 'table') {
         w.violate('C-LT-3', `gup_fast on ${w.cur.name} read ${w.ptName(va)} after it was freed (IRQs-off walker not waited for)`);
       } else {
         const e = page.slots[w.slotIndex(va, index)];
-        if (e && e.k === 'present' && e.page.gen === e.gen) w.record(`gup_fast: try_grab_folio(${w.pageName(e.page)})`);
+        if (e && e.k === 'present' && e.page.gen === e.gen) {
+          const name = w.pageName(e.page);
+          w.record(() => `gup_fast: try_grab_folio(${name})`);
+        }
       }
     }
   }

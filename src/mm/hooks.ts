@@ -24,6 +24,6 @@ export function* runConts(): Step {
 /** Call a synchronous hook, then run what it left to continue. */
 export function* callHook<T>(fn: () => T): Step<T> {
   const r = fn();
-  yield* runConts();
+  if (current().cur.cont.length > 0) yield* runConts();
   return r;
 }

@@ -18,7 +18,8 @@ export function* cpu_access(slot: number, index: number, write: boolean): Step {
   // to set the dirty bit in the PTE first (and faults if the PTE is gone), so only loads and
   // stores through dirty writable entries bypass the page table.
   if (t && (!write || (t.write && t.dirty))) {
-    w.record(`${write ? 'store' : 'load'} vpn ${v} via TLB (${w.pageName(t.page)})`, [w.pageName(t.page)]);
+    const name = w.pageName(t.page);
+    w.record(() => `${write ? 'store' : 'load'} vpn ${v} via TLB (${name})`, name);
     if (t.page.gen !== t.gen || t.page.use !== 'data') return;
     if (write) {
       const d = t.page.data!;
@@ -39,7 +40,8 @@ export function* cpu_access(slot: number, index: number, write: boolean): Step {
     psc = { page, gen: page.gen, va };
     a.psc.set(slot, psc);
   }
-  w.record(`hardware walk vpn ${v} via ${w.ptName(psc.va)}`, [w.ptName(psc.va)]);
+  const table = w.ptName(psc.va);
+  w.record(() => `hardware walk vpn ${v} via ${table}`, table);
   if (psc.page.gen !== psc.gen || psc.page.use !== 'table') {
     w.violate('C-LT-2', `${a.name}'s hardware walker read ${w.ptName(psc.va)} through a stale paging-structure cache entry after the table was freed`);
     a.psc.delete(slot);

@@ -3,7 +3,7 @@
  * pages, `retract_page_tables()` and `collapse_pte_mapped_thp()`. Tables are removed under
  * pmd_lock + nested ptl, flushed by `pmdp_collapse_flush()`, then `pte_free_defer()`d.
  */
-import type { Step } from '../model/actor';
+import type { MapHandle, Step } from '../model/actor';
 import { PMD_HUGE, PMD_PRESENT, PTE_NONE, type Page, type SpinLock } from '../model/types';
 import { current } from '../model/world';
 import { eraAtLeast } from '../adapter/types';
@@ -17,6 +17,32 @@ import { page_add_rmap, page_remove_rmap, rss_dec } from './rmap';
 import { flush_tlb_mm, flush_tlb_range } from './tlbflush';
 
 /** C-GA-9: once an aborting path returns, no CPU may still cache a translation for a PTE it cleared. */
+/** What `collapse_pte_mapped_thp()` holds when it aborts. */
+interface CollapseState {
+  nr_ptes: number;
+  cleared: { vpn: number; page: Page }[];
+  h: MapHandle;
+  ptl: SpinLock;
+  pml: SpinLock | null;
+}
+
+/**
+ * The abort path of `collapse_pte_mapped_thp()`: flush what was cleared, unlock and unmap. (A
+ * module-level generator, given the state when it starts: a generator function made per call
+ * gives each of its generators a new hidden class, which kept the run's World alive until a
+ * full GC.)
+ */
+function* collapse_abort(s: CollapseState, ptlHeld: boolean, pmlHeld: boolean): Step {
+  const w = current();
+  if (s.nr_ptes) yield* flush_tlb_mm();
+  checkAbortFlushed(s.cleared);
+  if (ptlHeld) pte_unmap_unlock(s.h);
+  else pte_unmap(s.h);
+  if (pmlHeld && s.pml && s.pml !== s.ptl) spin_unlock(s.pml);
+  w.record('mmu_notifier_invalidate_range_end()');
+  unlock_hpage();
+}
+
 function checkAbortFlushed(cleared: { vpn: number; page: Page }[]): void {
   const w = current();
   for (const a of w.tasks) {
@@ -227,15 +253,7 @@ export function* collapse_pte_mapped_thp(slot: number): Step {
   let nr_ptes = 0;
   /** Virtual pages whose PTEs this collapse cleared (C-GA-9 checks them at abort). */
   const cleared: { vpn: number; page: Page }[] = [];
-  const abort = function* (ptlHeld: boolean, pmlHeld: boolean): Step {
-    if (nr_ptes) yield* flush_tlb_mm();
-    checkAbortFlushed(cleared);
-    if (ptlHeld) pte_unmap_unlock(h);
-    else pte_unmap(h);
-    if (pmlHeld && pml && pml !== ptl) spin_unlock(pml);
-    w.record('mmu_notifier_invalidate_range_end()');
-    unlock_hpage();
-  };
+  const abort = (ptlHeld: boolean, pmlHeld: boolean): Step => collapse_abort({ nr_ptes, cleared, h, ptl, pml }, ptlHeld, pmlHeld);
   if (keepMapped && !pmd_same(h.pmdval, w.mm.pmds[slot]!)) return yield* abort(true, true);
   for (let pass = 0; ; pass++) {
     for (let i = 0; i < n; i++) {

@@ -78,7 +78,8 @@ export function* __pte_alloc(slot: number): Step {
   if (pmdKind(w.mm.pmds[slot]!) === 'none') {
     w.mm.nr_ptes++;
     w.mm.pmds[slot] = mk_table_pmd(va);
-    w.record(`pmd_populate(pmd${slot}, ${w.ptName(va)})`, [w.ptName(va)]);
+    const table = w.ptName(va);
+    w.record(() => `pmd_populate(pmd${slot}, ${table})`, table);
     spare = null;
   }
   spin_unlock(pml);
@@ -238,7 +239,8 @@ export function* free_pgtables(tlb: MmuGather, slot: number): Step {
   w.mm.pmds[slot] = 0;
   const pg = pmd_pgtable(raw);
   const va = pmd_page_vaddr(raw);
-  w.record(`free_pgtables: pmd_clear(pmd${slot}) (${w.ptName(va)})`, [w.ptName(va)]);
+  const table = w.ptName(va);
+  w.record(() => `free_pgtables: pmd_clear(pmd${slot}) (${table})`, table);
   yield;
   tableFreeing(va);
   tlb_flush_pmd_range(tlb, slotAddress(slot), PAGE_SIZE);

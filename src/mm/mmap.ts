@@ -25,7 +25,7 @@ export function* do_munmap(slot: number): Step {
   w.record('vma_start_write()');
   if (vma.kind !== 'anon') yield* i_mmap_lock_write();
   vma.attached = false;
-  w.record(`detach VMA of pmd${slot} (unlink_file_vma)`);
+  w.record(() => `detach VMA of pmd${slot} (unlink_file_vma)`);
   if (vma.kind !== 'anon') i_mmap_unlock_write();
   yield;
   mmap_write_downgrade();

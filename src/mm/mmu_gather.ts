@@ -25,7 +25,7 @@ export function tlb_gather_mmu(mm: Mm, fullmm: boolean): MmuGather {
     delayed_rmap: false, batches: [[]], batch: null, pendingTables: [],
   };
   w.gathers.push(tlb);
-  w.record(`tlb_gather_mmu${fullmm ? '_fullmm' : ''}(tlb#${tlb.id})`);
+  w.record(() => `tlb_gather_mmu${fullmm ? '_fullmm' : ''}(tlb#${tlb.id})`);
   return tlb;
 }
 
@@ -79,7 +79,8 @@ export function __tlb_remove_page_size(tlb: MmuGather, page: Page, delayRmap: bo
   active.push({ page, delayRmap, from });
   if (page.use === 'table') tlb.pendingTables.push(page);
   if (delayRmap) tlb.delayed_rmap = true;
-  w.record(`__tlb_remove_page(tlb#${tlb.id}, ${w.pageName(page)}${delayRmap ? ', delay_rmap' : ''})`, [w.pageName(page)]);
+  const name = w.pageName(page);
+  w.record(() => `__tlb_remove_page(tlb#${tlb.id}, ${name}${delayRmap ? ', delay_rmap' : ''})`, name);
   if (active.length >= MAX_GATHER_BATCH) return !tlb_next_batch(tlb);
   return false;
 }
@@ -93,7 +94,8 @@ export function tlb_remove_page(tlb: MmuGather, page: Page): void {
 export function put_page(page: Page): void {
   const w = current();
   if (page.use === 'table') {
-    w.record(`release_pages: free ${w.pageName(page)}`, [w.pageName(page)]);
+    const name = w.pageName(page);
+    w.record(() => `release_pages: free ${name}`, name);
     // Page-batch freeing of a table page: the ordinary release path (not __tlb_remove_table).
     __free_page(page);
     return;
@@ -101,7 +103,8 @@ export function put_page(page: Page): void {
   if (page.use !== 'data' || !page.data) return;
   page._refcount.counter--;
   if (page._refcount.counter <= 0 && !page.data.pagecache) {
-    w.record(`free ${w.pageName(page)}`, [w.pageName(page)]);
+    const name = w.pageName(page);
+    w.record(() => `free ${name}`, name);
     checkDataPageFree(w, page);
     w.releasePage(page);
   }
@@ -202,22 +205,32 @@ export function tlb_remove_table(tlb: MmuGather, table: unknown): void {
     tlb_remove_page(tlb, pt!);
     return;
   }
-  w.record(`tlb_remove_table(tlb#${tlb.id}, ${pt ? w.pageName(pt) : String(table)})`, pt ? [w.pageName(pt)] : []);
+  const name = pt ? w.pageName(pt) : String(table);
+  w.record(() => `tlb_remove_table(tlb#${tlb.id}, ${name})`, pt ? name : undefined);
   if (pt) tlb.pendingTables.push(pt);
   if (tlb.batch === null) {
     const fail = w.decl.batchAllocCannotFail ? 0 : (w.cfg.batchAllocFail >> w.batchAllocs++) & 1;
     if (fail) {
       w.record('__get_free_page(GFP_NOWAIT) = NULL (injected): tlb_remove_table_one');
-      defer((function* () {
-        if (fallbackInvalidates(w.adapter.era) && !w.decl.mm?.fallbackNoInvalidate) yield* tlb_table_invalidate(tlb);
-        yield* tlb_remove_table_one(table);
-      })());
+      defer(tlb_remove_table_fallback(tlb, table));
       return;
     }
     tlb.batch = { id: w.id(), rcu: { owner: `rcu_head of batch#${w.id()}`, state: 'idle', page: null }, tables: [] };
   }
   tlb.batch.tables.push(table);
   if (tlb.batch.tables.length >= MAX_TABLE_BATCH) defer(tlb_table_flush(tlb));
+}
+
+/**
+ * The batch-allocation fallback, run as a continuation of the hook: invalidate (from 2020 on),
+ * then `tlb_remove_table_one()`. (A module-level generator: a generator function made per call
+ * gives each of its generators a new hidden class, which kept every such run's World alive
+ * until a full GC.)
+ */
+function* tlb_remove_table_fallback(tlb: MmuGather, table: unknown): Step {
+  const w = current();
+  if (fallbackInvalidates(w.adapter.era) && !w.decl.mm?.fallbackNoInvalidate) yield* tlb_table_invalidate(tlb);
+  yield* tlb_remove_table_one(table);
 }
 
 /** `tlb_remove_ptdesc(tlb, pt)`. */
@@ -239,7 +252,7 @@ export function* tlb_flush_mmu_tlbonly(tlb: MmuGather): Step {
   tlb.start = Number.MAX_SAFE_INTEGER;
   tlb.end = 0;
   tlb.freed_tables = false;
-  yield* flush_tlb_range(start, end, freed_tables, `tlb_flush_mmu_tlbonly(tlb#${tlb.id})`);
+  yield* flush_tlb_range(start, end, freed_tables, () => `tlb_flush_mmu_tlbonly(tlb#${tlb.id})`);
   tlb.pendingTables = [];
 }
 
@@ -254,14 +267,14 @@ export function tlb_flush_rmaps(tlb: MmuGather): void {
     }
   }
   tlb.delayed_rmap = false;
-  current().record(`tlb_flush_rmaps(tlb#${tlb.id})`);
+  current().record(() => `tlb_flush_rmaps(tlb#${tlb.id})`);
 }
 
 /** `tlb_batch_pages_flush(tlb)`: drop the references of every gathered page. */
 function tlb_batch_pages_flush(tlb: MmuGather): void {
-  const all = tlb.batches.flat();
+  const batches = tlb.batches;
   tlb.batches = [[]];
-  for (const e of all) put_page(e.page);
+  for (const batch of batches) for (const e of batch) put_page(e.page);
 }
 
 /** `tlb_flush_mmu_free(tlb)`. */
@@ -278,7 +291,7 @@ export function* tlb_flush_mmu(tlb: MmuGather): Step {
 
 /** `tlb_finish_mmu(tlb)`. */
 export function* tlb_finish_mmu(tlb: MmuGather): Step {
-  current().record(`tlb_finish_mmu(tlb#${tlb.id})`);
+  current().record(() => `tlb_finish_mmu(tlb#${tlb.id})`);
   yield* tlb_flush_mmu(tlb);
   const w = current();
   const i = w.gathers.indexOf(tlb);

@@ -66,7 +66,8 @@ export function tableLinked(va: number): boolean {
 export function ptep_get(h: MapHandle, index: number): Pte {
   const w = current();
   const p = liveTable(h);
-  w.record(`ptep_get(${w.ptName(h.va)}[${index}])`, [w.ptName(h.va)]);
+  const table = w.ptName(h.va);
+  w.record(() => `ptep_get(${table}[${index}])`, table);
   if (!p) {
     w.violate('C-LT-1', `${w.cur.name} read ${w.ptName(h.va)}[${index}] after the table was freed (use-after-free)`);
     return PTE_NONE;
@@ -84,7 +85,9 @@ export function ptep_get(h: MapHandle, index: number): Pte {
 export function set_pte_at(h: MapHandle, index: number, pte: Pte, fn = 'set_pte_at'): void {
   const w = current();
   const p = liveTable(h);
-  w.record(`${fn}(${w.ptName(h.va)}[${index}]${pte.k === 'present' ? ` = ${w.pageName(pte.page)}` : ''})`, [w.ptName(h.va)]);
+  const table = w.ptName(h.va);
+  const value = pte.k === 'present' ? w.pageName(pte.page) : null;
+  w.record(() => `${fn}(${table}[${index}]${value !== null ? ` = ${value}` : ''})`, table);
   if (!p) {
     w.violate('C-LT-1', `${w.cur.name} wrote ${w.ptName(h.va)}[${index}] after the table was freed`);
     return;
@@ -103,20 +106,27 @@ export function set_pte_at(h: MapHandle, index: number, pte: Pte, fn = 'set_pte_
  */
 export function* pmdp_get_lockless(slot: number): Step<number> {
   const w = current();
-  if (!w.decl.GUP_GET_PXX_LOW_HIGH) {
-    const v = w.mm.pmds[slot]!;
-    w.record(`pmdp_get_lockless(pmd${slot}) = ${pmdKind(v)}`);
-    return v;
-  }
+  if (!w.decl.GUP_GET_PXX_LOW_HIGH) return pmdp_get_once(slot);
   for (;;) {
     const lo = w.mm.pmds[slot]! % HALF;
-    w.record(`read pmd${slot}.pmd_low`);
+    w.record(() => `read pmd${slot}.pmd_low`);
     yield;
     const hi = Math.floor(w.mm.pmds[slot]! / HALF);
-    w.record(`read pmd${slot}.pmd_high`);
+    w.record(() => `read pmd${slot}.pmd_high`);
     yield;
     if (w.mm.pmds[slot]! % HALF === lo) return hi * HALF + lo;
   }
+}
+
+/**
+ * `pmdp_get_lockless(pmd)` on configs without GUP_GET_PXX_LOW_HIGH: one atomic read, no step
+ * boundary (hot callers use it directly rather than a generator that never yields).
+ */
+export function pmdp_get_once(slot: number): number {
+  const w = current();
+  const v = w.mm.pmds[slot]!;
+  w.record(() => `pmdp_get_lockless(pmd${slot}) = ${pmdKind(v)}`);
+  return v;
 }
 
 /** Whether `pmdval` was ever a value of the pmd: a table page of the model, a huge page, none. */
@@ -142,7 +152,7 @@ export function* __pte_offset_map(slot: number, api: MapHandle['api']): Step<Map
   if (rcu) rcu_read_lock();
   const irqSafe = w.decl.GUP_GET_PXX_LOW_HIGH && rcu;
   if (irqSafe) local_irq_disable();
-  const pmdval = yield* pmdp_get_lockless(slot);
+  const pmdval = w.decl.GUP_GET_PXX_LOW_HIGH ? yield* pmdp_get_lockless(slot) : pmdp_get_once(slot);
   if (irqSafe) local_irq_enable();
   const kind = pmdKind(pmdval);
   if (kind !== 'table') {
@@ -151,7 +161,7 @@ export function* __pte_offset_map(slot: number, api: MapHandle['api']): Step<Map
       w.record(`pmd_clear_bad(pmd${slot})`);
     }
     if (rcu) rcu_read_unlock();
-    w.record(`__pte_offset_map(pmd${slot}) = NULL (${kind})`);
+    w.record(() => `__pte_offset_map(pmd${slot}) = NULL (${kind})`);
     return null;
   }
   if (!plausible(pmdval)) {
@@ -165,7 +175,8 @@ export function* __pte_offset_map(slot: number, api: MapHandle['api']): Step<Map
   if (kmapped) w.cur.kmap.push(va);
   const h: MapHandle = { actor: w.cur.id, va, page, gen: page.gen, ptl: pte_lockptr(pmdval), pmdval, slot, api, kmapped };
   w.cur.handles.push(h);
-  w.record(`__pte_offset_map(pmd${slot}) = ${w.ptName(va)}`, [w.ptName(va)]);
+  const table = w.ptName(va);
+  w.record(() => `__pte_offset_map(pmd${slot}) = ${table}`, table);
   return h;
 }
 
@@ -182,7 +193,8 @@ export function pte_unmap(h: MapHandle): void {
     const top = w.cur.kmap.pop();
     if (top !== h.va) w.violate('C-MAP-2', `pte_unmap(${w.ptName(h.va)}) out of kmap_local LIFO order`);
   }
-  w.record(`pte_unmap(${w.ptName(h.va)})`, [w.ptName(h.va)]);
+  const table = w.ptName(h.va);
+  w.record(() => `pte_unmap(${table})`, table);
   if (pteMapTakesRcu(w.adapter.era)) rcu_read_unlock();
 }
 
@@ -193,16 +205,16 @@ export function pte_unmap_unlock(h: MapHandle): void {
 }
 
 /** `pte_offset_map(pmd, addr)`. */
-export function* pte_offset_map(slot: number): Step<MapHandle | null> {
-  return yield* __pte_offset_map(slot, 'map');
+export function pte_offset_map(slot: number): Step<MapHandle | null> {
+  return __pte_offset_map(slot, 'map');
 }
 
 /**
  * `pte_offset_map_nolock(mm, pmd, addr, &ptl)` (before v6.13) / `pte_offset_map_ro_nolock` /
  * `pte_offset_map_rw_nolock` (v6.13+): the map plus the ptl derived from the same pmdval, unlocked.
  */
-export function* pte_offset_map_nolock(slot: number, api: 'nolock' | 'ro_nolock' | 'rw_nolock'): Step<MapHandle | null> {
-  return yield* __pte_offset_map(slot, api);
+export function pte_offset_map_nolock(slot: number, api: 'nolock' | 'ro_nolock' | 'rw_nolock'): Step<MapHandle | null> {
+  return __pte_offset_map(slot, api);
 }
 
 /**
@@ -258,7 +270,8 @@ export function* pmdp_collapse_flush(slot: number): Step<number> {
     }
   }
   w.mm.pmds[slot] = 0;
-  w.record(`pmdp_collapse_flush(pmd${slot}): clear ${w.ptName(va)}`, [w.ptName(va)]);
+  const table = w.ptName(va);
+  w.record(() => `pmdp_collapse_flush(pmd${slot}): clear ${table}`, table);
   const per = w.cfg.geometry.ptesPerTable;
   yield* flush_tlb_range(slot * per, (slot + 1) * per, true, 'flush_tlb_range');
   return old;

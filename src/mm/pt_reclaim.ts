@@ -29,7 +29,8 @@ export function* try_to_free_pte(tlb: MmuGather, slot: number): Step {
     for (let i = 0; i < w.cfg.geometry.ptesPerTable; i++) if (ptep_get(h, i).k !== 'none') empty = false;
     if (empty) {
       w.mm.pmds[slot] = 0;
-      w.record(`pt_reclaim: pmd_clear(pmd${slot}) (${w.ptName(h.va)})`, [w.ptName(h.va)]);
+      const table = w.ptName(h.va);
+      w.record(() => `pt_reclaim: pmd_clear(pmd${slot}) (${table})`, table);
       freed = true;
     }
   }

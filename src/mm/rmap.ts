@@ -21,7 +21,9 @@ export function page_remove_rmap(page: Page): void {
   const w = current();
   const d = page.data!;
   d.mapcount--;
-  w.record(`page_remove_rmap(${w.pageName(page)}) mapcount=${d.mapcount}`, [w.pageName(page)]);
+  const name = w.pageName(page);
+  const mapcount = d.mapcount;
+  w.record(() => `page_remove_rmap(${name}) mapcount=${mapcount}`, name);
   if (d.mapcount < 0) w.violate('C-GA-8', `page_remove_rmap(${w.pageName(page)}): mapcount ${d.mapcount} < 0 (double rmap removal)`);
 }
 
@@ -41,5 +43,6 @@ export function rss_dec(page: Page, ptc = true): void {
 export function set_page_dirty(page: Page): void {
   const w = current();
   page.data!.dirty = true;
-  w.record(`set_page_dirty(${w.pageName(page)})`, [w.pageName(page)]);
+  const name = w.pageName(page);
+  w.record(() => `set_page_dirty(${name})`, name);
 }

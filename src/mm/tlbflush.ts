@@ -5,13 +5,14 @@
  * the sender waits (yields BLOCKED) until every target took it. Non-IPI transports (hardware
  * broadcast, hypercall, SBI) invalidate every CPU at once and synchronise with nobody.
  */
-import { BLOCKED, type Actor, type IpiRequest, type Step } from '../model/actor';
+import { BLOCKED, DONE, type Actor, type FlushRange, type IpiRequest, type Step } from '../model/actor';
+import { textOf, type ActionText } from '../model/trace';
 import { current } from '../model/world';
 
 /** Apply a flush IPI (or a broadcast invalidation) to `a`'s TLB and paging-structure cache. */
-function invalidate(a: Actor, flush: NonNullable<IpiRequest['flush']>): void {
-  for (const v of flush.vpns) a.tlb.delete(v);
-  if (flush.freedTables) for (const s of flush.slots) a.psc.delete(s);
+function invalidate(a: Actor, flush: FlushRange): void {
+  if (a.tlb.size > 0) for (let v = flush.vpnStart; v < flush.vpnEnd; v++) a.tlb.delete(v);
+  if (flush.freedTables && a.psc.size > 0) for (let s = flush.slotStart; s < flush.slotEnd; s++) a.psc.delete(s);
 }
 
 /** `local_irq_disable()` / `local_irq_save()`. */
@@ -32,15 +33,18 @@ export function local_irq_enable(): void {
       if (req.flush) invalidate(a, req.flush);
       req.waiting.delete(a.id);
     }
-    if (a.pendingIpis.length) w.record(`takes ${a.pendingIpis.length} pending IPI(s)`);
-    a.pendingIpis = [];
+    const taken = a.pendingIpis.length;
+    if (taken) {
+      w.record(() => `takes ${taken} pending IPI(s)`);
+      a.pendingIpis = [];
+    }
     a.irqWalk = null;
     w.rcu.readerMayHaveExited(a);
   }
 }
 
 /** Send an IPI to every other CPU; CPUs with IRQs enabled take it at once. */
-function sendIpi(what: string, flush: IpiRequest['flush']): IpiRequest {
+function sendIpi(what: ActionText, flush: IpiRequest['flush']): IpiRequest {
   const w = current();
   const req: IpiRequest = { waiting: new Set(), flush };
   const late: string[] = [];
@@ -54,12 +58,16 @@ function sendIpi(what: string, flush: IpiRequest['flush']): IpiRequest {
       late.push(t.name);
     }
   }
-  w.record(`${what}: IPI${late.length ? ` (waits for ${late.join(', ')}: IRQs off)` : ''}`);
+  w.record(() => `${textOf(what)}: IPI${late.length ? ` (waits for ${late.join(', ')}: IRQs off)` : ''}`);
   return req;
 }
 
 /** Wait until every target of `req` took the IPI. */
-function* waitIpi(req: IpiRequest): Step {
+function waitIpi(req: IpiRequest): Step {
+  return req.waiting.size > 0 ? waitIpiSlow(req) : DONE;
+}
+
+function* waitIpiSlow(req: IpiRequest): Step {
   while (req.waiting.size > 0) yield BLOCKED;
 }
 
@@ -81,22 +89,22 @@ export function* tlb_remove_table_sync_one(): Step {
  * Flush the TLB for virtual pages `[vpnStart, vpnEnd)` of the mm on every CPU, and the
  * paging-structure caches of `slots` when `freedTables`. The transport is the adapter's.
  */
-export function* flush_tlb_range(vpnStart: number, vpnEnd: number, freedTables: boolean, what = 'flush_tlb_range'): Step {
+export function* flush_tlb_range(vpnStart: number, vpnEnd: number, freedTables: boolean, what: ActionText = 'flush_tlb_range'): Step {
   const w = current();
-  const vpns: number[] = [];
-  for (let v = vpnStart; v < vpnEnd; v++) vpns.push(v);
   const per = w.cfg.geometry.ptesPerTable;
-  const slots: number[] = [];
-  for (let s = Math.floor(vpnStart / per); s * per < vpnEnd; s++) slots.push(s);
-  const flush = { vpns, slots, freedTables };
+  const slotStart = Math.floor(vpnStart / per);
+  let slotEnd = slotStart;
+  while (slotEnd * per < vpnEnd) slotEnd++;
+  const flush: FlushRange = { vpnStart, vpnEnd, slotStart, slotEnd, freedTables };
   invalidate(w.cur, flush);
-  const label = `${what}(vpn ${vpnStart}..${vpnEnd - 1}${freedTables ? ', freed_tables' : ''})`;
+  const label = (): string => `${textOf(what)}(vpn ${vpnStart}..${vpnEnd - 1}${freedTables ? ', freed_tables' : ''})`;
   if (w.decl.flushTransport === 'ipi') {
     const req = sendIpi(label, flush);
     yield* waitIpi(req);
   } else {
     for (const t of w.tasks) invalidate(t, flush);
-    w.record(`${label}: ${w.decl.flushTransport} (no IPI)`);
+    const transport = w.decl.flushTransport;
+    w.record(() => `${label()}: ${transport} (no IPI)`);
   }
 }
 

@@ -34,5 +34,7 @@ export function* writeback_page(index: number): Step {
   }
   page.data.dirty = false;
   page.data.disk = page.data.content;
-  w.record(`writeback ${w.pageName(page)} (content v${page.data.content}), PG_dirty cleared`, [w.pageName(page)]);
+  const name = w.pageName(page);
+  const content = page.data.content;
+  w.record(() => `writeback ${name} (content v${content}), PG_dirty cleared`, name);
 }

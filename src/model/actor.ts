@@ -13,6 +13,15 @@ export type Signal = typeof BLOCKED | undefined;
 /** An actor program or a blocking kernel path. */
 export type Step<T = void> = Generator<Signal, T, void>;
 
+/**
+ * A step that is already over: `yield* DONE` does nothing. A blocking primitive that need not
+ * wait does its work at once and returns it instead of a new generator (the common case, and
+ * one allocation less on the model's hot path). Its callers `yield*` it at once, so the work
+ * happens at the same moment either way.
+ */
+export const DONE: Step = (function* (): Step {})();
+DONE.next();
+
 /** A live result of `pte_offset_map*`: the reader's view of one table. */
 export interface MapHandle {
   readonly actor: number;
@@ -51,8 +60,17 @@ export interface PscEntry {
 export interface IpiRequest {
   /** Targets that have not yet taken it. */
   readonly waiting: Set<number>;
-  /** TLB-flush IPI: invalidate these virtual page indices (and PSC slots if freedTables). */
-  readonly flush: { vpns: number[]; slots: number[]; freedTables: boolean } | null;
+  /** TLB-flush IPI: what to invalidate, or null for a plain synchronisation IPI. */
+  readonly flush: FlushRange | null;
+}
+
+/** A TLB flush: virtual page indices `[vpnStart, vpnEnd)`, and PSC slots `[slotStart, slotEnd)` if `freedTables`. */
+export interface FlushRange {
+  readonly vpnStart: number;
+  readonly vpnEnd: number;
+  readonly slotStart: number;
+  readonly slotEnd: number;
+  readonly freedTables: boolean;
 }
 
 /** One actor (a task on a CPU, or the RCU engine). */

@@ -10,9 +10,28 @@ import { pmdKind, pmd_page_vaddr } from './pmd';
 import type { Page, RcuHead, SpinLock } from './types';
 import type { World } from './world';
 
-/** Readers (pte_offset_map handles) that still hold a pointer into `p`. */
-function liveReaders(w: World, p: Page): Actor[] {
-  return w.tasks.filter((a) => a.handles.some((h) => h.page === p && h.gen === p.gen));
+/** Names of the tasks for which `holds(task)`, or null when none does (no allocation then). */
+function tasksWhere(w: World, holds: (a: Actor) => boolean): string[] | null {
+  let names: string[] | null = null;
+  for (const a of w.tasks) if (holds(a)) (names ??= []).push(a.name);
+  return names;
+}
+
+/** Whether `a` still holds a pte_offset_map pointer into `p`. */
+function mapsPage(a: Actor, p: Page): boolean {
+  for (const h of a.handles) if (h.page === p && h.gen === p.gen) return true;
+  return false;
+}
+
+/** Whether `cache` (a TLB or paging-structure cache) has an entry for this generation of `p`. */
+function caches(cache: ReadonlyMap<number, { page: Page; gen: number }>, p: Page): boolean {
+  for (const e of cache.values()) if (e.page === p && e.gen === p.gen) return true;
+  return false;
+}
+
+/** Readers (pte_offset_map handles) that still hold a pointer into `p`, by name. */
+function liveReaders(w: World, p: Page): string[] | null {
+  return tasksWhere(w, (a) => mapsPage(a, p));
 }
 
 /** Whether a pte_free_defer of a table in `p` still waits for its grace period. */
@@ -22,7 +41,8 @@ function deferralPending(w: World, p: Page): boolean {
 
 /** Whether some pmd of the mm still points into `p`. */
 function stillLinked(w: World, p: Page): boolean {
-  return w.mm.pmds.some((raw) => pmdKind(raw) === 'table' && w.pageOfVa(pmd_page_vaddr(raw)) === p);
+  for (const raw of w.mm.pmds) if (pmdKind(raw) === 'table' && w.pageOfVa(pmd_page_vaddr(raw)) === p) return true;
+  return false;
 }
 
 /** Checks run by `pagetable_dtor()` before it destroys the ptlock (C-DT-1). */
@@ -33,8 +53,8 @@ export function checkDtor(w: World, p: Page): void {
     return;
   }
   const readers = liveReaders(w, p);
-  if (readers.length) {
-    w.violate('C-DT-1', `pagetable_dtor(${name}) while ${readers.map((a) => a.name).join(', ')} still map it (pte_offset_map before pte_unmap): the ptlock dies before its last possible use`);
+  if (readers) {
+    w.violate('C-DT-1', `pagetable_dtor(${name}) while ${readers.join(', ')} still map it (pte_offset_map before pte_unmap): the ptlock dies before its last possible use`);
   }
   if (deferralPending(w, p)) {
     w.violate('C-LT-4', `pagetable_dtor(${name}) ran before the grace period of its pte_free_defer() ended (C-LT-4: dtor + free only after a full grace period)`);
@@ -55,18 +75,18 @@ export function checkTablePageFree(w: World, p: Page, how: 'pagetable_free' | 's
     w.violate('C-LT-4', `${name} freed before the grace period of its pte_free_defer() ended (deferred when ${p.deferredAtGp! - 1} grace periods had completed, now ${w.rcu.gpCompleted})`);
   }
   const readers = liveReaders(w, p);
-  if (readers.length) {
-    w.violate('C-LT-1', `${name} freed while ${readers.map((a) => a.name).join(', ')} still map it (inside pte_offset_map .. pte_unmap)`);
+  if (readers) {
+    w.violate('C-LT-1', `${name} freed while ${readers.join(', ')} still map it (inside pte_offset_map .. pte_unmap)`);
   }
   if (stillLinked(w, p)) {
     w.violate('C-LT-1', `${name} freed while a pmd still points to it`);
   }
-  const walkers = w.tasks.filter((a) => a.irqWalk?.has(p));
-  if (walkers.length) {
-    w.violate('C-LT-3', `${name} freed while the IRQs-off lockless walk (gup_fast) on ${walkers.map((a) => a.name).join(', ')} may still read it`);
+  const walkers = tasksWhere(w, (a) => a.irqWalk?.has(p) === true);
+  if (walkers) {
+    w.violate('C-LT-3', `${name} freed while the IRQs-off lockless walk (gup_fast) on ${walkers.join(', ')} may still read it`);
   }
-  const cached = [...w.tasks.filter((a) => [...a.psc.values()].some((e) => e.page === p && e.gen === p.gen)).map((a) => a.name)];
-  if (cached.length) {
+  const cached = tasksWhere(w, (a) => caches(a.psc, p));
+  if (cached) {
     w.violate('C-LT-2', `${name} freed while the paging-structure cache of ${cached.join(', ')} still points to it (no flush with freed_tables since the unlink)`);
   }
   if (w.gathers.some((g) => g.pendingTables.includes(p))) {
@@ -82,9 +102,9 @@ export function checkTablePageFree(w: World, p: Page, how: 'pagetable_free' | 's
 
 /** Checks run before a data page is freed (its last reference dropped). */
 export function checkDataPageFree(w: World, p: Page): void {
-  const holders = w.tasks.filter((a) => [...a.tlb.values()].some((e) => e.page === p && e.gen === p.gen));
-  if (holders.length) {
-    w.violate('C-GA-1', `${w.pageName(p)} freed while the TLB of ${holders.map((a) => a.name).join(', ')} still maps it (freed before the flush)`);
+  const holders = tasksWhere(w, (a) => caches(a.tlb, p));
+  if (holders) {
+    w.violate('C-GA-1', `${w.pageName(p)} freed while the TLB of ${holders.join(', ')} still maps it (freed before the flush)`);
   }
   checkPageTableCheck(w, p, 'freed');
 }

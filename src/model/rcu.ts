@@ -55,13 +55,16 @@ export class Rcu {
   }
 
   private readyIndex(): number {
-    return this.callbacks.findIndex((c) => c.need <= this.gpCompleted && c.head.state === 'queued');
+    const cbs = this.callbacks;
+    for (let i = 0; i < cbs.length; i++) if (cbs[i]!.need <= this.gpCompleted && cbs[i]!.head.state === 'queued') return i;
+    return -1;
   }
 
   private needsGp(): boolean {
     // A request for target n is served by grace period n; one already started will serve it.
-    const want = (n: number): boolean => n > this.gpStarted;
-    return this.callbacks.some((c) => want(c.need)) || this.syncTargets.some(want);
+    for (const c of this.callbacks) if (c.need > this.gpStarted) return true;
+    for (const n of this.syncTargets) if (n > this.gpStarted) return true;
+    return false;
   }
 
   /** Whether the engine can take a step now. */
@@ -91,15 +94,17 @@ export class Rcu {
         for (let k = this.syncTargets.length - 1; k >= 0; k--) {
           if (this.syncTargets[k]! <= this.gpCompleted) this.syncTargets.splice(k, 1);
         }
-        this.w.record(`grace period ${this.gpCompleted} ends`);
+        const gp = this.gpCompleted;
+        this.w.record(() => `grace period ${gp} ends`);
         yield;
       } else if (!this.inProgress && this.needsGp()) {
         this.inProgress = true;
         this.gpStarted++;
         this.holdouts.clear();
         for (const a of this.w.tasks) if (this.isReader(a)) this.holdouts.add(a.id);
+        const gp = this.gpStarted;
         const names = [...this.holdouts].map((id) => this.w.actors[id]!.name);
-        this.w.record(`grace period ${this.gpStarted} starts${names.length ? ` (waits for ${names.join(', ')})` : ''}`);
+        this.w.record(() => `grace period ${gp} starts${names.length ? ` (waits for ${names.join(', ')})` : ''}`);
         yield;
       } else {
         yield BLOCKED;
@@ -112,7 +117,7 @@ export class Rcu {
     a.op = 'softirq';
     a.inCallback++;
     cb.head.state = 'running';
-    this.w.record(`rcu callback ${cb.name}(${cb.head.owner})`, [cb.head.owner]);
+    this.w.record(() => `rcu callback ${cb.name}(${cb.head.owner})`, cb.head.owner);
     try {
       cb.fn(cb.head);
     } finally {

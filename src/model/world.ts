@@ -8,6 +8,8 @@ import { newActor, type Actor } from './actor';
 import type { MmuGather } from './gather';
 import type { Geometry, Mm, RwSem, Vma } from './mm';
 import { Rcu } from './rcu';
+import { cpuName, dataPageName, lockName, ptName, rcuHeadName } from './names';
+import { LazyTraceEntry, type ActionText, type TraceObjects } from './trace';
 import {
   PAGE_SIZE, PFN_BASE, PTE_NONE,
   type Page, type PageUse, type RcuHead, type SpinLock, type TraceEntry, type Violation,
@@ -65,8 +67,10 @@ export class World {
 
   constructor(readonly adapter: Adapter, readonly cfg: RunConfig) {
     this.decl = adapter.declarations;
-    for (let i = 0; i < cfg.cpus; i++) this.actors.push(newActor(i, `cpu${i}`));
+    for (let i = 0; i < cfg.cpus; i++) this.actors.push(newActor(i, cpuName(i)));
+    this.tasks = this.actors.slice();
     this.actors.push(newActor(cfg.cpus, 'rcu'));
+    this.rcuActor = this.actors[cfg.cpus]!;
     this.cur = this.actors[0]!;
     this.rcu = new Rcu(this);
   }
@@ -77,20 +81,20 @@ export class World {
   }
 
   /** The RCU engine's actor. */
-  get rcuActor(): Actor {
-    return this.actors[this.actors.length - 1]!;
-  }
+  readonly rcuActor: Actor;
 
-  /** The task actors (CPUs). */
-  get tasks(): Actor[] {
-    return this.actors.slice(0, this.cfg.cpus);
-  }
+  /** The task actors (CPUs), in id order (one array per run: do not modify it). */
+  readonly tasks: readonly Actor[];
 
   // ---------------------------------------------------------------- trace and verdicts
 
-  /** Record one atomic action of the current actor. */
-  record(action: string, objects: string[] = []): void {
-    this.trace.push({ actor: this.cur.name, op: this.cur.op, action, objects });
+  /**
+   * Record one atomic action of the current actor. `action` may be a function that builds the
+   * text when the trace is read (see `src/model/trace.ts`); `objects` names what it touched
+   * (one name or a list), `more` one more name.
+   */
+  record(action: ActionText, objects?: TraceObjects, more?: string): void {
+    this.trace.push(new LazyTraceEntry(this.cur.name, this.cur.op, action, objects, more));
   }
 
   /** Report a violation of `contract`, at the latest trace entry (deduplicated). */
@@ -110,12 +114,12 @@ export class World {
 
   /** Model name of a table address. */
   ptName(va: number): string {
-    return `pt@0x${va.toString(16)}`;
+    return ptName(va);
   }
 
   /** Model name of a page. */
   pageName(p: Page): string {
-    return p.use === 'data' ? `page#${p.pfn - PFN_BASE}` : `pt@0x${(p.pfn * PAGE_SIZE).toString(16)}`;
+    return p.use === 'data' ? dataPageName(p.pfn) : ptName(p.pfn * PAGE_SIZE);
   }
 
   // ---------------------------------------------------------------- memory
@@ -138,7 +142,7 @@ export class World {
         _refcount: { counter: 0 }, pt_frag_refcount: { counter: 0 }, slots: [], level: null, data: null,
         deferredAtGp: null, allocSite: site,
       };
-      p.rcu_head = { owner: `rcu_head of ${this.pageName(p)}`, state: 'idle', page: p };
+      p.rcu_head = { owner: rcuHeadName(p.pfn), state: 'idle', page: p };
       this.pages.push(p);
     }
     p.gen++;
@@ -200,7 +204,7 @@ export class World {
 
   /** A new live spinlock. */
   newLock(name: string): SpinLock {
-    return { id: this.id(), name: `${name}#${this.nextId}`, holder: null, state: 'live' };
+    return { id: this.id(), name: lockName(name, this.nextId), holder: null, state: 'live' };
   }
 
   /** Whether `vma` is usable by walkers that hold the mmap lock. */

@@ -12,8 +12,12 @@ import { BUGS, OUT_OF_REACH } from '../../fixtures/bugs';
 import {
   bugOrder, DEFAULT_RUNS, DEFAULT_SEED, median, outOfReachResult, replayFileOf, runBug, warmUp, type BugResult,
 } from '../bugs/run';
+import { UsageError } from '../adapter/load';
 import { writeReplayFile } from '../results/replayFile';
+import { runBugsSeeds } from './bugsSeeds';
+import { lpad, ms, pad } from './columns';
 import { color, out, progressBar } from './output';
+import { write } from './outputs';
 
 /** Options of `bugs`. */
 export interface BugsOptions {
@@ -24,6 +28,8 @@ export interface BugsOptions {
   save?: string;
   /** Only these bug ids. */
   only?: string[];
+  /** Run every bug at each of these seeds, without shrinking (`bugs --seeds`, src/cli/bugsSeeds.ts). */
+  seeds?: number[];
 }
 
 /** The `bugs --json` document. */
@@ -56,18 +62,6 @@ export interface BugsJson {
   };
 }
 
-function ms(v: number | null): string {
-  return v === null ? '-' : v < 10 ? v.toFixed(1) : v.toFixed(0);
-}
-
-function pad(s: string, n: number): string {
-  return s.length >= n ? s : s + ' '.repeat(n - s.length);
-}
-
-function lpad(s: string, n: number): string {
-  return s.length >= n ? s : ' '.repeat(n - s.length) + s;
-}
-
 /** Build the JSON document of a corpus run. */
 export function bugsJson(results: BugResult[], seed: number, runs: number): BugsJson {
   const inReach = results.filter((r) => !r.outOfReach);
@@ -95,6 +89,10 @@ export function bugsJson(results: BugResult[], seed: number, runs: number): Bugs
 
 /** Run `bugs`; returns the exit code. */
 export function runBugs(o: BugsOptions): number {
+  if (o.seeds) {
+    if (o.save !== undefined) throw new UsageError('--save needs a single seed: it saves shrunk counterexamples, and --seeds does not shrink');
+    return runBugsSeeds({ seeds: o.seeds, runs: o.runs ?? DEFAULT_RUNS, ...(o.json !== undefined ? { json: o.json } : {}), ...(o.only ? { only: o.only } : {}) });
+  }
   const seed = o.seed ?? DEFAULT_SEED;
   const runs = o.runs ?? DEFAULT_RUNS;
   const bugs = BUGS.filter((b) => !o.only?.length || o.only.includes(b.id));
@@ -145,13 +143,6 @@ export function runBugs(o: BugsOptions): number {
   say(`targets: >= 30 bugs in reach: ${s.inReach >= 30 ? 'met' : 'NOT met'} (${s.inReach}); all caught with the right contract: ${s.failed === 0 ? 'met' : 'NOT met'}; median <= 50 ms: ${s.medianMsToFailure !== null && s.medianMsToFailure <= 50 ? 'met' : 'NOT met'}; every bug <= 1 s: ${slow.length ? `NOT met (${slow.join(', ')})` : 'met'}; shrunk length <= minimal + 1: ${over.length ? `NOT met (${over.join(', ')})` : 'met'}`);
   say(`${s.passed} passed, ${s.failed} failed`);
 
-  if (o.json !== undefined) {
-    const text = JSON.stringify(doc, null, 2) + '\n';
-    if (toStdout) process.stdout.write(text);
-    else {
-      fs.mkdirSync(path.dirname(path.resolve(o.json)), { recursive: true });
-      fs.writeFileSync(o.json, text);
-    }
-  }
+  if (o.json !== undefined) write(o.json, JSON.stringify(doc, null, 2));
   return s.failed === 0 ? 0 : 1;
 }

@@ -11,6 +11,7 @@ import { runList } from './list';
 import { err } from './output';
 import { runReplay } from './replay';
 import { runBugs } from './bugs';
+import { parseSeeds, SeedSpecError } from '../bugs/seeds';
 import { runReport } from './report';
 import { runNewArch } from './newArch';
 import { runExport } from './exportJest';
@@ -26,6 +27,15 @@ function seedArg(v: string): number {
   const n = Number(v);
   if (!Number.isInteger(n)) throw new InvalidArgumentError("expected an integer or 'random'");
   return n;
+}
+
+function seedsArg(v: string): number[] {
+  try {
+    return parseSeeds(v);
+  } catch (e) {
+    if (e instanceof SeedSpecError) throw new InvalidArgumentError(e.message);
+    throw e;
+  }
 }
 
 function collect(v: string, prev: string[]): string[] {
@@ -94,7 +104,11 @@ export function buildProgram(setCode: (code: number) => void): Command {
     .option('-r, --runs <n>', 'run budget per bug', positiveInt, 20000)
     .option('--save <dir>', 'save each shrunk counterexample as DIR/<id>.json')
     .option('--only <id>', 'only this bug (repeatable)', collect, [])
-    .action((o: { json?: string; seed: number; runs: number; save?: string; only: string[] }) => setCode(runBugs(o)));
+    .option('--seeds <spec>', 'run every bug at each seed (1..20, 1,5,9), no shrinking: p50/p95/max runs and ms to the first failure', seedsArg)
+    .action((o: { json?: string; seed: number; runs: number; save?: string; only: string[]; seeds?: number[] }, cmd: Command) => {
+      if (o.seeds && cmd.getOptionValueSource('seed') === 'cli') throw new UsageError('--seed and --seeds exclude each other');
+      setCode(runBugs(o));
+    });
 
   return program;
 }

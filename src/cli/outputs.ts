@@ -14,7 +14,8 @@ export interface OutputOptions {
   badges?: string;
 }
 
-function write(target: string, text: string): void {
+/** Write `text` (newline-terminated) to a file, creating its directory, or to stdout for `-`. */
+export function write(target: string, text: string): void {
   if (target === '-') {
     process.stdout.write(text.endsWith('\n') ? text : text + '\n');
     return;

@@ -9,9 +9,9 @@
  *  1. a profile: a swarm of op kinds with roles, one or two kinds that remove page tables
  *     (MADV_DONTNEED, munmap, khugepaged, collapse) and one to four that use them, plus a focus
  *     slot and index;
- *  2. the scenario: every kind of the profile dealt once to a random CPU at a random position
- *     (each removable by shrinking) plus at most one extra op; ops aimed at the focus slot and
- *     index; an initial state with the boundary cases weighted in (tables all none, all dirty,
+ *  2. the scenario: every kind of the profile dealt once (each removable by shrinking), mostly
+ *     by role (each remover first on its own CPU, the users on the CPUs left), else to random
+ *     CPUs and positions, plus at most one extra op; ops aimed at the focus slot and index; an initial state with the boundary cases weighted in (tables all none, all dirty,
  *     all clean; warm TLBs and paging-structure caches; the first or every table-batch
  *     allocation failing) and made to meet what the profile's ops need to do anything (a file
  *     VMA for khugepaged, collapse and writeback, a private uffd-armed VMA for UFFDIO_*); and a
@@ -114,8 +114,9 @@ export interface GenConfig {
    */
   chunkCounts: [number, number, number, number];
   /**
-   * Weight (against 1) of dealing the profile's kinds to consecutive CPUs from a random one
-   * (removers first, each first on its CPU) rather than to independent random CPUs and positions.
+   * Weight (against 1) of dealing the profile's kinds by role: each remover first on its own CPU
+   * (consecutive CPUs from a random one), the users on the CPUs left, rather than every kind to
+   * an independent random CPU and position.
    */
   dealSpread: number;
   /** Weights of the initial-state styles [mixed, all none, all dirty, all clean] of a table. */
@@ -146,7 +147,7 @@ export interface GenConfig {
 /** The default generator configuration (no per-bug tuning: one configuration for everything). */
 export const DEFAULT_GEN: GenConfig = {
   rolesCounts: [[1, 2], [1, 1, 1, 1]],
-  dealSpread: 0,
+  dealSpread: 3,
   maxOps: 1,
   focus: 6,
   aware: 8,
@@ -156,12 +157,12 @@ export const DEFAULT_GEN: GenConfig = {
   warm: 3,
   batchFail: [2, 1, 1, 1],
   maxChunks: 10,
-  chunkCounts: [30, 3, 2, 1],
+  chunkCounts: [60, 3, 2, 1],
   chunkWeights: [6, 2, 1],
   fineMax: 4,
-  cpuChunks: 30,
-  preemptRemover: 6,
-  points: 6,
+  cpuChunks: 60,
+  preemptRemover: 12,
+  points: 12,
 };
 
 /** Base weights of the op kinds (before swarm selection). */
@@ -313,10 +314,13 @@ export function scenarioArb(adapter: Adapter, g: GenConfig = DEFAULT_GEN): fc.Ar
     const pos = fc.nat({ max: 3 });
     const one = (o: fc.Arbitrary<Op>): fc.Arbitrary<Dealt> => fc.record({ cpu, pos, op: o });
     const dealt = fc.tuple(...p.kinds.map((k) => fc.option(one(opOfKind(k, slotA, indexA, archWalk)), { nil: null, freq: 8 })));
-    // Spread: the i-th kind of the profile (removers first) goes to CPU base+i, first on it.
+    // Spread by role: each remover on its own CPU from `base` on, the users on the other CPUs.
+    const nRemovers = p.kinds.filter((k) => REMOVERS.includes(k)).length;
+    const free = (base: number): number[] => Array.from({ length: CPUS }, (_, c) => c).filter((c) => (c - base + CPUS) % CPUS >= nRemovers);
+    const spreadCpu = (base: number, i: number): number => (i < nRemovers ? (base + i) % CPUS : free(base)[(i - nRemovers) % free(base).length]!);
     const spread = g.dealSpread > 0
       ? fc.oneof(
-        { weight: g.dealSpread, arbitrary: fc.tuple(fc.nat({ max: CPUS - 1 }), dealt).map(([base, ds]) => ds.map((d, i) => (d ? { ...d, cpu: (base + i) % CPUS, pos: 0 } : d))) },
+        { weight: g.dealSpread, arbitrary: fc.tuple(fc.nat({ max: CPUS - 1 }), dealt).map(([base, ds]) => ds.map((d, i) => (d ? { ...d, cpu: spreadCpu(base, i), pos: 0 } : d))) },
         { weight: 1, arbitrary: dealt },
       )
       : dealt;

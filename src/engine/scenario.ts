@@ -306,6 +306,24 @@ export function scenarioArb(adapter: Adapter, g: GenConfig = DEFAULT_GEN): fc.Ar
     slot: fc.nat({ max: SLOTS - 1 }),
     index: fc.nat({ max: PTES - 1 }),
   });
+  // The parts that do not depend on the profile, built once (not once per scenario).
+  const [never, first, every, random] = g.batchFail;
+  const fixed = {
+    warm: fc.oneof({ weight: g.warm, arbitrary: fc.constant(true) }, { weight: 1, arbitrary: fc.constant(false) }),
+    splitPtl: knob(d.SPLIT_PTE_PTLOCKS),
+    allocSplitPtl: knob(d.ALLOC_SPLIT_PTLOCKS),
+    batchAllocFail: d.MMU_GATHER_TABLE_FREE && !d.batchAllocCannotFail
+      ? fc.oneof(...[
+        { weight: never, arbitrary: fc.constant(0) },
+        { weight: first, arbitrary: fc.constant(1) },
+        { weight: every, arbitrary: fc.constant(0xf) },
+        { weight: random, arbitrary: fc.nat({ max: 3 }) },
+      ].filter((a) => a.weight > 0))
+      : fc.constant(0),
+    ptlockAllocFail: fc.oneof({ weight: 5, arbitrary: fc.constant(0) }, { weight: 1, arbitrary: fc.nat({ max: 3 }) }),
+    reclaim: fc.constant(d.PT_RECLAIM),
+  };
+  const schedule = drawnScheduleArb(g);
   return profile.chain((p) => {
     const slotA = focused(p.slot, g.focus, SLOTS - 1);
     const indexA = focused(p.index, g.focus, PTES - 1);
@@ -316,11 +334,13 @@ export function scenarioArb(adapter: Adapter, g: GenConfig = DEFAULT_GEN): fc.Ar
     const dealt = fc.tuple(...p.kinds.map((k) => fc.option(one(opOfKind(k, slotA, indexA, archWalk)), { nil: null, freq: 8 })));
     // Spread by role: each remover on its own CPU from `base` on, the users on the other CPUs.
     const nRemovers = p.kinds.filter((k) => REMOVERS.includes(k)).length;
-    const free = (base: number): number[] => Array.from({ length: CPUS }, (_, c) => c).filter((c) => (c - base + CPUS) % CPUS >= nRemovers);
-    const spreadCpu = (base: number, i: number): number => (i < nRemovers ? (base + i) % CPUS : free(base)[(i - nRemovers) % free(base).length]!);
+    const cpuOf = Array.from({ length: CPUS }, (_, base) => {
+      const free = Array.from({ length: CPUS }, (_, c) => c).filter((c) => (c - base + CPUS) % CPUS >= nRemovers);
+      return p.kinds.map((_, i) => (i < nRemovers ? (base + i) % CPUS : free[(i - nRemovers) % free.length]!));
+    });
     const spread = g.dealSpread > 0
       ? fc.oneof(
-        { weight: g.dealSpread, arbitrary: fc.tuple(fc.nat({ max: CPUS - 1 }), dealt).map(([base, ds]) => ds.map((d, i) => (d ? { ...d, cpu: spreadCpu(base, i), pos: 0 } : d))) },
+        { weight: g.dealSpread, arbitrary: fc.tuple(fc.nat({ max: CPUS - 1 }), dealt).map(([base, ds]) => ds.map((d, i) => (d ? { ...d, cpu: cpuOf[base]![i]!, pos: 0 } : d))) },
         { weight: 1, arbitrary: dealt },
       )
       : dealt;
@@ -336,25 +356,12 @@ export function scenarioArb(adapter: Adapter, g: GenConfig = DEFAULT_GEN): fc.Ar
     const wb = p.kinds.includes('writeback');
     const thp = p.kinds.includes('khugepaged') || p.kinds.includes('collapse');
     const fileKind = fc.constantFrom<'shmem' | 'file'>('shmem', 'file');
-    const [never, first, every, random] = g.batchFail;
     const record = fc.record({
       fileKind: biased(wb, g.aware, 'file' as const, biased(thp, g.aware, 'shmem' as const, fileKind)),
       slots,
-      warm: fc.oneof({ weight: g.warm, arbitrary: fc.constant(true) }, { weight: 1, arbitrary: fc.constant(false) }),
-      splitPtl: knob(d.SPLIT_PTE_PTLOCKS),
-      allocSplitPtl: knob(d.ALLOC_SPLIT_PTLOCKS),
-      batchAllocFail: d.MMU_GATHER_TABLE_FREE && !d.batchAllocCannotFail
-        ? fc.oneof(...[
-          { weight: never, arbitrary: fc.constant(0) },
-          { weight: first, arbitrary: fc.constant(1) },
-          { weight: every, arbitrary: fc.constant(0xf) },
-          { weight: random, arbitrary: fc.nat({ max: 3 }) },
-        ].filter((a) => a.weight > 0))
-        : fc.constant(0),
-      ptlockAllocFail: fc.oneof({ weight: 5, arbitrary: fc.constant(0) }, { weight: 1, arbitrary: fc.nat({ max: 3 }) }),
-      reclaim: fc.constant(d.PT_RECLAIM),
+      ...fixed,
       programs,
     });
-    return fc.tuple(record, drawnScheduleArb(g)).map(([sc, drawn]): Scenario => ({ ...sc, schedule: placeSchedule(sc.programs, drawn, points) }));
+    return fc.tuple(record, schedule).map(([sc, drawn]): Scenario => ({ ...sc, schedule: placeSchedule(sc.programs, drawn, points) }));
   });
 }

@@ -1,24 +1,37 @@
-// The generator's distributions, with fc.statistics: op mix, ops per CPU and per scenario,
-// schedule length and chunk sizes, the initial-state boundary cases and the injected faults.
-// usage: npx ts-node --transpile-only scripts/stats.ts [ADAPTER=generic-v6.14] [RUNS=10000]
-// (GEN='{...}' overrides fields of DEFAULT_GEN, to compare alternatives)
+/**
+ * `npm run stats`: the default generator's distributions, printed with fc.statistics (op kinds,
+ * scenario length, schedule chunks, initial configurations), and its generation rate
+ * (scenarios/s of fc.sample(scenarioArb(adapter), N)). A benchmark that prints figures.
+ *   node dist/scripts/stats.js [--adapter NAME] [--runs N] [--seed S]
+ * NAME is a registered adapter or a bug corpus adapter (default generic-v6.14).
+ */
 import fc from 'fast-check';
 import { ADAPTERS } from '../arch';
 import { BUGS } from '../fixtures/bugs';
 import { runScenario } from '../src/engine/runner';
-import { DEFAULT_GEN, LEGACY_GEN, scenarioArb, type GenConfig, type Scenario } from '../src/engine/scenario';
+import { CPUS, scenarioArb, type Scenario } from '../src/engine/scenario';
 
-const [name, runsArg] = process.argv.slice(2);
-const gen: GenConfig = process.env.GEN === 'legacy' ? LEGACY_GEN : { ...DEFAULT_GEN, ...(process.env.GEN ? JSON.parse(process.env.GEN) as Partial<GenConfig> : {}) };
-const all = [...ADAPTERS, ...BUGS.map((b) => b.adapter)];
-const adapter = all.find((a) => a.name === (name ?? 'generic-v6.14'));
-if (!adapter) throw new Error(`unknown adapter ${name}`);
-const numRuns = Number(runsArg ?? 10000);
-const arb = scenarioArb(adapter, gen);
+function arg(name: string, def: string): string {
+  const i = process.argv.indexOf(name);
+  return i >= 0 && process.argv[i + 1] !== undefined ? process.argv[i + 1]! : def;
+}
+
+const name = arg('--adapter', 'generic-v6.14');
+const numRuns = Number(arg('--runs', '10000'));
+const seed = Number(arg('--seed', '1'));
+const adapter = [...ADAPTERS, ...BUGS.map((b) => b.adapter)].find((a) => a.name === name);
+if (!adapter) {
+  process.stderr.write(`stats: unknown adapter ${name}\n`);
+  process.exit(2);
+}
+const arb = scenarioArb(adapter);
+
+/** Steps of the "run to completion" chunks the generator appends after the drawn ones. */
+const TAIL = 64;
 
 function stat(title: string, classify: (sc: Scenario) => string | string[]): void {
   console.log(`\n${title}`);
-  fc.statistics(arb, classify, { numRuns, seed: 1, logger: (l) => console.log(`  ${l}`) });
+  fc.statistics(arb, classify, { numRuns, seed, logger: (l) => console.log(`  ${l}`) });
 }
 
 /** Buckets for a count. */
@@ -27,41 +40,59 @@ function bucket(n: number, edges: number[]): string {
   return `> ${edges[edges.length - 1]}`;
 }
 
-console.log(`adapter ${adapter.name}, ${numRuns} scenarios, GEN=${JSON.stringify(gen)}`);
-/** The drawn chunks of a schedule, without the tail chunks the generator appends (n = 64). */
+/** The drawn chunks of a schedule, without the tail chunks. */
 function drawn(sc: Scenario): Scenario['schedule'] {
   let end = sc.schedule.length;
-  while (end > 0 && sc.schedule[end - 1]!.n === 64) end--;
+  while (end > 0 && sc.schedule[end - 1]!.n === TAIL) end--;
   return sc.schedule.slice(0, end);
 }
 
-// The op mix: each scenario counts once for every kind it has (fc.statistics with several labels).
-stat('op kinds present in a scenario (op mix)', (sc) => {
+/** Scenarios per second of fc.sample(scenarioArb(adapter), n), best of three (after a warm-up). */
+function generationRate(n: number): number {
+  fc.sample(arb, { seed, numRuns: Math.min(n, 1000) });
+  let best = Infinity;
+  for (let r = 0; r < 3; r++) {
+    const t0 = process.hrtime.bigint();
+    fc.sample(arb, { seed: seed + r, numRuns: n });
+    best = Math.min(best, Number(process.hrtime.bigint() - t0) / 1e6);
+  }
+  return n / (best / 1000);
+}
+
+console.log(`ptconform stats: adapter ${adapter.name}, ${numRuns} scenarios, seed ${seed}, node ${process.version}`);
+console.log(`generation: ${generationRate(numRuns).toFixed(0)} scenarios/s (fc.sample of scenarioArb, best of 3)`);
+
+// Op kinds: each scenario counts once for every kind it has (fc.statistics with several labels).
+stat('op kinds present in a scenario', (sc) => {
   const ks = [...new Set(sc.programs.flat().map((o) => (o.k === 'collapse' && o.madvise ? 'collapse (MADV_COLLAPSE)' : o.k)))];
   return ks.length ? ks : ['(no op)'];
 });
-stat('op kind of the first op of cpu0', (sc) => sc.programs[0]?.[0]?.k ?? '(no op)');
-stat('distinct op kinds in the scenario', (sc) => `${new Set(sc.programs.flat().map((o) => o.k)).size}`);
-stat('ops in the scenario', (sc) => bucket(sc.programs.flat().length, [0, 1, 2, 3, 4, 6]));
+stat('distinct op kinds in a scenario', (sc) => `${new Set(sc.programs.flat().map((o) => o.k)).size}`);
+stat('first op of the first preempted CPU', (sc) => {
+  const c = drawn(sc)[0];
+  return c === undefined ? '(no drawn chunk)' : c.a >= CPUS ? '(rcu)' : sc.programs[c.a]?.[0]?.k ?? '(idle cpu)';
+});
+// Scenario length: ops, busy CPUs, and the steps a run of it takes on this adapter.
+stat('ops in a scenario', (sc) => bucket(sc.programs.flat().length, [0, 1, 2, 3, 4, 6]));
 stat('CPUs with a program', (sc) => `${sc.programs.filter((p) => p.length > 0).length}`);
-stat('ops per CPU (cpu0)', (sc) => `${sc.programs[0]?.length ?? 0}`);
+stat('atomic steps of a run on this adapter', (sc) => bucket(runScenario(adapter, sc).steps, [10, 20, 30, 40, 60, 100]));
+// Schedule chunks.
 stat('drawn schedule chunks (preemptions)', (sc) => bucket(drawn(sc).length, [0, 1, 2, 3, 5, 10]));
+stat('first chunk length (steps)', (sc) => (drawn(sc)[0] ? bucket(drawn(sc)[0]!.n, [1, 2, 3, 4, 5, 6, 8, 12, 20]) : '(none)'));
 stat('tail chunks (other CPUs run to completion)', (sc) => `${sc.schedule.length - drawn(sc).length}`);
-stat('trace length of the scenario (steps, run on this adapter)', (sc) => bucket(runScenario(adapter, sc).steps, [10, 20, 30, 40, 60, 100]));
-stat('first chunk size', (sc) => (sc.schedule[0] ? bucket(sc.schedule[0].n, [1, 2, 3, 4, 6, 10, 20]) : '(none)'));
-stat('first chunk actor', (sc) => (sc.schedule[0] ? (sc.schedule[0].a === sc.programs.length ? 'rcu' : `cpu${sc.schedule[0].a}`) : '(none)'));
+// Configurations: ops aimed at one slot, initial tables and VMAs, caches, injected failures.
 stat('ops on the same slot', (sc) => {
   const slots = sc.programs.flat().map((o) => ('slot' in o ? o.slot : -1)).filter((s) => s >= 0);
   return slots.length < 2 ? '(fewer than 2 slot ops)' : new Set(slots).size === 1 ? 'all on one slot' : 'several slots';
 });
-stat('initial PTEs of slot 0 (boundary cases)', (sc) => {
+stat('initial PTEs of slot 0', (sc) => {
   const s = sc.slots[0]!;
   if (!s.table) return 'no table';
-  const u = new Set(s.ptes);
-  return u.size === 1 ? `all ${s.ptes[0]}` : 'mixed';
+  return new Set(s.ptes).size === 1 ? `all ${s.ptes[0]}` : 'mixed';
 });
 stat('VMA of slot 0', (sc) => `${sc.slots[0]!.vma}${sc.slots[0]!.vma === 'file' ? (sc.slots[0]!.shared ? ' shared' : ' private') : ''} uffd=${sc.slots[0]!.uffd}`);
 stat('file kind', (sc) => sc.fileKind);
-stat('warm TLB / paging-structure caches', (sc) => (sc.warm ? 'warm' : 'cold'));
+stat('TLB / paging-structure caches', (sc) => (sc.warm ? 'warm' : 'cold'));
+stat('split ptlocks', (sc) => (sc.splitPtl ? `split${sc.allocSplitPtl ? ' (allocated)' : ''}` : 'mm-wide'));
 stat('table-batch allocation failures', (sc) => (sc.batchAllocFail === 0 ? 'never' : sc.batchAllocFail === 1 ? 'first' : sc.batchAllocFail === 0xf ? 'every' : `mask ${sc.batchAllocFail}`));
 stat('ptlock allocation failures', (sc) => (sc.ptlockAllocFail === 0 ? 'never' : `mask ${sc.ptlockAllocFail}`));

@@ -11,9 +11,11 @@ import { BUGS, OUT_OF_REACH } from '../../fixtures/bugs';
 import {
   bugOrder, DEFAULT_RUNS, DEFAULT_SEED, median, outOfReachResult, replayFileOf, runBug, warmUp, type BugResult,
 } from '../bugs/run';
+import { UsageError } from '../adapter/load';
 import { writeReplayFile } from '../results/replayFile';
 import { VERSION } from '../version';
-import { UsageError } from '../adapter/load';
+import { runBugsSeeds } from './bugsSeeds';
+import { lpad, ms, pad } from './columns';
 import { color, out, progressBar } from './output';
 import { writeTextOutput } from './outputs';
 import { checkCheckOutputs } from './outputPaths';
@@ -27,6 +29,8 @@ export interface BugsOptions {
   save?: string;
   /** Only these bug ids. */
   only?: string[];
+  /** Run every bug at each of these seeds, without shrinking (`bugs --seeds`, src/cli/bugsSeeds.ts). */
+  seeds?: number[];
 }
 
 /** The `bugs --json` document. */
@@ -59,18 +63,6 @@ export interface BugsJson {
   };
 }
 
-function ms(v: number | null): string {
-  return v === null ? '-' : v < 10 ? v.toFixed(1) : v.toFixed(0);
-}
-
-function pad(s: string, n: number): string {
-  return s.length >= n ? s : s + ' '.repeat(n - s.length);
-}
-
-function lpad(s: string, n: number): string {
-  return s.length >= n ? s : ' '.repeat(n - s.length) + s;
-}
-
 /** Build the JSON document of a corpus run. */
 export function bugsJson(results: BugResult[], seed: number, runs: number): BugsJson {
   const inReach = results.filter((r) => !r.outOfReach);
@@ -99,6 +91,10 @@ export function bugsJson(results: BugResult[], seed: number, runs: number): Bugs
 /** Run `bugs`; returns the exit code. */
 export function runBugs(o: BugsOptions): number {
   checkCheckOutputs({ ...(o.json !== undefined ? { json: o.json } : {}), ...(o.save !== undefined ? { save: o.save } : {}) });
+  if (o.seeds) {
+    if (o.save !== undefined) throw new UsageError('--save needs a single seed: it saves shrunk counterexamples, and --seeds does not shrink');
+    return runBugsSeeds({ seeds: o.seeds, runs: o.runs ?? DEFAULT_RUNS, ...(o.json !== undefined ? { json: o.json } : {}), ...(o.only ? { only: o.only } : {}) });
+  }
   const known = [...BUGS.map((b) => b.id), ...OUT_OF_REACH.map((b) => b.id)];
   const unknown = (o.only ?? []).find((id) => !known.includes(id));
   if (unknown !== undefined) throw new UsageError(`--only ${unknown}: no such bug (one of ${known.join(', ')})`);

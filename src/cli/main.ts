@@ -2,7 +2,7 @@
  * The `ptconform` command line. Exit codes: 0 every adapter met its expectation; 1 a contract
  * was violated unexpectedly (or a replay reproduced); 2 a usage error or an adapter error.
  */
-import { Command, CommanderError, Option } from 'commander';
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { UsageError } from '../adapter/load';
 import { ModelLimit } from '../model/world';
 import { VERSION } from '../version';
@@ -11,12 +11,22 @@ import { runList } from './list';
 import { err } from './output';
 import { runReplay } from './replay';
 import { runBugs } from './bugs';
+import { parseSeeds, SeedSpecError } from '../bugs/seeds';
 import { runReport } from './report';
 import { runNewArch } from './newArch';
 import { runExport } from './exportJest';
 import { collectText, intFlag, replayPathFlag, runsFlag, seedFlag, textFlag } from './flags';
 import { runMerge } from './merge';
 import { installStdioGuards } from './stdio';
+
+function seedsArg(v: string): number[] {
+  try {
+    return parseSeeds(v);
+  } catch (e) {
+    if (e instanceof SeedSpecError) throw new InvalidArgumentError(e.message);
+    throw e;
+  }
+}
 
 /** Build the commander program; `setCode` receives each command's exit code. */
 export function buildProgram(setCode: (code: number) => void): Command {
@@ -107,7 +117,9 @@ export function buildProgram(setCode: (code: number) => void): Command {
     .option('-r, --runs <n>', 'run budget per bug (1..10000000)', runsFlag, 20000)
     .option('--save <dir>', 'save each shrunk counterexample as DIR/<id>.json', textFlag)
     .option('--only <id>', 'only this bug (repeatable)', collectText, [])
-    .action((o: { json?: string; seed: number; runs: number; save?: string; only: string[] }) => {
+    .option('--seeds <spec>', 'run every bug at each seed (1..20, 1,5,9), no shrinking: p50/p95/max runs and ms to the first failure', seedsArg)
+    .action((o: { json?: string; seed: number; runs: number; save?: string; only: string[]; seeds?: number[] }, cmd: Command) => {
+      if (o.seeds && cmd.getOptionValueSource('seed') === 'cli') throw new UsageError('--seed and --seeds exclude each other');
       noteSeed();
       setCode(runBugs(o));
     });

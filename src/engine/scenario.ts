@@ -9,23 +9,25 @@
  *  1. a profile: a swarm of op kinds with roles, one or two kinds that remove page tables
  *     (MADV_DONTNEED, munmap, khugepaged, collapse) and one to four that use them, plus a focus
  *     slot and index;
- *  2. the scenario: every kind of the profile dealt once to a random CPU at a random position
- *     (each removable by shrinking) plus at most one extra op; ops aimed at the focus slot and
- *     index (weight 6 : 1); an initial state with the boundary cases weighted in (tables all
- *     none, all dirty, all clean; warm TLBs and paging-structure caches; the first or every
- *     table-batch allocation failing) and made to meet what the profile's ops need to do
- *     anything (a file VMA for khugepaged, collapse and writeback, a private uffd-armed VMA
- *     for UFFDIO_*); a schedule of few preemptions (1, 2 or 3 drawn chunks, mostly 1..4 steps,
- *     naming CPUs that have a program) after which every other CPU runs to completion before the
- *     preempted one resumes.
- * `LEGACY_GEN` is the generator before issue 4, kept for comparison; scripts/stats.ts prints
- * the distributions with fc.statistics.
+ *  2. the scenario: every kind of the profile dealt once (each removable by shrinking), mostly
+ *     by role (each remover first on its own CPU, the users on the CPUs left), else to random
+ *     CPUs and positions, plus at most one extra op; ops aimed at the focus slot and index; an initial state with the boundary cases weighted in (tables all none, all dirty,
+ *     all clean; warm TLBs and paging-structure caches; the first or every table-batch
+ *     allocation failing) and made to meet what the profile's ops need to do anything (a file
+ *     VMA for khugepaged, collapse and writeback, a private uffd-armed VMA for UFFDIO_*); and a
+ *     schedule (schedule.ts) of mostly one preemption: a CPU whose program starts with a remover,
+ *     stopped at one of its op's measured preemption points (preemption.ts: after a step that
+ *     drops a lock), then every other busy CPU to completion before it resumes.
+ * `npm run stats` (scripts/stats.ts) prints the distributions with fc.statistics, and
+ * `ptconform bugs --seeds 1..20` the runs to each historical bug's first failure over seeds.
  */
 import fc from 'fast-check';
 import type { Adapter } from '../adapter/types';
 import { eraAtLeast } from '../adapter/types';
 import { retractWithDefer } from '../mm/era';
 import type { Op } from './ops';
+import { preemptionPoints, type PreemptionPoints } from './preemption';
+import { drawnScheduleArb, placeSchedule, REMOVERS } from './schedule';
 
 /** Fixed geometry: 2 pmd slots of 2 PTEs, 3 CPUs (+ the RCU engine as actor 3). */
 export const SLOTS = 2;
@@ -85,48 +87,44 @@ export function opKinds(adapter: Adapter): Set<Op['k']> {
 
 /**
  * Knobs of the generator. `DEFAULT_GEN` is the one configuration every check and the bug corpus
- * use; the other values exist for measuring alternatives (scripts/bugs-rtf.ts, scripts/stats.ts).
+ * use; other values exist only for measuring alternatives (`BugRunOptions.gen`).
  */
 export interface GenConfig {
   /**
-   * Swarm testing: each scenario draws a subset of the op kinds and uses only those. `subset`:
-   * any non-empty subset; `roles`: one or two kinds that remove tables (MADV_DONTNEED, munmap,
-   * khugepaged, collapse) and one or two that use them (walkers, faults, gup_fast, CPU accesses,
-   * UFFDIO_*, writeback), since a page-table freeing bug is a remover racing a user. `full` is the
-   * weight (against 1) of keeping every kind instead.
+   * Swarm testing with roles: each scenario draws one or more kinds that remove tables
+   * (MADV_DONTNEED, munmap, khugepaged, collapse) and one or more that use them (walkers,
+   * faults, gup_fast, CPU accesses, UFFDIO_*, writeback), since a page-table freeing bug is a
+   * remover racing a user (or another remover). The weights of 1, 2, ... remover kinds and of
+   * 1, 2, ... user kinds.
    */
-  swarm: 'none' | 'subset' | 'roles';
-  /** With swarm: weight of a scenario that keeps every op kind, against 1 for a swarm profile. */
-  swarmFull: number;
+  rolesCounts: [number[], number[]];
   /** Weight (against 1) of an op using the scenario's focus slot and index rather than a fresh draw. */
   focus: number;
-  /** Most ops in one CPU's program. */
+  /** Most extra ops (beyond one per kind of the profile) in a scenario. */
   maxOps: number;
-  /** Most chunks in the schedule. */
+  /** Most chunks in a schedule drawn as "any number". */
   maxChunks: number;
   /** Weight of "fine" chunks (1..fineMax steps) against medium (1..12) and long (11..40) ones, as [fine, medium, long]. */
   chunkWeights: [number, number, number];
   /** Longest "fine" chunk. */
   fineMax: number;
   /**
-   * Weights of schedules of 1, 2 and 3 chunks and of 0..maxChunks chunks (few preemptions find
-   * most races: a preemption-bounded search), or null for 0..maxChunks uniformly.
+   * Weights of schedules of 1, 2 and 3 drawn chunks and of 0..maxChunks chunks (few preemptions
+   * find most races: a preemption-bounded search).
    */
-  chunkCounts: [number, number, number, number] | null;
-  /** Deal the profile's kinds to consecutive CPUs from a random one (distinct CPUs while there are enough), rather than to independent random CPUs. */
-  dealSpread: boolean;
+  chunkCounts: [number, number, number, number];
+  /**
+   * Weight (against 1) of dealing the profile's kinds by role: each remover first on its own CPU
+   * (consecutive CPUs from a random one), the users on the CPUs left, rather than every kind to
+   * an independent random CPU and position.
+   */
+  dealSpread: number;
   /** Weights of the initial-state styles [mixed, all none, all dirty, all clean] of a table. */
   pteStyles: [number, number, number, number];
   /** Weights of uffd registrations [none, missing, wp]. */
   uffdWeights: [number, number, number];
   /** Whether both slots get the same VMA (a scenario-wide template) with weight `sameVma` against 1. */
   sameVma: number;
-  /**
-   * Deal the profile's kinds to the CPUs: every kind of the scenario's profile gets one op on a
-   * random CPU at a random position (each removable by shrinking), plus up to `maxOps` extra ops.
-   * Without it each CPU draws 0..maxOps ops independently.
-   */
-  deal: boolean;
   /** Weight of a warm TLB / paging-structure cache against 1 for a cold one. */
   warm: number;
   /** Weights of the injected table-batch allocation failures [never, first allocation, every one, random]. */
@@ -140,24 +138,16 @@ export interface GenConfig {
   aware: number;
   /** Weight of a schedule chunk run by a CPU against 1 for the RCU engine. */
   cpuChunks: number;
-  /** With `roles` swarm: most remover kinds and most user kinds in a profile. */
-  rolesMax: [number, number];
-  /** Schedule chunks name only CPUs that have a program (chunk actor k = the k-th busy CPU, modulo). */
-  busyChunks: boolean;
-  /**
-   * After the drawn chunks, every other busy CPU runs to completion (or until it blocks) before
-   * the actor of the last drawn chunk resumes: a preempted actor stays preempted while the others
-   * run, whatever the CPU numbering (the runner's final drain is lowest-CPU-first).
-   */
-  tail: boolean;
+  /** Weight (against 1) of the first chunk preempting a CPU whose program starts with a remover. */
+  preemptRemover: number;
+  /** Weight (against 1) of the first chunk stopping its op at one of its preemption points rather than after a drawn count. */
+  points: number;
 }
 
 /** The default generator configuration (no per-bug tuning: one configuration for everything). */
 export const DEFAULT_GEN: GenConfig = {
-  swarm: 'roles',
-  swarmFull: 0,
-  rolesMax: [2, 4],
-  deal: true,
+  rolesCounts: [[1, 2], [1, 1, 1, 1]],
+  dealSpread: 3,
   maxOps: 1,
   focus: 6,
   aware: 8,
@@ -167,40 +157,12 @@ export const DEFAULT_GEN: GenConfig = {
   warm: 3,
   batchFail: [2, 1, 1, 1],
   maxChunks: 10,
-  chunkCounts: [6, 3, 2, 1],
+  chunkCounts: [60, 3, 2, 1],
   chunkWeights: [6, 2, 1],
   fineMax: 4,
-  cpuChunks: 8,
-  busyChunks: true,
-  tail: true,
-  dealSpread: false,
-};
-
-/**
- * The generator before issue 4 (independent ops on every CPU, uniform chunk sizes, no boundary
- * weighting), kept to measure the default against (scripts/bugs-rtf.ts, scripts/stats.ts).
- */
-export const LEGACY_GEN: GenConfig = {
-  swarm: 'none',
-  swarmFull: 0,
-  rolesMax: [2, 2],
-  deal: false,
-  maxOps: 3,
-  focus: 0,
-  aware: 0,
-  pteStyles: [1, 0, 0, 0],
-  uffdWeights: [8, 1, 1],
-  sameVma: 0,
-  warm: 1,
-  batchFail: [3, 0, 0, 2],
-  maxChunks: 10,
-  chunkCounts: null,
-  chunkWeights: [0, 1, 0],
-  fineMax: 4,
-  cpuChunks: 1,
-  busyChunks: false,
-  tail: false,
-  dealSpread: false,
+  cpuChunks: 60,
+  preemptRemover: 12,
+  points: 12,
 };
 
 /** Base weights of the op kinds (before swarm selection). */
@@ -301,47 +263,20 @@ function knob(v: boolean | 'both'): fc.Arbitrary<boolean> {
   return v === 'both' ? fc.boolean() : fc.constant(v);
 }
 
-/** The schedule: chunks "run actor a for n steps", fine-grained chunks weighted in. */
-function scheduleArb(g: GenConfig): fc.Arbitrary<Chunk[]> {
-  const [fine, medium, long] = g.chunkWeights;
-  const n = fc.oneof(...[
-    { weight: fine, arbitrary: fc.integer({ min: 1, max: g.fineMax }) },
-    { weight: medium, arbitrary: fc.integer({ min: 1, max: 12 }) },
-    { weight: long, arbitrary: fc.integer({ min: 11, max: 40 }) },
-  ].filter((a) => a.weight > 0));
-  const a = g.cpuChunks === 1 ? fc.nat({ max: CPUS }) : fc.oneof({ weight: g.cpuChunks, arbitrary: fc.nat({ max: CPUS - 1 }) }, { weight: 1, arbitrary: fc.constant(CPUS) });
-  const chunk = fc.record({ a, n });
-  if (!g.chunkCounts) return fc.array(chunk, { maxLength: g.maxChunks });
-  const [one, two, three, any] = g.chunkCounts;
-  return fc.oneof(...[
-    { weight: one, arbitrary: fc.array(chunk, { minLength: 1, maxLength: 1 }) },
-    { weight: two, arbitrary: fc.array(chunk, { minLength: 2, maxLength: 2 }) },
-    { weight: three, arbitrary: fc.array(chunk, { minLength: 3, maxLength: 3 }) },
-    { weight: any, arbitrary: fc.array(chunk, { maxLength: g.maxChunks }) },
-  ].filter((x) => x.weight > 0));
+/** A subset of `ks` of 1, 2, ... elements, with these weights. */
+function subsetArb(ks: Op['k'][], counts: number[]): fc.Arbitrary<Op['k'][]> {
+  const arms = counts.map((w, i) => {
+    const len = Math.min(i + 1, ks.length);
+    return { weight: w, arbitrary: fc.subarray(ks, { minLength: len, maxLength: len }) };
+  }).filter((a) => a.weight > 0);
+  return fc.oneof(...arms);
 }
 
-/** Steps of a tail chunk: enough for any op of the model to finish. */
-const TAIL_STEPS = 64;
-
-/** Op kinds that remove or free page tables. */
-const REMOVERS: readonly Op['k'][] = ['dontneed', 'munmap', 'khugepaged', 'collapse'];
-
-/** The op kinds of one scenario (see GenConfig.swarm). */
+/** The op kinds of one scenario: removers, then users (see GenConfig.rolesCounts). */
 function kindsArb(kinds: Op['k'][], g: GenConfig): fc.Arbitrary<Op['k'][]> {
-  if (g.swarm === 'none') return fc.constant(kinds);
-  let swarm: fc.Arbitrary<Op['k'][]>;
-  if (g.swarm === 'subset') {
-    swarm = fc.subarray(kinds, { minLength: 1 });
-  } else {
-    const removers = kinds.filter((k) => REMOVERS.includes(k));
-    const users = kinds.filter((k) => !REMOVERS.includes(k));
-    swarm = fc.tuple(
-      fc.subarray(removers, { minLength: 1, maxLength: Math.min(g.rolesMax[0], removers.length) }),
-      fc.subarray(users, { minLength: 1, maxLength: Math.min(g.rolesMax[1], users.length) }),
-    ).map(([r, u]) => [...r, ...u]);
-  }
-  return g.swarmFull > 0 ? fc.oneof({ weight: 1, arbitrary: swarm }, { weight: g.swarmFull, arbitrary: fc.constant(kinds) }) : swarm;
+  const removers = kinds.filter((k) => REMOVERS.includes(k));
+  const users = kinds.filter((k) => !REMOVERS.includes(k));
+  return fc.tuple(subsetArb(removers, g.rolesCounts[0]), subsetArb(users, g.rolesCounts[1])).map(([r, u]) => [...r, ...u]);
 }
 
 /** One dealt op: the CPU it goes to and its position in that CPU's program. */
@@ -365,28 +300,51 @@ export function scenarioArb(adapter: Adapter, g: GenConfig = DEFAULT_GEN): fc.Ar
   const d = adapter.declarations;
   const kinds = [...opKinds(adapter)];
   const archWalk = adapter.arch_walk !== undefined;
+  const points: PreemptionPoints = g.points > 0 ? preemptionPoints(adapter, kinds) : new Map();
   const profile = fc.record({
     kinds: kindsArb(kinds, g),
     slot: fc.nat({ max: SLOTS - 1 }),
     index: fc.nat({ max: PTES - 1 }),
   });
+  // The parts that do not depend on the profile, built once (not once per scenario).
+  const [never, first, every, random] = g.batchFail;
+  const fixed = {
+    warm: fc.oneof({ weight: g.warm, arbitrary: fc.constant(true) }, { weight: 1, arbitrary: fc.constant(false) }),
+    splitPtl: knob(d.SPLIT_PTE_PTLOCKS),
+    allocSplitPtl: knob(d.ALLOC_SPLIT_PTLOCKS),
+    batchAllocFail: d.MMU_GATHER_TABLE_FREE && !d.batchAllocCannotFail
+      ? fc.oneof(...[
+        { weight: never, arbitrary: fc.constant(0) },
+        { weight: first, arbitrary: fc.constant(1) },
+        { weight: every, arbitrary: fc.constant(0xf) },
+        { weight: random, arbitrary: fc.nat({ max: 3 }) },
+      ].filter((a) => a.weight > 0))
+      : fc.constant(0),
+    ptlockAllocFail: fc.oneof({ weight: 5, arbitrary: fc.constant(0) }, { weight: 1, arbitrary: fc.nat({ max: 3 }) }),
+    reclaim: fc.constant(d.PT_RECLAIM),
+  };
+  const schedule = drawnScheduleArb(g);
   return profile.chain((p) => {
     const slotA = focused(p.slot, g.focus, SLOTS - 1);
     const indexA = focused(p.index, g.focus, PTES - 1);
     const op = opArb(new Set(p.kinds), archWalk, slotA, indexA);
-    let programs: fc.Arbitrary<Op[][]>;
-    if (g.deal) {
-      const cpu = fc.nat({ max: CPUS - 1 });
-      const pos = fc.nat({ max: 3 });
-      const one = (o: fc.Arbitrary<Op>): fc.Arbitrary<Dealt> => fc.record({ cpu, pos, op: o });
-      const dealt = fc.tuple(...p.kinds.map((k) => fc.option(one(opOfKind(k, slotA, indexA, archWalk)), { nil: null, freq: 8 })));
-      const spread = g.dealSpread
-        ? fc.tuple(fc.nat({ max: CPUS - 1 }), dealt).map(([base, ds]) => ds.map((d, i) => (d ? { ...d, cpu: (base + i) % CPUS } : d)))
-        : dealt;
-      programs = fc.tuple(spread, fc.array(one(op), { maxLength: g.maxOps })).map(([ds, extra]) => assemble([...ds, ...extra]));
-    } else {
-      programs = fc.array(fc.array(op, { minLength: 0, maxLength: g.maxOps }), { minLength: CPUS, maxLength: CPUS });
-    }
+    const cpu = fc.nat({ max: CPUS - 1 });
+    const pos = fc.nat({ max: 3 });
+    const one = (o: fc.Arbitrary<Op>): fc.Arbitrary<Dealt> => fc.record({ cpu, pos, op: o });
+    const dealt = fc.tuple(...p.kinds.map((k) => fc.option(one(opOfKind(k, slotA, indexA, archWalk)), { nil: null, freq: 8 })));
+    // Spread by role: each remover on its own CPU from `base` on, the users on the other CPUs.
+    const nRemovers = p.kinds.filter((k) => REMOVERS.includes(k)).length;
+    const cpuOf = Array.from({ length: CPUS }, (_, base) => {
+      const free = Array.from({ length: CPUS }, (_, c) => c).filter((c) => (c - base + CPUS) % CPUS >= nRemovers);
+      return p.kinds.map((_, i) => (i < nRemovers ? (base + i) % CPUS : free[(i - nRemovers) % free.length]!));
+    });
+    const spread = g.dealSpread > 0
+      ? fc.oneof(
+        { weight: g.dealSpread, arbitrary: fc.tuple(fc.nat({ max: CPUS - 1 }), dealt).map(([base, ds]) => ds.map((d, i) => (d ? { ...d, cpu: cpuOf[base]![i]!, pos: 0 } : d))) },
+        { weight: 1, arbitrary: dealt },
+      )
+      : dealt;
+    const programs = fc.tuple(spread, fc.array(one(op), { maxLength: g.maxOps })).map(([ds, extra]) => assemble([...ds, ...extra]));
     const needs = needsOf(p.kinds);
     const perSlot = fc.tuple(...Array.from({ length: SLOTS }, (_, i) => slotArb(g, i === p.slot ? needs : NO_NEEDS)));
     const slots = g.sameVma > 0
@@ -398,34 +356,12 @@ export function scenarioArb(adapter: Adapter, g: GenConfig = DEFAULT_GEN): fc.Ar
     const wb = p.kinds.includes('writeback');
     const thp = p.kinds.includes('khugepaged') || p.kinds.includes('collapse');
     const fileKind = fc.constantFrom<'shmem' | 'file'>('shmem', 'file');
-    const [never, first, every, random] = g.batchFail;
     const record = fc.record({
       fileKind: biased(wb, g.aware, 'file' as const, biased(thp, g.aware, 'shmem' as const, fileKind)),
       slots,
-      warm: fc.oneof({ weight: g.warm, arbitrary: fc.constant(true) }, { weight: 1, arbitrary: fc.constant(false) }),
-      splitPtl: knob(d.SPLIT_PTE_PTLOCKS),
-      allocSplitPtl: knob(d.ALLOC_SPLIT_PTLOCKS),
-      batchAllocFail: d.MMU_GATHER_TABLE_FREE && !d.batchAllocCannotFail
-        ? fc.oneof(...[
-          { weight: never, arbitrary: fc.constant(0) },
-          { weight: first, arbitrary: fc.constant(1) },
-          { weight: every, arbitrary: fc.constant(0xf) },
-          { weight: random, arbitrary: fc.nat({ max: 3 }) },
-        ].filter((a) => a.weight > 0))
-        : fc.constant(0),
-      ptlockAllocFail: fc.oneof({ weight: 5, arbitrary: fc.constant(0) }, { weight: 1, arbitrary: fc.nat({ max: 3 }) }),
-      reclaim: fc.constant(d.PT_RECLAIM),
+      ...fixed,
       programs,
-      schedule: scheduleArb(g),
     });
-    if (!g.busyChunks && !g.tail) return record;
-    return record.map((sc) => {
-      const busy = sc.programs.map((p, i) => (p.length ? i : -1)).filter((i) => i >= 0);
-      if (!busy.length) return sc;
-      let schedule = g.busyChunks ? sc.schedule.map((c) => (c.a >= CPUS ? c : { a: busy[c.a % busy.length]!, n: c.n })) : sc.schedule;
-      const last = schedule[schedule.length - 1];
-      if (g.tail && last && last.a < CPUS) schedule = [...schedule, ...busy.filter((a) => a !== last.a).map((a) => ({ a, n: TAIL_STEPS }))];
-      return { ...sc, schedule };
-    });
+    return fc.tuple(record, schedule).map(([sc, drawn]): Scenario => ({ ...sc, schedule: placeSchedule(sc.programs, drawn, points) }));
   });
 }

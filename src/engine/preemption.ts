@@ -1,0 +1,127 @@
+/**
+ * Where races happen: the preemption points of each op, measured on the adapter itself. A race
+ * window opens when a kernel path drops a lock (or leaves an RCU or IRQs-off section) and later
+ * acts on what it saw before: collapse_pte_mapped_thp() between clearing the PTEs and taking the
+ * pmd lock, retract_page_tables() between its unlocked checks and the ptlock, MADV_COLLAPSE
+ * between dropping the mmap lock and retaking it. The generator (scenario.ts) preempts an op
+ * after one of these steps with a high weight, instead of after a blind number of steps.
+ *
+ * Each op is run alone on cpu0 of a few canonical initial states (file and anon VMAs, populated
+ * tables, uffd armed), counting cpu0's steps; a step that releases something and is not the
+ * op's last is a preemption point. The points are measured once per adapter (a few dozen short
+ * runs) and cached, so a model change moves them with it.
+ */
+import type { Adapter } from '../adapter/types';
+import type { PropertyMonitor } from '../check/property';
+import type { World } from '../model/world';
+import type { Op } from './ops';
+import { runScenario } from './runner';
+import { SLOTS, type Scenario, type SlotInit } from './scenario';
+
+/** A trace action that releases a lock or leaves a protected section. */
+const RELEASE = /unlock|irq_enable|irq_restore|downgrade/;
+
+/** The key of an op's code path: its kind and variant, without its slot and index. */
+export function opPath(op: Op): string {
+  switch (op.k) {
+    case 'walk': return `walk:${op.api}`;
+    case 'fault':
+    case 'access': return `${op.k}:${op.write ? 'w' : 'r'}`;
+    case 'collapse': return `collapse:${op.madvise ? 'madvise' : 'thp'}`;
+    default: return op.k;
+  }
+}
+
+/** One representative op of every code path of `kinds` (on slot 0, index 0). */
+function representatives(kinds: Iterable<Op['k']>, archWalk: boolean): Op[] {
+  const ops: Op[] = [];
+  for (const k of kinds) {
+    switch (k) {
+      case 'walk':
+        for (const api of ['map', 'lock', 'nolock', ...(archWalk ? ['arch'] as const : [])] as const) ops.push({ k, slot: 0, index: 0, api });
+        break;
+      case 'fault':
+      case 'access':
+        for (const write of [false, true]) ops.push({ k, slot: 0, index: 0, write });
+        break;
+      case 'collapse':
+        for (const madvise of [false, true]) ops.push({ k, slot: 0, madvise });
+        break;
+      case 'gup_fast':
+      case 'uffd_copy':
+      case 'uffd_poison': ops.push({ k, slot: 0, index: 0 }); break;
+      case 'dontneed':
+      case 'munmap': ops.push({ k, slot: 0 }); break;
+      case 'khugepaged': ops.push({ k }); break;
+      case 'writeback': ops.push({ k, index: 0 }); break;
+    }
+  }
+  return ops;
+}
+
+/** The canonical initial states the points are measured on. */
+function canonical(adapter: Adapter): Scenario[] {
+  const d = adapter.declarations;
+  const slots = (s: SlotInit): SlotInit[] => Array.from({ length: SLOTS }, () => ({ ...s, ptes: [...s.ptes] }));
+  const base = {
+    warm: true, splitPtl: d.SPLIT_PTE_PTLOCKS !== false, allocSplitPtl: false, batchAllocFail: 0, ptlockAllocFail: 0,
+    reclaim: d.PT_RECLAIM, programs: [], schedule: [],
+  };
+  return [
+    { ...base, fileKind: 'shmem', slots: slots({ vma: 'file', shared: false, uffd: 'missing', table: true, ptes: ['clean', 'clean'] }) },
+    { ...base, fileKind: 'shmem', slots: slots({ vma: 'file', shared: false, uffd: 'missing', table: true, ptes: ['none', 'none'] }) },
+    { ...base, fileKind: 'file', slots: slots({ vma: 'file', shared: true, uffd: 'none', table: true, ptes: ['dirty', 'dirty'] }) },
+    { ...base, fileKind: 'shmem', slots: slots({ vma: 'anon', shared: false, uffd: 'none', table: true, ptes: ['dirty', 'none'] }) },
+    {
+      ...base, fileKind: 'shmem',
+      slots: [{ vma: 'anon', shared: false, uffd: 'none', table: true, ptes: ['dirty', 'none'] }, { vma: 'file', shared: false, uffd: 'missing', table: true, ptes: ['clean', 'clean'] }],
+    },
+  ];
+}
+
+/** cpu0's steps running `op` alone on `sc`: for each step, whether it released something. */
+function stepsOf(adapter: Adapter, sc: Scenario, op: Op): boolean[] {
+  const steps: boolean[] = [];
+  let seen = 0;
+  const monitor: PropertyMonitor = {
+    afterStep(w: World): void {
+      const fresh = w.trace.slice(seen);
+      seen = w.trace.length;
+      if (w.cur !== w.actors[0] || w.cur.op === 'exit_mmap') return;
+      if (!fresh.some((t) => t.actor === w.cur.name)) return;
+      steps.push(fresh.some((t) => t.actor === w.cur.name && RELEASE.test(t.action)));
+    },
+  };
+  try {
+    runScenario(adapter, { ...sc, programs: [[op]] }, { teardown: false, monitors: [monitor] });
+  } catch {
+    // An adapter that throws is reported by the check itself; here it only has no points.
+    return [];
+  }
+  return steps;
+}
+
+/** Preemption points of every code path: ascending step counts after which to preempt. */
+export type PreemptionPoints = ReadonlyMap<string, readonly number[]>;
+
+const cache = new WeakMap<Adapter, PreemptionPoints>();
+
+/** The preemption points of `adapter`'s ops of `kinds` (measured once per adapter, then cached). */
+export function preemptionPoints(adapter: Adapter, kinds: Iterable<Op['k']>): PreemptionPoints {
+  const hit = cache.get(adapter);
+  if (hit) return hit;
+  const points = new Map<string, number[]>();
+  const states = canonical(adapter);
+  for (const op of representatives(kinds, adapter.arch_walk !== undefined)) {
+    const at = new Set<number>();
+    for (const sc of states) for (let slot = 0; slot < SLOTS; slot++) {
+      const steps = stepsOf(adapter, sc, 'slot' in op ? { ...op, slot } : op);
+      steps.forEach((released, i) => {
+        if (released && i < steps.length - 1) at.add(i + 1);
+      });
+    }
+    points.set(opPath(op), [...at].sort((a, b) => a - b));
+  }
+  cache.set(adapter, points);
+  return points;
+}

@@ -1,0 +1,63 @@
+/**
+ * The default generator: the Scenario JSON it draws keeps its shape (saved replay files stay
+ * loadable), its schedules name busy CPUs and end with the others running to completion, and
+ * the preemption points it stops ops at are measured on the adapter.
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from '@jest/globals';
+import { ADAPTERS } from '../arch';
+import { opKinds, scenarioArb, CPUS } from '../src/engine/scenario';
+import { preemptionPoints } from '../src/engine/preemption';
+import { placeSchedule, TAIL_STEPS } from '../src/engine/schedule';
+import type { Op } from '../src/engine/ops';
+
+const generic = ADAPTERS.find((a) => a.name === 'generic-v6.14')!;
+
+describe('generated scenarios', () => {
+  const scs = fc.sample(scenarioArb(generic), { seed: 1, numRuns: 300 });
+  it('have exactly the Scenario fields', () => {
+    const keys = ['allocSplitPtl', 'batchAllocFail', 'fileKind', 'programs', 'ptlockAllocFail', 'reclaim', 'schedule', 'slots', 'splitPtl', 'warm'];
+    for (const sc of scs) expect(Object.keys(sc).sort()).toEqual(keys);
+  });
+  it('schedule busy CPUs or the RCU engine', () => {
+    for (const sc of scs) {
+      for (const c of sc.schedule) {
+        expect(c.a === CPUS || (sc.programs[c.a]?.length ?? 0) > 0 || sc.programs.every((p) => p.length === 0)).toBe(true);
+        expect(c.n).toBeGreaterThanOrEqual(1);
+      }
+    }
+  });
+  it('are deterministic for a seed', () => {
+    expect(fc.sample(scenarioArb(generic), { seed: 1, numRuns: 300 })).toEqual(scs);
+  });
+});
+
+describe('placing a drawn schedule', () => {
+  const collapse: Op = { k: 'collapse', slot: 0 };
+  const walk: Op = { k: 'walk', slot: 0, index: 0, api: 'map' };
+  const points = new Map([['collapse:thp', [2, 3]]]);
+  it('names busy CPUs uniformly and appends the others to completion', () => {
+    const programs = [[walk], [], [collapse]];
+    const firsts = [0, 1, 2, 3, 4, 5].map((a) => placeSchedule(programs, { chunks: [{ a, n: 1 }], toRemover: false, point: -1 }, points)[0]!.a);
+    expect(firsts).toEqual([0, 2, 0, 2, 0, 2]);
+    expect(placeSchedule(programs, { chunks: [{ a: 0, n: 1 }], toRemover: false, point: -1 }, points)).toEqual([{ a: 0, n: 1 }, { a: 2, n: TAIL_STEPS }]);
+  });
+  it('prefers a CPU starting with a remover and stops it at a preemption point', () => {
+    const programs = [[walk], [], [collapse]];
+    expect(placeSchedule(programs, { chunks: [{ a: 0, n: 9 }], toRemover: true, point: 1 }, points)).toEqual([{ a: 2, n: 3 }, { a: 0, n: TAIL_STEPS }]);
+  });
+  it('leaves the RCU engine last without a tail', () => {
+    expect(placeSchedule([[walk], [], []], { chunks: [{ a: -1, n: 4 }], toRemover: false, point: -1 }, points)).toEqual([{ a: CPUS, n: 4 }]);
+  });
+});
+
+describe('preemption points', () => {
+  it('are measured per adapter, inside each remover path, and cached', () => {
+    const p = preemptionPoints(generic, opKinds(generic));
+    expect(preemptionPoints(generic, opKinds(generic))).toBe(p);
+    for (const path of ['collapse:thp', 'collapse:madvise', 'khugepaged', 'munmap', 'dontneed']) {
+      expect(p.get(path)?.length).toBeGreaterThan(0);
+      for (const n of p.get(path)!) expect(n).toBeGreaterThanOrEqual(1);
+    }
+  });
+});

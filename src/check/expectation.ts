@@ -1,30 +1,81 @@
 /**
- * Whether an adapter met its expectation, judged on the contracts that were run: a correct
- * adapter fails none; a known-bad one fails every documented contract that was run (not n/a, not
- * filtered out by --property / --contract) and nothing else. When none of its documented
- * contracts was run, it is as expected iff nothing failed.
+ * Judging an adapter's contract results against its expectation, restricted to what was run.
+ *
+ * A correct adapter is expected to fail nothing. A known-bad adapter (`knownBad.contracts`)
+ * is expected to fail its documented contracts, but only those that were actually run: a
+ * documented contract that does not apply (`n/a`) or that a `--property` filter left out
+ * (no result at all) says nothing either way. Pure functions: the check driver uses them to
+ * set `asExpected` (src/check/result.ts), and every report classifies contracts with them, so the
+ * exit code and the outputs cannot disagree.
  */
-import type { KnownBad } from '../adapter/types';
 import type { ContractResult } from '../results/schema';
 
-/** The expectation's judgement, with what differed. */
-export interface ExpectationJudgement {
-  asExpected: boolean;
-  /** Documented failing contracts that were run. */
-  expected: string[];
-  /** Documented failing contracts that were run and passed. */
-  missing: string[];
-  /** Contracts that failed without being documented. */
-  unexpected: string[];
+/** What an expectation needs of an adapter (an `Adapter` or an `AdapterResult`). */
+export interface ExpectationSubject {
+  /** The documented failing contracts of a known-bad adapter; absent for a correct one. */
+  knownBad?: { contracts: readonly string[] } | undefined;
 }
 
-/** Judge `contracts` against the expectation of an adapter (or its result) with `knownBad`. */
-export function judgeExpectation(a: { knownBad?: KnownBad } | undefined, contracts: readonly ContractResult[]): ExpectationJudgement {
-  const run = new Set(contracts.filter((c) => c.verdict !== 'n/a').map((c) => c.id));
-  const failed = contracts.filter((c) => c.verdict === 'fail').map((c) => c.id);
-  const documented = a?.knownBad?.contracts ?? [];
-  const expected = documented.filter((id) => run.has(id));
-  const missing = expected.filter((id) => !failed.includes(id));
-  const unexpected = failed.filter((id) => !documented.includes(id));
-  return { asExpected: missing.length === 0 && unexpected.length === 0, expected, missing, unexpected };
+/**
+ * The outcome of one contract against its adapter's expectation, named as kselftest counts them:
+ * `pass`, `fail` (an undocumented failure), `xfail` (a documented known-bad contract that failed,
+ * as expected), `xpass` (a documented known-bad contract that was run and passed: unexpected),
+ * `skip` (`n/a`: not run).
+ */
+export type ContractOutcome = 'pass' | 'fail' | 'xfail' | 'xpass' | 'skip';
+
+/** The judgement of an adapter's contract results. */
+export interface ExpectationJudgement {
+  /** Every documented contract that was run failed, and no other contract failed. */
+  asExpected: boolean;
+  /** Documented contracts that were run and failed (expected failures), in result order. */
+  expected: string[];
+  /** Documented contracts that were run and passed (unexpected passes), in result order. */
+  missing: string[];
+  /** Contracts that failed without being documented (unexpected failures), in result order. */
+  unexpected: string[];
+  /** Documented contracts that were not run (`n/a`, or no result: filtered out), in documented order. */
+  notRun: string[];
+}
+
+/** Whether `contract` is one of the documented failing contracts of `adapter`. */
+export function isDocumented(adapter: ExpectationSubject, contract: string): boolean {
+  return adapter.knownBad?.contracts.includes(contract) ?? false;
+}
+
+/** The outcome of `contract` (a result of `adapter`) against the adapter's expectation. */
+export function contractOutcome(adapter: ExpectationSubject, contract: ContractResult): ContractOutcome {
+  const documented = isDocumented(adapter, contract.id);
+  switch (contract.verdict) {
+    case 'n/a':
+      return 'skip';
+    case 'pass':
+      return documented ? 'xpass' : 'pass';
+    case 'fail':
+      return documented ? 'xfail' : 'fail';
+  }
+}
+
+/**
+ * Judges `contracts` (the results of `adapter`, or of an adapter without an expectation when
+ * `undefined`; contracts not run may be `n/a` or absent). A
+ * known-bad adapter is as expected when every documented contract that was run failed and no
+ * other contract failed; when none of its documented contracts was run, it is as expected iff
+ * nothing failed. A correct adapter is as expected iff nothing failed. Adapter errors are not
+ * judged here: an adapter that could not be run is never as expected.
+ */
+export function judgeExpectation(adapter: ExpectationSubject | undefined, contracts: readonly ContractResult[]): ExpectationJudgement {
+  const subject = adapter ?? {};
+  const judgement: ExpectationJudgement = { asExpected: true, expected: [], missing: [], unexpected: [], notRun: [] };
+  const run = new Set<string>();
+  for (const c of contracts) {
+    const outcome = contractOutcome(subject, c);
+    if (outcome !== 'skip') run.add(c.id);
+    if (outcome === 'xfail') judgement.expected.push(c.id);
+    else if (outcome === 'xpass') judgement.missing.push(c.id);
+    else if (outcome === 'fail') judgement.unexpected.push(c.id);
+  }
+  judgement.notRun = (subject.knownBad?.contracts ?? []).filter((id) => !run.has(id));
+  judgement.asExpected = judgement.missing.length === 0 && judgement.unexpected.length === 0;
+  return judgement;
 }

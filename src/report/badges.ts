@@ -4,6 +4,8 @@
 import * as path from 'node:path';
 import { writeFileAtomic } from '../results/atomicWrite';
 import type { AdapterResult, ResultsJson } from '../results/schema';
+import { adapterOutcome, exitCodeOf } from './outcome';
+import { adapterCounts } from './summary';
 
 /** The named shields colours the badges use. */
 export type BadgeColor = 'brightgreen' | 'red' | 'orange' | 'lightgrey';
@@ -27,23 +29,28 @@ export interface ShieldsEndpoint {
 export type MakeBadge = (format: { label: string; message: string; color: string }) => string;
 
 /**
- * The badge of one adapter, labelled `ptconform <name>`:
- * - verdict `conforms`: `conforms`, brightgreen;
- * - verdict `violates`: `N/M contracts` (N passed of the M that apply), red; but a known-bad
- *   adapter failing exactly as documented (`asExpected`) says `known-bad, as expected`, orange;
- * - verdict `error`: `error`, lightgrey.
+ * The badge of one adapter, labelled `ptconform <name>`, by its outcome (outcome.ts):
+ * - conforms (or a known-bad adapter none of whose documented contracts ran, nothing failed):
+ *   `conforms`, brightgreen;
+ * - a known-bad adapter failing its documented contracts as expected: `known-bad, as expected`,
+ *   orange (an expected failure: it does not fail the run);
+ * - an undocumented failure: `N/M contracts` (N passed of the M that ran), red;
+ * - a documented known-bad contract that passed: `unexpected pass: <ids>`, red;
+ * - an adapter error: `error`, red (an error is never a pass).
  */
 export function badgeFor(adapter: AdapterResult): BadgeSpec {
   const label = `ptconform ${adapter.name}`;
-  switch (adapter.verdict) {
-    case 'conforms':
+  const { kind, judgement } = adapterOutcome(adapter);
+  switch (kind) {
+    case 'pass':
       return { label, message: 'conforms', color: 'brightgreen' };
+    case 'xfail':
+      return { label, message: 'known-bad, as expected', color: 'orange' };
     case 'error':
-      return { label, message: 'error', color: 'lightgrey' };
-    case 'violates': {
-      if (adapter.expectation === 'known-bad' && adapter.asExpected) {
-        return { label, message: 'known-bad, as expected', color: 'orange' };
-      }
+      return { label, message: 'error', color: 'red' };
+    case 'xpass':
+      return { label, message: `unexpected pass: ${judgement.missing.join(', ')}`, color: 'red' };
+    case 'fail': {
       const passed = adapter.contracts.filter((c) => c.verdict === 'pass').length;
       const applicable = adapter.contracts.filter((c) => c.verdict !== 'n/a').length;
       return { label, message: `${passed}/${applicable} contracts`, color: 'red' };
@@ -52,18 +59,19 @@ export function badgeFor(adapter: AdapterResult): BadgeSpec {
 }
 
 /**
- * The summary badge, labelled `ptconform`: `K/N as expected` (K adapters of N whose verdict
- * matched their expectation), brightgreen when all did, red otherwise; `no adapters`, lightgrey,
- * when there are none.
+ * The summary badge, labelled `ptconform`: `K/N as expected` (K adapters of N that behaved as
+ * expected, known-bad ones failing as documented included), brightgreen exactly when the run
+ * exits 0, red otherwise, with `, E error(s)` when adapters errored (exit 2); `no adapters`,
+ * lightgrey, when there are none.
  */
 export function summaryBadge(results: ResultsJson): BadgeSpec {
-  const total = results.adapters.length;
-  if (total === 0) return { label: 'ptconform', message: 'no adapters', color: 'lightgrey' };
-  const expected = results.adapters.filter((a) => a.asExpected).length;
+  const c = adapterCounts(results);
+  if (c.adapters === 0) return { label: 'ptconform', message: 'no adapters', color: 'lightgrey' };
+  const errors = c.errors > 0 ? `, ${c.errors} error(s)` : '';
   return {
     label: 'ptconform',
-    message: `${expected}/${total} as expected`,
-    color: expected === total ? 'brightgreen' : 'red',
+    message: `${c.asExpected}/${c.adapters} as expected${errors}`,
+    color: exitCodeOf(results) === 0 ? 'brightgreen' : 'red',
   };
 }
 

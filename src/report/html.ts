@@ -6,6 +6,8 @@ import { writeFileAtomic } from '../results/atomicWrite';
 import type { AdapterResult, ContractResult, ResultsJson } from '../results/schema';
 import { escapeHtml, escapeMarkdownCell } from './escape';
 import { buildMatrix, isExpectedFailure, type Matrix, type MatrixCell, type MatrixRow } from './matrix';
+import { exitCodeOf, formatTotals, totals } from './outcome';
+import { adapterCounts } from './summary';
 import { renderTimelineHtml } from './timeline';
 
 /** Characters kept as-is in element ids; everything else becomes `-`. */
@@ -62,6 +64,7 @@ section#matrix { overflow-x: auto; }
 td.pass { background: #d3f5dc; color: #0f5323; }
 td.fail { background: #ffd7d5; color: #82071e; font-weight: bold; }
 td.fail-expected { background: #ffe6c2; color: #7a4100; }
+td.pass-unexpected { background: #ffd7d5; color: #82071e; font-weight: bold; outline: 2px dashed #cf222e; outline-offset: -3px; }
 td.na { background: #eceef1; color: #57606a; }
 td.error { background: #d8dade; color: #24292f; font-style: italic; }
 td.missing { color: #8c959f; }
@@ -80,6 +83,7 @@ p.objects { color: #57606a; }
 .legend-pass { background: #d3f5dc; }
 .legend-fail { background: #ffd7d5; }
 .legend-fail-expected { background: #ffe6c2; }
+.legend-pass-unexpected { background: #ffd7d5; outline: 2px dashed #cf222e; outline-offset: -3px; }
 .legend-na { background: #eceef1; }
 .legend-error { background: #d8dade; }
 `;
@@ -90,7 +94,8 @@ function cellClass(kind: string): string {
 
 function renderHeader(results: ResultsJson): string {
   const s = results.summary;
-  const unexpected = results.adapters.filter((a) => !a.asExpected).length;
+  const counts = adapterCounts(results);
+  const unexpected = counts.unexpected + counts.errors;
   const verdict =
     unexpected === 0
       ? '<p class="verdict-ok">Every adapter behaved as expected.</p>'
@@ -105,6 +110,8 @@ function renderHeader(results: ResultsJson): string {
     ['cells n/a', String(s.notApplicable)],
     ['errors', String(s.errors)],
     ['unexpected', String(s.unexpected)],
+    ['totals', formatTotals(totals(results))],
+    ['exit code', String(exitCodeOf(results))],
   ];
   return [
     '<header id="summary">',
@@ -160,8 +167,9 @@ function renderMatrixHtml(matrix: Matrix, ids: Map<MatrixCell, string>): string 
   out.push('</table>');
   out.push(
     '<p class="legend">' +
-      '<span class="legend-pass">pass</span><span class="legend-fail">fail</span>' +
+      '<span class="legend-pass">pass</span><span class="legend-fail">fail (unexpected)</span>' +
       '<span class="legend-fail-expected">fail (expected: documented known-bad)</span>' +
+      '<span class="legend-pass-unexpected">pass (unexpected: documented known-bad passed)</span>' +
       '<span class="legend-na">n/a: contract does not apply</span>' +
       '<span class="legend-error">error: adapter did not run</span>' +
       '</p>',
@@ -272,7 +280,9 @@ export function renderReportHtml(results: ResultsJson): string {
 /**
  * Renders the matrix of `results` as a GitHub-flavoured Markdown table for a README:
  * columns `arch | era | adapter | status | <contract IDs...>`, one row per adapter in the same
- * order as the HTML matrix; cells `pass`, `**fail**`, `fail (expected)`, `n/a`, `error`, `-`.
+ * order as the HTML matrix; cells `pass`, `**fail**` (unexpected), `fail (expected)` (a documented
+ * known-bad contract), `**pass (unexpected)**` (a documented known-bad contract that passed),
+ * `n/a`, `error`, `-`.
  * Names are escaped so they cannot break the table or inject Markdown/HTML. Ends with a newline.
  */
 export function renderMatrixMarkdown(results: ResultsJson): string {
@@ -282,7 +292,7 @@ export function renderMatrixMarkdown(results: ResultsJson): string {
   for (const row of matrix.rows) {
     const a = row.adapter;
     const status = row.status.kind === 'unexpected' ? `**${escapeMarkdownCell(row.status.text)}**` : escapeMarkdownCell(row.status.text);
-    const cells = row.cells.map((c) => (c.kind === 'fail' ? '**fail**' : escapeMarkdownCell(c.text)));
+    const cells = row.cells.map((c) => (c.kind === 'fail' || c.kind === 'pass-unexpected' ? `**${escapeMarkdownCell(c.text)}**` : escapeMarkdownCell(c.text)));
     const name = escapeMarkdownCell(a.name);
     lines.push(`| ${[escapeMarkdownCell(a.arch), escapeMarkdownCell(a.era), name, status, ...cells].join(' | ')} |`);
   }

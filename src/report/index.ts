@@ -35,3 +35,18 @@ export {
   type StatusKind,
 } from './matrix';
 export { escapeHtml, escapeXmlText, escapeXmlAttr, escapeMarkdownCell, oneLine } from './escape';
+export {
+  adapterOutcome,
+  adapterTotals,
+  totals,
+  formatTotals,
+  exitCodeOf,
+  isBadOutcome,
+  emptyTotals,
+  type AdapterOutcome,
+  type AdapterOutcomeKind,
+  type Totals,
+  type ExitCode,
+} from './outcome';
+export { renderSummaryLine, adapterCounts, type AdapterCounts } from './summary';
+export { attributedMs, junitSeconds } from './timing';

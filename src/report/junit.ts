@@ -1,10 +1,14 @@
 /**
  * JUnit XML for CI systems: one `<testsuite>` per adapter, one `<testcase>` per adapter × contract.
+ * Counted like every other output (outcome.ts): expected failures of known-bad adapters are
+ * skipped, not failed, so `failures + errors` is 0 exactly when `ptconform check` exits 0.
  */
+import { contractOutcome, isDocumented, type ContractOutcome } from '../check/expectation';
 import type { AdapterResult, ContractResult, ResultsJson } from '../results/schema';
 import { escapeXmlAttr, escapeXmlText, oneLine } from './escape';
-import { isExpectedFailure } from './matrix';
+import { adapterOutcome } from './outcome';
 import { renderTimelineText } from './timeline';
+import { attributedMs, junitSeconds } from './timing';
 
 /** Counts of one suite or of the whole document, as written in the XML attributes. */
 interface Counts {
@@ -15,12 +19,16 @@ interface Counts {
   ms: number;
 }
 
-function seconds(ms: number): string {
-  return (Math.max(0, ms) / 1000).toFixed(3);
-}
-
 function attrs(pairs: [string, string | number][]): string {
   return pairs.map(([k, v]) => ` ${k}="${escapeXmlAttr(String(v))}"`).join('');
+}
+
+function propertiesXml(props: [string, string][], indent: string): string[] {
+  return [
+    `${indent}<properties>`,
+    ...props.map(([k, v]) => `${indent}  <property${attrs([['name', k], ['value', v]])} />`),
+    `${indent}</properties>`,
+  ];
 }
 
 /** The JUnit `name` of a contract test case: `<contract id> <summary>`. */
@@ -28,76 +36,94 @@ export function junitCaseName(contract: ContractResult): string {
   return `${contract.id} ${oneLine(contract.summary)}`;
 }
 
-/** The body of a `<failure>`: expectation note, violation, text timeline and replay command. */
-function failureBody(adapter: AdapterResult, c: ContractResult): string {
-  const lines: string[] = [];
-  if (isExpectedFailure(adapter, c.id)) {
-    lines.push(`known-bad, as expected (kernel fix: ${adapter.knownBad?.fix ?? 'unknown'})`);
-  }
+/** The body of a `<failure>` or expected-failure `<skipped>`: violation, text timeline and replay command. */
+function counterexampleBody(c: ContractResult): string {
   const cx = c.counterexample;
-  if (cx === undefined) {
-    lines.push('no counterexample recorded');
-  } else {
-    lines.push(renderTimelineText(cx));
-    lines.push('');
-    lines.push(`seed ${cx.seed}, path ${cx.path}, ${cx.length} segments`);
-    if (cx.file !== undefined) lines.push(`saved to ${cx.file}`);
-    lines.push(`replay: ${cx.replay}`);
-  }
+  if (cx === undefined) return 'no counterexample recorded';
+  const lines = [`${cx.violation.contract}: ${cx.violation.message}`, '', renderTimelineText(cx), '', `seed ${cx.seed}, path ${cx.path}, ${cx.length} segments`];
+  if (cx.file !== undefined) lines.push(`saved to ${cx.file}`);
+  lines.push(`replay: ${cx.replay}`);
   return lines.join('\n');
 }
 
-function renderCase(adapter: AdapterResult, c: ContractResult, counts: Counts): string {
-  counts.tests++;
-  counts.ms += c.ms;
-  const open = `<testcase${attrs([
-    ['classname', adapter.name],
-    ['name', junitCaseName(c)],
-    ['time', seconds(c.ms)],
-  ])}`;
-  switch (c.verdict) {
+function fixOf(adapter: AdapterResult): string {
+  return adapter.knownBad?.fix ?? 'unknown';
+}
+
+/** The element inside a contract's `<testcase>` (none for a pass), and how it counts. */
+function resultElement(adapter: AdapterResult, c: ContractResult, outcome: ContractOutcome, counts: Counts): string | undefined {
+  switch (outcome) {
     case 'pass':
-      return `    ${open} />`;
-    case 'n/a':
+      return undefined;
+    case 'skip':
       counts.skipped++;
-      return `    ${open}>\n      <skipped${attrs([['message', 'n/a: contract does not apply to this adapter']])} />\n    </testcase>`;
+      return `<skipped${attrs([['message', 'n/a: contract does not apply to this adapter']])} />`;
+    case 'xfail':
+      counts.skipped++;
+      return `<skipped${attrs([['message', `expected failure (known-bad, fix: ${fixOf(adapter)})`]])}>${escapeXmlText(counterexampleBody(c))}</skipped>`;
+    case 'xpass':
+      counts.failures++;
+      return `<failure${attrs([
+        ['message', `unexpected pass: ${c.id} is a documented known-bad contract (fix: ${fixOf(adapter)}) but passed`],
+        ['type', 'XPASS'],
+      ])} />`;
     case 'fail': {
       counts.failures++;
       const v = c.counterexample?.violation;
       const message = v !== undefined ? `${v.contract}: ${v.message}` : `${c.id} failed (no counterexample recorded)`;
-      return (
-        `    ${open}>\n` +
-        `      <failure${attrs([
-          ['message', message],
-          ['type', c.counterexample?.violation.contract ?? c.id],
-        ])}>${escapeXmlText(failureBody(adapter, c))}</failure>\n` +
-        '    </testcase>'
-      );
+      return `<failure${attrs([['message', message], ['type', v?.contract ?? c.id]])}>${escapeXmlText(counterexampleBody(c))}</failure>`;
     }
   }
+}
+
+/** What the `known-bad` property of a case says, for known-bad adapters. */
+function knownBadStatus(outcome: ContractOutcome): string {
+  if (outcome === 'xfail') return 'documented, expected failure';
+  if (outcome === 'xpass') return 'documented, unexpected pass';
+  if (outcome === 'fail') return 'not documented, unexpected failure';
+  return outcome === 'skip' ? 'documented, not run (n/a)' : 'not documented';
+}
+
+function renderCase(adapter: AdapterResult, c: ContractResult, ms: number, counts: Counts): string {
+  counts.tests++;
+  counts.ms += ms;
+  const outcome = contractOutcome(adapter, c);
+  const props: [string, string][] = [['contract', c.id], ['property', c.property], ['outcome', outcome]];
+  if (adapter.knownBad !== undefined && (isDocumented(adapter, c.id) || outcome === 'fail')) props.push(['known-bad', knownBadStatus(outcome)]);
+  const inner = resultElement(adapter, c, outcome, counts);
+  return [
+    `    <testcase${attrs([['classname', adapter.name], ['name', junitCaseName(c)], ['time', junitSeconds(ms)]])}>`,
+    ...propertiesXml(props, '      '),
+    ...(inner !== undefined ? [`      ${inner}`] : []),
+    '    </testcase>',
+  ].join('\n');
+}
+
+/** The extra `adapter` test case of an adapter that errored, or whose failure no contract explains. */
+function adapterCase(adapter: AdapterResult, counts: Counts): string | undefined {
+  const o = adapterOutcome(adapter);
+  let inner: string;
+  if (o.kind === 'error') {
+    counts.errors++;
+    const message = adapter.error ?? 'adapter error';
+    inner = `<error${attrs([['message', message], ['type', 'AdapterError']])}>${escapeXmlText(message)}</error>`;
+  } else if (o.unexplained) {
+    counts.failures++;
+    inner = `<failure${attrs([['message', 'the results say not as expected, though no contract result shows why'], ['type', 'Unexpected']])} />`;
+  } else {
+    return undefined;
+  }
+  counts.tests++;
+  return [`    <testcase${attrs([['classname', adapter.name], ['name', 'adapter'], ['time', junitSeconds(0)]])}>`, `      ${inner}`, '    </testcase>'].join('\n');
 }
 
 function renderSuite(adapter: AdapterResult, total: Counts): string {
   const counts: Counts = { tests: 0, failures: 0, errors: 0, skipped: 0, ms: 0 };
   const cases: string[] = [];
-  if (adapter.verdict === 'error') {
-    counts.tests++;
-    counts.errors++;
-    const message = adapter.error ?? 'adapter error';
-    cases.push(
-      `    <testcase${attrs([
-        ['classname', adapter.name],
-        ['name', 'adapter'],
-        ['time', seconds(0)],
-      ])}>\n` +
-        `      <error${attrs([
-          ['message', message],
-          ['type', 'AdapterError'],
-        ])}>${escapeXmlText(message)}</error>\n` +
-        '    </testcase>',
-    );
-  }
-  for (const c of adapter.contracts) cases.push(renderCase(adapter, c, counts));
+  const extra = adapterCase(adapter, counts);
+  if (extra !== undefined) cases.push(extra);
+  const ms = attributedMs(adapter.contracts);
+  adapter.contracts.forEach((c, i) => cases.push(renderCase(adapter, c, ms[i] ?? 0, counts)));
   total.tests += counts.tests;
   total.failures += counts.failures;
   total.errors += counts.errors;
@@ -108,6 +134,7 @@ function renderSuite(adapter: AdapterResult, total: Counts): string {
     ['era', adapter.era],
     ['expectation', adapter.expectation],
     ['verdict', adapter.verdict],
+    ['outcome', adapterOutcome(adapter).kind],
     ['asExpected', String(adapter.asExpected)],
   ];
   if (adapter.knownBad !== undefined) {
@@ -122,14 +149,9 @@ function renderSuite(adapter: AdapterResult, total: Counts): string {
       ['failures', counts.failures],
       ['errors', counts.errors],
       ['skipped', counts.skipped],
-      ['time', seconds(counts.ms)],
+      ['time', junitSeconds(counts.ms)],
     ])}>`,
-    '    <properties>',
-    ...props.map(([k, v]) => `      <property${attrs([
-      ['name', k],
-      ['value', v],
-    ])} />`),
-    '    </properties>',
+    ...propertiesXml(props, '    '),
     ...cases,
     '  </testsuite>',
   ].join('\n');
@@ -137,12 +159,19 @@ function renderSuite(adapter: AdapterResult, total: Counts): string {
 
 /**
  * Renders `results` as JUnit XML: a `<testsuites name="ptconform">` root holding one
- * `<testsuite>` per adapter (with arch/era/expectation as `<properties>`) and one `<testcase>`
- * per adapter × contract (`classname` = adapter name, `name` = `<contract id> <summary>`).
- * `n/a` contracts are `<skipped/>`; failing ones carry `<failure message="<violation>">` whose
- * body is the text timeline and the replay command; an adapter whose verdict is `error` gets one
- * extra test case named `adapter` holding an `<error>`. The tests/failures/errors/skipped
- * attributes of every suite and of the root are the counts of what is written below them.
+ * `<testsuite>` per adapter (arch, era, expectation, outcome, known-bad contracts and fix as
+ * `<properties>`) and one `<testcase>` per adapter × contract (`classname` = adapter name,
+ * `name` = `<contract id> <summary>`), each with `<properties>` naming the contract, its
+ * outcome (pass, fail, xfail, xpass, skip) and, on known-bad adapters, its known-bad status.
+ * `n/a` contracts are `<skipped/>`. An expected failure (a documented known-bad contract that
+ * failed) is `<skipped message="expected failure (known-bad, fix: ...)">` with the counterexample
+ * as its body: it is not a failure. An unexpected failure is `<failure message="<violation>">`
+ * with the text timeline and replay command; a documented contract that passed is
+ * `<failure type="XPASS">`. An adapter that errored gets one extra test case named `adapter`
+ * holding an `<error>` (one whose failure no contract result explains, a `<failure>`). The
+ * tests/failures/errors/skipped attributes of every suite and of the root are the counts of what
+ * is written below them; `time` is in seconds, each contract's share of its fast-check run
+ * (timing.ts), so that case times add up to suite times and suite times to the root's.
  */
 export function renderJunit(results: ResultsJson): string {
   const total: Counts = { tests: 0, failures: 0, errors: 0, skipped: 0, ms: 0 };
@@ -155,7 +184,7 @@ export function renderJunit(results: ResultsJson): string {
       ['failures', total.failures],
       ['errors', total.errors],
       ['skipped', total.skipped],
-      ['time', seconds(total.ms)],
+      ['time', junitSeconds(total.ms)],
     ])}>`,
     ...suites,
     '</testsuites>',

@@ -1,10 +1,21 @@
 /**
  * KTAP version 1 output (Documentation/dev-tools/ktap.rst), the kernel's own test format,
- * indented the way KUnit prints it (4 spaces per nesting level).
+ * indented the way KUnit prints it (4 spaces per nesting level), with kselftest's directives
+ * and closing `# Totals:` line.
+ *
+ * Expected failures use `# XFAIL`, not `# TODO`: ktap.rst lists both, but says the use of TODO
+ * "in the kernel is discouraged" and its TAP/KTAP table marks TODO "not recognized" in KTAP,
+ * while XFAIL "is used by some kselftest tests" (kselftest.h prints `ok N # XFAIL`). An expected
+ * failure is therefore an `ok` line, and a parent whose only failures are expected is `ok`.
+ * A documented known-bad contract that passes is an unexpected pass: kselftest counts it as
+ * `xpass` and fails the run (`ksft_finished()`), so it is written `not ok N ... # XPASS ...`;
+ * XPASS is not among ktap.rst's directives, so a KTAP parser falls back to `not ok`, a failure,
+ * as ktap.rst prescribes for directives it does not support.
  */
 import type { AdapterResult, ContractResult, ResultsJson } from '../results/schema';
+import { contractOutcome } from '../check/expectation';
 import { oneLine } from './escape';
-import { isExpectedFailure } from './matrix';
+import { adapterOutcome, formatTotals, totals, type AdapterOutcome } from './outcome';
 import { renderTimelineText } from './timeline';
 
 /** One level of subtest indentation, as KUnit prints it. */
@@ -28,29 +39,55 @@ function diagnostics(text: string, indent: string): string[] {
     .map((l) => `${indent}# ${l}`);
 }
 
+/** The violation, timeline and replay command of a failed contract, as diagnostic text. */
+function failureDiagnostics(c: ContractResult): string {
+  const cx = c.counterexample;
+  if (cx === undefined) return `${c.id} failed; no counterexample recorded`;
+  return [
+    `${cx.violation.contract}: ${cx.violation.message}`,
+    renderTimelineText(cx),
+    `seed ${cx.seed}, path ${cx.path}, ${cx.length} segments`,
+    `replay: ${cx.replay}`,
+  ].join('\n');
+}
+
+function fixOf(adapter: AdapterResult): string {
+  return ktapName(adapter.knownBad?.fix ?? 'unknown');
+}
+
 function contractLines(adapter: AdapterResult, c: ContractResult, n: number, indent: string): string[] {
   const name = ktapName(`${c.id} ${c.summary}`);
-  switch (c.verdict) {
+  switch (contractOutcome(adapter, c)) {
     case 'pass':
       return [`${indent}ok ${n} ${name}`];
-    case 'n/a':
+    case 'skip':
       return [`${indent}ok ${n} ${name} # SKIP n/a: contract does not apply to this adapter`];
+    case 'xpass':
+      return [`${indent}not ok ${n} ${name} # XPASS documented known-bad contract passed (fix: ${fixOf(adapter)})`];
+    case 'xfail':
+      return [...diagnostics(failureDiagnostics(c), indent), `${indent}ok ${n} ${name} # XFAIL known-bad, fix: ${fixOf(adapter)}`];
+    case 'fail':
+      return [...diagnostics(failureDiagnostics(c), indent), `${indent}not ok ${n} ${name}`];
+  }
+}
+
+/** The diagnostic line saying how the adapter compares to its expectation. */
+function statusText(adapter: AdapterResult, o: AdapterOutcome): string {
+  const j = o.judgement;
+  switch (o.kind) {
+    case 'pass':
+      return j.notRun.length > 0 ? `as expected: documented known-bad ${j.notRun.join(', ')} not run, nothing failed` : 'conforms, as expected';
+    case 'xfail':
+      return `known-bad, as expected: ${j.expected.join(', ')} failed${j.notRun.length > 0 ? ` (${j.notRun.join(', ')} not run)` : ''}`;
+    case 'xpass':
+      return `UNEXPECTED: documented known-bad ${j.missing.join(', ')} passed`;
     case 'fail': {
-      const diag: string[] = [];
-      if (isExpectedFailure(adapter, c.id)) {
-        diag.push(`known-bad, as expected (kernel fix: ${adapter.knownBad?.fix ?? 'unknown'})`);
-      }
-      const cx = c.counterexample;
-      if (cx === undefined) {
-        diag.push(`${c.id} failed; no counterexample recorded`);
-      } else {
-        diag.push(`${cx.violation.contract}: ${cx.violation.message}`);
-        diag.push(renderTimelineText(cx));
-        diag.push(`seed ${cx.seed}, path ${cx.path}, ${cx.length} segments`);
-        diag.push(`replay: ${cx.replay}`);
-      }
-      return [...diagnostics(diag.join('\n'), indent), `${indent}not ok ${n} ${name}`];
+      if (o.unexplained) return 'UNEXPECTED: the results say not as expected, though no contract result shows why';
+      const passed = j.missing.length > 0 ? `; documented known-bad ${j.missing.join(', ')} passed` : '';
+      return `UNEXPECTED: ${j.unexpected.join(', ')} failed${adapter.knownBad !== undefined ? ' (not documented)' : ''}${passed}`;
     }
+    case 'error':
+      return `error: ${adapter.error ?? 'adapter error'}`;
   }
 }
 
@@ -58,44 +95,45 @@ function adapterLines(adapter: AdapterResult, n: number): string[] {
   const lines: string[] = [];
   const sub = KTAP_INDENT;
   if (adapter.contracts.length > 0) {
+    const expectation = adapter.knownBad !== undefined
+      ? `known-bad, documented to fail ${adapter.knownBad.contracts.join(', ')} (fix: ${adapter.knownBad.fix})`
+      : 'expected to conform';
     lines.push(`${sub}KTAP version 1`);
     lines.push(`${sub}# Subtest: ${ktapName(adapter.name)}`);
-    lines.push(...diagnostics(`arch ${adapter.arch}, era ${adapter.era}, expected to ${adapter.expectation === 'known-bad' ? 'be known-bad' : 'conform'}`, sub));
+    lines.push(...diagnostics(`arch ${adapter.arch}, era ${adapter.era}, ${expectation}`, sub));
     lines.push(`${sub}1..${adapter.contracts.length}`);
     adapter.contracts.forEach((c, i) => lines.push(...contractLines(adapter, c, i + 1, sub)));
   }
-  const failed = adapter.contracts.some((c) => c.verdict === 'fail');
-  const status = adapter.asExpected
-    ? adapter.expectation === 'known-bad'
-      ? 'known-bad, as expected'
-      : 'conforms, as expected'
-    : 'UNEXPECTED';
-  if (adapter.verdict === 'error') {
+  const o = adapterOutcome(adapter);
+  lines.push(...diagnostics(statusText(adapter, o), ''));
+  const name = ktapName(adapter.name);
+  if (o.kind === 'error') {
     const error = adapter.error ?? 'adapter error';
-    lines.push(...diagnostics(`error: ${error}`, ''));
-    lines.push(...diagnostics(status, ''));
-    lines.push(`not ok ${n} ${ktapName(adapter.name)} # ERROR ${ktapName(error.split('\n')[0] ?? error)}`);
-    return lines;
+    lines.push(`not ok ${n} ${name} # ERROR ${ktapName(error.split('\n')[0] ?? error)}`);
+  } else {
+    lines.push(`${o.kind === 'pass' || o.kind === 'xfail' ? 'ok' : 'not ok'} ${n} ${name}`);
   }
-  lines.push(...diagnostics(status, ''));
-  const ok = adapter.verdict === 'conforms' && !failed;
-  lines.push(`${ok ? 'ok' : 'not ok'} ${n} ${ktapName(adapter.name)}`);
   return lines;
 }
 
 /**
- * Renders `results` as KTAP version 1: `KTAP version 1`, the plan `1..N` (N = adapters), and one
- * top-level test per adapter. An adapter's contracts are its subtests, indented by
- * {@link KTAP_INDENT}, each block opening with `KTAP version 1`, a `# Subtest: <adapter>` line
- * (as KUnit prints it) and its plan `1..M`. Results are `ok N <id> <summary>`,
- * `not ok N <id> <summary>`, or `ok N <id> <summary> # SKIP <reason>` for `n/a`. A failing
- * subtest's `# ` diagnostic lines (violation, text timeline, replay command) come directly
- * before its `not ok` line, where ktap.rst puts a test's diagnostics and where KUnit's parser
- * attributes them to that test. An adapter is `ok` only when it conforms; an adapter error is
- * `not ok N <adapter> # ERROR <message>`. Test names never contain `#`. Ends with a newline.
+ * Renders `results` as KTAP version 1: `KTAP version 1`, the plan `1..N` (N = adapters), one
+ * top-level test per adapter, and kselftest's closing `# Totals: pass:N fail:N xfail:N xpass:N
+ * skip:N error:N` (see outcome.ts: one count per contract, plus one `error` per adapter that
+ * could not be run). An adapter's contracts are its subtests, indented by {@link KTAP_INDENT},
+ * the block opening with `KTAP version 1`, a `# Subtest: <adapter>` line (as KUnit prints it)
+ * and its plan `1..M`. A contract is `ok N <id> <summary>` when it passes;
+ * `ok ... # SKIP <reason>` when `n/a`; `ok ... # XFAIL known-bad, fix: <fix>` when it is a
+ * documented known-bad contract that failed; `not ok ... # XPASS ...` when such a contract
+ * passed; `not ok N <id> <summary>` for any other failure. A failed contract's `# ` diagnostic
+ * lines (violation, text timeline, replay command) come directly before its result line, where
+ * ktap.rst puts a test's diagnostics. An adapter is `ok` when it behaved as expected (conforms,
+ * or fails as documented), `not ok` otherwise, and `not ok N <adapter> # ERROR <message>` when
+ * it could not be run. Test names never contain `#`. Ends with a newline.
  */
 export function renderKtap(results: ResultsJson): string {
   const lines = ['KTAP version 1', `1..${results.adapters.length}`];
   results.adapters.forEach((a, i) => lines.push(...adapterLines(a, i + 1)));
+  lines.push(`# Totals: ${formatTotals(totals(results))}`);
   return `${lines.join('\n')}\n`;
 }

@@ -2,17 +2,23 @@
  * The arch × era × contract matrix as data: which rows, which columns, what each cell says.
  * The HTML and Markdown renderers both draw this model, so they can never disagree.
  */
+import { contractOutcome, isDocumented } from '../check/expectation';
 import type { AdapterResult, ContractResult, ResultsJson } from '../results/schema';
+import { adapterOutcome } from './outcome';
 
-/** What one adapter × contract cell shows. `missing`: the adapter reported no result for that contract. */
-export type CellKind = 'pass' | 'fail' | 'fail-expected' | 'n/a' | 'error' | 'missing';
+/**
+ * What one adapter × contract cell shows: `fail-expected` is a documented known-bad contract
+ * that failed (as expected), `pass-unexpected` one that passed (XPASS, counts against the run),
+ * `fail` any other failure. `missing`: the adapter reported no result for that contract.
+ */
+export type CellKind = 'pass' | 'fail' | 'fail-expected' | 'pass-unexpected' | 'n/a' | 'error' | 'missing';
 
 /** One cell of the matrix. */
 export interface MatrixCell {
   /** Contract ID of the column. */
   contract: string;
   kind: CellKind;
-  /** Short text for the cell: `pass`, `fail`, `fail (expected)`, `n/a`, `error`, `-`. */
+  /** Short text for the cell: `pass`, `fail`, `fail (expected)`, `pass (unexpected)`, `n/a`, `error`, `-`. */
   text: string;
   /** The contract result behind the cell, if the adapter reported one. */
   result?: ContractResult;
@@ -24,7 +30,7 @@ export type StatusKind = 'conforms' | 'known-bad' | 'unexpected';
 /** The status column of a row. */
 export interface AdapterStatus {
   kind: StatusKind;
-  /** `conforms`, `known-bad, as expected`, or `UNEXPECTED: <why>`. */
+  /** `conforms`, `known-bad, as expected`, `known-bad, as expected (<documented> not run)`, or `UNEXPECTED: <why>`. */
   text: string;
 }
 
@@ -80,23 +86,31 @@ export function naturalCompare(a: string, b: string): number {
 
 /** Whether a failing `contract` of `adapter` is one its known-bad declaration documents. */
 export function isExpectedFailure(adapter: AdapterResult, contract: string): boolean {
-  return adapter.expectation === 'known-bad' && (adapter.knownBad?.contracts.includes(contract) ?? false);
+  return isDocumented(adapter, contract);
 }
 
-/** The status column of `adapter`: `conforms`, `known-bad, as expected`, or `UNEXPECTED: ...`. */
+/** The status column of `adapter`, from its {@link adapterOutcome}. */
 export function adapterStatus(adapter: AdapterResult): AdapterStatus {
-  if (adapter.asExpected && adapter.verdict !== 'error') {
-    return adapter.expectation === 'known-bad'
-      ? { kind: 'known-bad', text: 'known-bad, as expected' }
-      : { kind: 'conforms', text: 'conforms' };
+  const { kind, judgement: j, unexplained } = adapterOutcome(adapter);
+  const notRun = j.notRun.length > 0 ? ` (${j.notRun.join(', ')} not run)` : '';
+  switch (kind) {
+    case 'pass':
+      return adapter.knownBad !== undefined
+        ? { kind: 'known-bad', text: `known-bad, as expected${notRun}` }
+        : { kind: 'conforms', text: 'conforms' };
+    case 'xfail':
+      return { kind: 'known-bad', text: `known-bad, as expected${notRun}` };
+    case 'xpass':
+      return { kind: 'unexpected', text: `UNEXPECTED: known-bad adapter passes ${j.missing.join(', ')}` };
+    case 'error':
+      return { kind: 'unexpected', text: 'UNEXPECTED: adapter error' };
+    case 'fail':
+      if (unexplained) return { kind: 'unexpected', text: 'UNEXPECTED: not as expected' };
+      return {
+        kind: 'unexpected',
+        text: adapter.knownBad !== undefined ? `UNEXPECTED: known-bad adapter fails undocumented ${j.unexpected.join(', ')}` : 'UNEXPECTED: violates',
+      };
   }
-  let why: string;
-  if (adapter.verdict === 'error') why = 'adapter error';
-  else if (adapter.expectation === 'known-bad' && adapter.verdict === 'conforms') why = 'known-bad adapter conforms';
-  else if (adapter.expectation === 'known-bad') why = 'known-bad adapter fails other contracts than documented';
-  else if (adapter.verdict === 'violates') why = 'violates';
-  else why = `verdict ${adapter.verdict}`;
-  return { kind: 'unexpected', text: `UNEXPECTED: ${why}` };
 }
 
 function cellFor(adapter: AdapterResult, contract: string): MatrixCell {
@@ -106,15 +120,17 @@ function cellFor(adapter: AdapterResult, contract: string): MatrixCell {
       ? { contract, kind: 'error', text: 'error' }
       : { contract, kind: 'missing', text: '-' };
   }
-  switch (result.verdict) {
+  switch (contractOutcome(adapter, result)) {
     case 'pass':
       return { contract, kind: 'pass', text: 'pass', result };
-    case 'n/a':
+    case 'skip':
       return { contract, kind: 'n/a', text: 'n/a', result };
+    case 'xfail':
+      return { contract, kind: 'fail-expected', text: 'fail (expected)', result };
+    case 'xpass':
+      return { contract, kind: 'pass-unexpected', text: 'pass (unexpected)', result };
     case 'fail':
-      return isExpectedFailure(adapter, contract)
-        ? { contract, kind: 'fail-expected', text: 'fail (expected)', result }
-        : { contract, kind: 'fail', text: 'fail', result };
+      return { contract, kind: 'fail', text: 'fail', result };
   }
 }
 

@@ -48,18 +48,27 @@ describe('badgeFor', () => {
     // C-LT-1 pass, C-LT-2 fail, C-DT-1 n/a: 1 of 2 applicable
     expect(badgeFor(a)).toEqual({ label: 'ptconform x86-tlb-v6.13', message: '1/2 contracts', color: 'red' });
     const kb = r.adapters[1] as AdapterResult;
-    kb.asExpected = false; // fails something other than documented
-    expect(badgeFor(kb)).toEqual({ label: 'ptconform powerpc-frag-v6.5', message: '2/3 contracts', color: 'red' });
+    kb.asExpected = false;
+    (kb.contracts[0] as { verdict: string }).verdict = 'fail'; // fails something other than documented
+    expect(badgeFor(kb)).toEqual({ label: 'ptconform powerpc-frag-v6.5', message: '1/3 contracts', color: 'red' });
   });
 
-  test('an adapter error: "error", lightgrey', () => {
-    expect(badgeFor(broken)).toMatchObject({ message: 'error', color: 'lightgrey' });
+  test('an adapter error: "error", red (an error is never a pass)', () => {
+    expect(badgeFor(broken)).toMatchObject({ message: 'error', color: 'red' });
+  });
+
+  test('a known-bad adapter whose documented contract passed: "unexpected pass", red', () => {
+    const kb = cloneSample().adapters[1] as AdapterResult;
+    kb.verdict = 'conforms';
+    kb.asExpected = false;
+    kb.contracts = kb.contracts.map((c) => ({ ...c, verdict: 'pass' }));
+    expect(badgeFor(kb)).toEqual({ label: 'ptconform powerpc-frag-v6.5', message: 'unexpected pass: C-LT-2', color: 'red' });
   });
 });
 
 describe('summaryBadge', () => {
   test('counts adapters whose verdict matched their expectation', () => {
-    expect(summaryBadge(sampleResults)).toEqual({ label: 'ptconform', message: '2/3 as expected', color: 'red' });
+    expect(summaryBadge(sampleResults)).toEqual({ label: 'ptconform', message: '2/3 as expected, 1 error(s)', color: 'red' });
     const r = cloneSample();
     r.adapters.pop();
     expect(summaryBadge(r)).toEqual({ label: 'ptconform', message: '2/2 as expected', color: 'brightgreen' });

@@ -58,7 +58,9 @@ describe('renderReportHtml', () => {
     kb.verdict = 'conforms';
     kb.contracts = kb.contracts.map((c) => ({ ...c, verdict: 'pass' }));
     const page = parseXml(renderReportHtml(bad), { allowDoctype: true });
-    expect(textContent(byId(page, 'matrix'))).toContain('UNEXPECTED: known-bad adapter conforms');
+    expect(textContent(byId(page, 'matrix'))).toContain('UNEXPECTED: known-bad adapter passes C-LT-2');
+    const cells = findAll(byId(page, 'matrix'), (e) => e.name === 'td' && e.attrs['class'] === 'cell pass-unexpected');
+    expect(cells.map(textContent)).toEqual(['pass (unexpected)']);
   });
 
   test('has a section per failing contract with timeline, violation and replay command', () => {

@@ -54,22 +54,55 @@ describe('renderJunit', () => {
     expect(childElements(knownBad as XmlElement, 'testcase')).toHaveLength(3);
   });
 
-  test('n/a is <skipped/>, fail is <failure> carrying the timeline and replay command', () => {
+  test('n/a is <skipped/>; an expected failure is <skipped> carrying the timeline, not a failure', () => {
     const [conforming, knownBad] = suites as [XmlElement, XmlElement, XmlElement];
     const skipped = childElements(conforming, 'testcase')[2] as XmlElement;
-    expect(childElements(skipped).map((e) => e.name)).toEqual(['skipped']);
-    const failing = childElements(knownBad, 'testcase')[1] as XmlElement;
-    const failures = childElements(failing, 'failure');
-    expect(failures).toHaveLength(1);
-    const failure = failures[0] as XmlElement;
-    expect(failure.attrs['message']).toBe(
-      'C-LT-2: cpu0 took ptl#3 of pt@0x3000 after its RCU grace period ended & the table was freed',
-    );
-    const body = textContent(failure);
+    expect(childElements(skipped).map((e) => e.name)).toEqual(['properties', 'skipped']);
+    const xfail = childElements(knownBad, 'testcase')[1] as XmlElement;
+    expect(childElements(xfail, 'failure')).toHaveLength(0);
+    const skip = childElements(xfail, 'skipped')[0] as XmlElement;
+    expect(skip.attrs['message']).toBe('expected failure (known-bad, fix: commit 0123456789ab ("powerpc: defer pte fragment free"))');
+    const body = textContent(skip);
+    expect(body).toContain('C-LT-2: cpu0 took ptl#3 of pt@0x3000 after its RCU grace period ended & the table was freed');
     expect(body).toMatch(/^>>\s+5 \| spin_lock\(ptl#3\) <use-after-free>/m);
     expect(body).toContain('!! C-LT-2 violated at step 5');
     expect(body).toContain('replay: ptconform replay --adapter "powerpc-frag-v6.5" --contract C-LT-2');
-    expect(body).toContain('known-bad, as expected');
+    const props = childElements(childElements(xfail, 'properties')[0] as XmlElement, 'property').map((p) => [p.attrs['name'], p.attrs['value']]);
+    expect(props).toEqual([
+      ['contract', 'C-LT-2'],
+      ['property', 'lifetime'],
+      ['outcome', 'xfail'],
+      ['known-bad', 'documented, expected failure'],
+    ]);
+  });
+
+  test('an unexpected failure is <failure> with the timeline; a documented contract that passed is an XPASS <failure>', () => {
+    const r = cloneSample();
+    const kb = r.adapters[1];
+    if (kb === undefined) throw new Error('fixture');
+    kb.knownBad = { contracts: ['C-DT-1'], fix: 'f' };
+    kb.asExpected = false;
+    const cases = childElements(childElements(parseXml(renderJunit(r)), 'testsuite')[1] as XmlElement, 'testcase');
+    const failure = childElements(cases[1] as XmlElement, 'failure')[0] as XmlElement;
+    expect(failure.attrs['message']).toBe('C-LT-2: cpu0 took ptl#3 of pt@0x3000 after its RCU grace period ended & the table was freed');
+    expect(textContent(failure)).toContain('!! C-LT-2 violated at step 5');
+    const xpass = childElements(cases[2] as XmlElement, 'failure')[0] as XmlElement;
+    expect(xpass.attrs).toEqual({ message: 'unexpected pass: C-DT-1 is a documented known-bad contract (fix: f) but passed', type: 'XPASS' });
+  });
+
+  test('times are seconds, each run shared by the contracts it decided, adding up to suite and root times', () => {
+    const r = cloneSample();
+    const a = r.adapters[0];
+    if (a === undefined) throw new Error('fixture');
+    // one run of 'lifetime' decided both C-LT-1 and C-LT-2 in 90 ms
+    a.contracts = a.contracts.map((c) => (c.property === 'lifetime' ? { ...c, ms: 90 } : c));
+    const parsed = parseXml(renderJunit(r));
+    const suite = childElements(parsed, 'testsuite')[0] as XmlElement;
+    expect(childElements(suite, 'testcase').map((t) => t.attrs['time'])).toEqual(['0.045', '0.045', '0.000']);
+    expect(suite.attrs['time']).toBe('0.090');
+    // known-bad suite: 38 + 112 + 12 ms, each its own run
+    expect(childElements(parsed, 'testsuite')[1]?.attrs['time']).toBe('0.162');
+    expect(parsed.attrs['time']).toBe('0.252');
   });
 
   test('an adapter error is one <testcase> with <error>, attributes escaped', () => {
@@ -95,7 +128,7 @@ describe('renderJunit', () => {
       }).toEqual(actual);
       for (const k of Object.keys(totals) as (keyof typeof totals)[]) totals[k] += actual[k];
     }
-    expect(totals).toEqual({ tests: 7, failures: 1, errors: 1, skipped: 1 });
+    expect(totals).toEqual({ tests: 7, failures: 0, errors: 1, skipped: 2 });
     expect({
       tests: count(root, 'tests'),
       failures: count(root, 'failures'),

@@ -9,6 +9,15 @@
  * whose subtest failed (without SKIP) is itself `not ok`; descriptions contain no `#`.
  * Diagnostic lines are attached to the next result line of their level, as ktap.rst specifies
  * (including those between a nested block and its parent's result line).
+ *
+ * Directives: a result line is `<result> <number> [<description>][ # [<directive>] [<data>]]`;
+ * the directive is one of ktap.rst's keywords (SKIP, TODO, XFAIL, TIMEOUT, ERROR), upper case;
+ * any other word after ` # ` is diagnostic data (so kselftest's `XPASS` is data, and the result
+ * falls back to ok / not ok, as ktap.rst says a parser must do with a directive it does not
+ * support). TIMEOUT and ERROR results must be `not ok`. Stricter than ktap.rst where the writers
+ * never need the latitude: the plan is required, and "unknown lines" are rejected.
+ * {@link countKtap} recounts a document the way kselftest's `# Totals:` line counts it, and
+ * {@link ktapTotals} reads that line.
  */
 
 /** One parsed test (a result line and, for a parent, its subtests). */
@@ -78,14 +87,17 @@ export function parseKtap(text: string, options: ParseKtapOptions = {}): KtapBlo
     const test: Omit<KtapTest, 'diagnostics'> = { number: Number(m[2]), ok: m[1] === 'ok', name: desc };
     if (hash >= 0) {
       if (hash > 0 && rest[hash - 1] !== ' ') fail("'#' inside a test description");
+      if (rest.length > hash + 1 && rest[hash + 1] !== ' ') fail("'#' not followed by a space (directive separator is ' # ')");
       const after = rest.slice(hash + 1).trim();
-      const word = after.split(/\s+/)[0] ?? '';
-      if (DIRECTIVES.has(word.toUpperCase())) {
-        test.directive = word.toUpperCase();
+      const word = after.split(' ')[0] ?? '';
+      if (DIRECTIVES.has(word)) {
+        test.directive = word;
         test.directiveText = after.slice(word.length).trim();
       } else {
+        if (DIRECTIVES.has(word.toUpperCase())) fail(`directive ${JSON.stringify(word)} must be upper case`);
         test.directiveText = after;
       }
+      if ((test.directive === 'ERROR' || test.directive === 'TIMEOUT') && test.ok) fail(`an ${test.directive} result must be "not ok"`);
     }
     return test;
   };
@@ -165,4 +177,55 @@ export function parseKtap(text: string, options: ParseKtapOptions = {}): KtapBlo
   const doc = parseBlock(0);
   if (i !== lines.length) fail('lines after the end of the top-level block');
   return doc;
+}
+
+/** kselftest's counters, as in `# Totals: pass:N fail:N xfail:N xpass:N skip:N error:N`. */
+export interface KtapTotals {
+  pass: number;
+  fail: number;
+  xfail: number;
+  xpass: number;
+  skip: number;
+  error: number;
+}
+
+const TOTALS = /^Totals: pass:(\d+) fail:(\d+) xfail:(\d+) xpass:(\d+) skip:(\d+) error:(\d+)$/;
+
+/** The `# Totals:` line among the trailing diagnostics of `doc` (there must be exactly one). */
+export function ktapTotals(doc: KtapBlock): KtapTotals {
+  const found = doc.trailing.map((l) => TOTALS.exec(l)).filter((m): m is RegExpExecArray => m !== null);
+  if (found.length !== 1) throw new Error(`expected one "# Totals:" line after the last result, found ${found.length}`);
+  const [pass, fail, xfail, xpass, skip, error] = (found[0] as RegExpExecArray).slice(1).map(Number) as number[];
+  return { pass, fail, xfail, xpass, skip, error } as KtapTotals;
+}
+
+function failedSubtest(t: KtapTest): boolean {
+  return !t.ok && t.directive !== 'SKIP';
+}
+
+/**
+ * Recounts `doc` as kselftest would: every leaf test by its result (`SKIP` skip, `XFAIL` xfail,
+ * `ERROR` error, data starting with `XPASS` xpass, otherwise ok pass / not ok fail); a parent
+ * counts itself only where its subtests do not explain its result: an `ERROR` parent adds an
+ * error, a `not ok` parent without a failed subtest adds a fail.
+ */
+export function countKtap(doc: KtapBlock): KtapTotals {
+  const t: KtapTotals = { pass: 0, fail: 0, xfail: 0, xpass: 0, skip: 0, error: 0 };
+  const visit = (test: KtapTest): void => {
+    const sub = test.subtests;
+    if (sub !== undefined) {
+      for (const s of sub.tests) visit(s);
+      if (test.directive === 'ERROR') t.error++;
+      else if (!test.ok && !sub.tests.some(failedSubtest)) t.fail++;
+      return;
+    }
+    if (test.directive === 'SKIP') t.skip++;
+    else if (test.directive === 'XFAIL') t.xfail++;
+    else if (test.directive === 'ERROR') t.error++;
+    else if (test.directive === undefined && (test.directiveText ?? '').split(' ')[0] === 'XPASS') t.xpass++;
+    else if (test.ok) t.pass++;
+    else t.fail++;
+  };
+  for (const test of doc.tests) visit(test);
+  return t;
 }

@@ -1,6 +1,6 @@
 import { describe, expect, test } from '@jest/globals';
 import { renderKtap } from '../../src/report/ktap';
-import { parseKtap, type KtapTest } from './ktap-parser';
+import { countKtap, ktapTotals, parseKtap, type KtapTest } from './ktap-parser';
 import { cloneSample, sampleResults } from './sample-results';
 
 describe('ktap-parser', () => {
@@ -42,8 +42,36 @@ describe('ktap-parser', () => {
     ['# in a name', ok.replace('ok 1 top', 'ok 1 to#p')],
     ['unknown line', ok.replace('ok 1 top', 'garbage\nok 1 top')],
     ['nested block without result', ok.replace('ok 1 top\n', '')],
+    ['lower-case directive', ok.replace('# SKIP why', '# skip why')],
+    ['"#" not followed by a space', ok.replace('# SKIP why', '#SKIP why')],
+    ['ok with ERROR', ok.replace('ok 1 top', 'ok 1 top # ERROR boom')],
+    ['ok with TIMEOUT', ok.replace('    ok 1 a', '    ok 1 a # TIMEOUT 30 seconds')],
   ])('rejects %s', (_why, text) => {
     expect(() => parseKtap(text)).toThrow();
+  });
+
+  test('reads directives: ktap.rst keywords only; other words after " # " are diagnostic data', () => {
+    const doc = parseKtap(['KTAP version 1', '1..4', 'ok 1 a # XFAIL known bug', 'not ok 2 b # XPASS passed', 'ok 3 c # rcode=0', 'not ok 4 d # TIMEOUT 30 seconds', ''].join('\n'));
+    expect(doc.tests.map((t) => [t.directive ?? '', t.directiveText ?? ''])).toEqual([
+      ['XFAIL', 'known bug'],
+      ['', 'XPASS passed'],
+      ['', 'rcode=0'],
+      ['TIMEOUT', '30 seconds'],
+    ]);
+  });
+
+  test('countKtap counts leaves like kselftest, and parents only where their subtests do not explain them', () => {
+    const text = [
+      'KTAP version 1', '1..3',
+      '    KTAP version 1', '    1..4', '    ok 1 a', '    ok 2 b # XFAIL x', '    not ok 3 c # XPASS y', '    ok 4 d # SKIP z', 'not ok 1 p',
+      '    KTAP version 1', '    1..1', '    ok 1 e', 'not ok 2 q',
+      'not ok 3 r # ERROR boom',
+      '# Totals: pass:2 fail:1 xfail:1 xpass:1 skip:1 error:1', '',
+    ].join('\n');
+    const doc = parseKtap(text);
+    expect(countKtap(doc)).toEqual({ pass: 2, fail: 1, xfail: 1, xpass: 1, skip: 1, error: 1 });
+    expect(ktapTotals(doc)).toEqual(countKtap(doc));
+    expect(() => ktapTotals(parseKtap(ok))).toThrow('Totals');
   });
 });
 
@@ -56,7 +84,7 @@ describe('renderKtap', () => {
     expect(doc.plan).toBe(3);
     expect(doc.tests.map((t) => [t.number, t.ok, t.name])).toEqual([
       [1, true, 'x86-tlb-v6.13'],
-      [2, false, 'powerpc-frag-v6.5'],
+      [2, true, 'powerpc-frag-v6.5'],
       [3, false, './adapters/broken <"x"> & y.ts'],
     ]);
   });
@@ -72,9 +100,10 @@ describe('renderKtap', () => {
     ]);
   });
 
-  test('a failing subtest is "not ok" with the timeline and replay command in "# " diagnostics', () => {
+  test('an expected failure is "ok # XFAIL" with the timeline and replay command in "# " diagnostics', () => {
     const failing = doc.tests[1]?.subtests?.tests[1] as KtapTest;
-    expect(failing).toMatchObject({ number: 2, ok: false, name: 'C-LT-2 no walker sees a freed table' });
+    expect(failing).toMatchObject({ number: 2, ok: true, name: 'C-LT-2 no walker sees a freed table', directive: 'XFAIL' });
+    expect(failing.directiveText).toBe('known-bad, fix: commit 0123456789ab ("powerpc: defer pte fragment free")');
     const diag = failing.diagnostics.join('\n');
     expect(diag).toMatch(/^>>\s+5 \| spin_lock\(ptl#3\)/m);
     expect(diag).toContain('!! C-LT-2 violated at step 5');
@@ -103,10 +132,33 @@ describe('renderKtap', () => {
     for (const n of names(parsed.tests)) expect(n).not.toContain('#');
   });
 
+  test('a documented contract that passed is "not ok # XPASS"; an undocumented failure is "not ok"; the adapter is "not ok"', () => {
+    const r = cloneSample();
+    const kb = r.adapters[1];
+    if (kb === undefined) throw new Error('fixture');
+    kb.knownBad = { contracts: ['C-DT-1'], fix: 'the #fix' };
+    kb.asExpected = false;
+    const parsed = parseKtap(renderKtap(r));
+    const top = parsed.tests[1] as KtapTest;
+    expect(top.ok).toBe(false);
+    expect(top.diagnostics).toEqual(['UNEXPECTED: C-LT-2 failed (not documented); documented known-bad C-DT-1 passed']);
+    expect(top.subtests?.tests.map((t) => [t.ok, t.directive ?? '', t.directiveText ?? ''])).toEqual([
+      [true, '', ''],
+      [false, '', ''],
+      [false, '', 'XPASS documented known-bad contract passed (fix: the _fix)'],
+    ]);
+    expect(ktapTotals(parsed)).toEqual({ pass: 3, fail: 1, xfail: 0, xpass: 1, skip: 1, error: 1 });
+  });
+
+  test('ends with the kselftest Totals line, which recounts the results', () => {
+    expect(ktap.endsWith('\n# Totals: pass:4 fail:0 xfail:1 xpass:0 skip:1 error:1\n')).toBe(true);
+    expect(countKtap(doc)).toEqual(ktapTotals(doc));
+  });
+
   test('an empty result set is "1..0"', () => {
     const r = cloneSample();
     r.adapters = [];
-    expect(renderKtap(r)).toBe('KTAP version 1\n1..0\n');
+    expect(renderKtap(r)).toBe('KTAP version 1\n1..0\n# Totals: pass:0 fail:0 xfail:0 xpass:0 skip:0 error:0\n');
     expect(parseKtap(renderKtap(r)).tests).toEqual([]);
   });
 });

@@ -2,9 +2,12 @@
  * A hand-written `ResultsJson` for the report tests: one conforming adapter, one known-bad
  * adapter failing its documented contract with a 3-actor, 6-step counterexample, and one
  * adapter that failed to load. Names and messages carry markup and `#` on purpose, to exercise
- * escaping.
+ * escaping. {@link sampleSets} are smaller documents, one per way a run can end, each with the
+ * exit code of `ptconform check`.
  */
-import type { AdapterResult, Counterexample, ResultsJson } from '../../src/results/schema';
+import { judgeExpectation } from '../../src/check/expectation';
+import { buildResults } from '../../src/cli/results';
+import type { AdapterResult, ContractResult, Counterexample, ResultsJson } from '../../src/results/schema';
 
 /** The counterexample of the known-bad adapter: cpu0 walks, cpu1 frees, rcu runs the callback. */
 export const sampleCounterexample: Counterexample = {
@@ -101,3 +104,69 @@ export const sampleResults: ResultsJson = {
 export function cloneSample(): ResultsJson {
   return JSON.parse(JSON.stringify(sampleResults)) as ResultsJson;
 }
+
+/** A contract result for the sample sets. */
+function contract(id: string, property: string, verdict: ContractResult['verdict'], ms = 40): ContractResult {
+  const c: ContractResult = { id, property, summary: `summary of ${id}`, verdict, runs: verdict === 'n/a' ? 0 : 200, ms: verdict === 'n/a' ? 0 : ms };
+  if (verdict === 'fail') {
+    c.runsToFailure = 18;
+    c.counterexample = { ...sampleCounterexample, violation: { ...sampleCounterexample.violation, contract: id } };
+  }
+  return c;
+}
+
+/**
+ * An adapter result whose `verdict` and `asExpected` are computed as the check driver computes
+ * them (src/check/checkAdapter.ts): `asExpected` is {@link judgeExpectation}, and never on error.
+ */
+function adapter(name: string, contracts: ContractResult[], knownBad?: string[], error?: string): AdapterResult {
+  const failed = contracts.some((c) => c.verdict === 'fail');
+  const verdict = error !== undefined ? 'error' : failed ? 'violates' : 'conforms';
+  return {
+    name, arch: 'riscv', era: 'v6.14', verdict,
+    expectation: knownBad !== undefined ? 'known-bad' : 'conforms',
+    asExpected: verdict !== 'error' && judgeExpectation(knownBad !== undefined ? { knownBad: { contracts: knownBad } } : {}, contracts).asExpected,
+    ...(knownBad !== undefined ? { knownBad: { contracts: knownBad, fix: 'riscv: move pagetable_dtor() to __tlb_remove_table()' } } : {}),
+    ...(error !== undefined ? { error } : {}),
+    contracts,
+  };
+}
+
+const good = adapter('riscv-good', [contract('C-LT-1', 'lifetime', 'pass'), contract('C-LT-2', 'lifetime', 'pass'), contract('C-DT-1', 'dtor', 'n/a')]);
+const kbFails = adapter('riscv-kb', [contract('C-LT-1', 'lifetime', 'pass', 30), contract('C-DT-1', 'dtor', 'fail', 90), contract('C-DT-3', 'dtor', 'pass', 25)], ['C-DT-1']);
+
+/** A named result set with the exit code `ptconform check` gives it. */
+export interface SampleSet {
+  name: string;
+  results: ResultsJson;
+  exitCode: 0 | 1 | 2;
+}
+
+function set(name: string, exitCode: 0 | 1 | 2, adapters: AdapterResult[]): SampleSet {
+  return { name, exitCode, results: buildResults('0.1.0', 1, 200, adapters) };
+}
+
+/**
+ * Result sets covering every way a run can end: all pass; known-bad failing as expected
+ * (including with its documented contract filtered out or n/a); known-bad passing (XPASS);
+ * known-bad failing an undocumented contract; unexpected failure; adapter error.
+ */
+export const sampleSets: SampleSet[] = [
+  set('all pass', 0, [good]),
+  set('known-bad failing as expected', 0, [good, kbFails]),
+  set('known-bad, documented contract filtered out (--property lifetime)', 0, [
+    adapter('riscv-kb', [contract('C-LT-1', 'lifetime', 'pass'), contract('C-LT-2', 'lifetime', 'pass')], ['C-DT-1']),
+  ]),
+  set('known-bad, documented contract n/a', 0, [adapter('riscv-kb', [contract('C-LT-1', 'lifetime', 'pass'), contract('C-DT-1', 'dtor', 'n/a')], ['C-DT-1'])]),
+  set('known-bad passing (XPASS)', 1, [good, adapter('riscv-kb', [contract('C-LT-1', 'lifetime', 'pass'), contract('C-DT-1', 'dtor', 'pass')], ['C-DT-1'])]),
+  set('known-bad failing an undocumented contract', 1, [
+    adapter('riscv-kb', [contract('C-LT-1', 'lifetime', 'fail'), contract('C-DT-1', 'dtor', 'fail')], ['C-DT-1']),
+  ]),
+  set('unexpected failure', 1, [kbFails, adapter('riscv-bad', [contract('C-LT-1', 'lifetime', 'pass'), contract('C-LT-2', 'lifetime', 'fail')])]),
+  set('adapter error', 2, [good, kbFails, adapter('riscv-broken', [], undefined, 'adapter threw: pte_free_defer is not a function')]),
+  set('adapter error after some contracts ran, and an unexpected failure', 2, [
+    adapter('riscv-bad', [contract('C-LT-2', 'lifetime', 'fail')]),
+    adapter('riscv-limit', [contract('C-DT-1', 'dtor', 'fail')], ['C-DT-1'], 'model limit in property lifetime: too many steps'),
+  ]),
+  set('no adapters', 0, []),
+];

@@ -29,7 +29,7 @@ describe.each(sampleSets.map((s) => [s.name, s] as const))('%s', (_name, { resul
       renderSummaryLine(results),
     );
     expect(m).not.toBeNull();
-    const [adapters, asExpected, , unexpected, errors, , fail, , xpass, , error] = (m as RegExpExecArray).slice(1).map(Number) as number[];
+    const [adapters, asExpected, , unexpected, errors, , fail, , xpass, , error] = (m as RegExpExecArray).slice(1).map(Number) as [number, number, number, number, number, number, number, number, number, number, number];
     expect(asExpected === adapters).toBe(clean);
     expect(unexpected === 0 && errors === 0).toBe(clean);
     expect(fail === 0 && xpass === 0 && error === 0).toBe(clean);

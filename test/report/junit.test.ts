@@ -1,6 +1,6 @@
 import { describe, expect, test } from '@jest/globals';
 import { renderJunit } from '../../src/report/junit';
-import { cloneSample, sampleResults } from './sample-results';
+import { cloneSample, sampleMisdocumented, sampleResults } from './sample-results';
 import { childElements, parseXml, textContent, type XmlElement } from './xml-check';
 
 function count(el: XmlElement, attr: string): number {
@@ -77,11 +77,7 @@ describe('renderJunit', () => {
   });
 
   test('an unexpected failure is <failure> with the timeline; a documented contract that passed is an XPASS <failure>', () => {
-    const r = cloneSample();
-    const kb = r.adapters[1];
-    if (kb === undefined) throw new Error('fixture');
-    kb.knownBad = { contracts: ['C-DT-1'], fix: 'f' };
-    kb.asExpected = false;
+    const r = sampleMisdocumented('f');
     const cases = childElements(childElements(parseXml(renderJunit(r)), 'testsuite')[1] as XmlElement, 'testcase');
     const failure = childElements(cases[1] as XmlElement, 'failure')[0] as XmlElement;
     expect(failure.attrs['message']).toBe('C-LT-2: cpu0 took ptl#3 of pt@0x3000 after its RCU grace period ended & the table was freed');

@@ -19,6 +19,8 @@
  * {@link countKtap} recounts a document the way kselftest's `# Totals:` line counts it, and
  * {@link ktapTotals} reads that line.
  */
+import type { Totals } from '../../src/report/outcome';
+
 
 /** One parsed test (a result line and, for a parent, its subtests). */
 export interface KtapTest {
@@ -180,14 +182,7 @@ export function parseKtap(text: string, options: ParseKtapOptions = {}): KtapBlo
 }
 
 /** kselftest's counters, as in `# Totals: pass:N fail:N xfail:N xpass:N skip:N error:N`. */
-export interface KtapTotals {
-  pass: number;
-  fail: number;
-  xfail: number;
-  xpass: number;
-  skip: number;
-  error: number;
-}
+export type KtapTotals = Totals;
 
 const TOTALS = /^Totals: pass:(\d+) fail:(\d+) xfail:(\d+) xpass:(\d+) skip:(\d+) error:(\d+)$/;
 

@@ -1,7 +1,7 @@
 import { describe, expect, test } from '@jest/globals';
 import { renderKtap } from '../../src/report/ktap';
 import { countKtap, ktapTotals, parseKtap, type KtapTest } from './ktap-parser';
-import { cloneSample, sampleResults } from './sample-results';
+import { cloneSample, sampleMisdocumented, sampleResults } from './sample-results';
 
 describe('ktap-parser', () => {
   const ok = ['KTAP version 1', '1..1', '    KTAP version 1', '    1..2', '    ok 1 a', '    ok 2 b # SKIP why', 'ok 1 top', ''].join('\n');
@@ -133,12 +133,7 @@ describe('renderKtap', () => {
   });
 
   test('a documented contract that passed is "not ok # XPASS"; an undocumented failure is "not ok"; the adapter is "not ok"', () => {
-    const r = cloneSample();
-    const kb = r.adapters[1];
-    if (kb === undefined) throw new Error('fixture');
-    kb.knownBad = { contracts: ['C-DT-1'], fix: 'the #fix' };
-    kb.asExpected = false;
-    const parsed = parseKtap(renderKtap(r));
+    const parsed = parseKtap(renderKtap(sampleMisdocumented('the #fix')));
     const top = parsed.tests[1] as KtapTest;
     expect(top.ok).toBe(false);
     expect(top.diagnostics).toEqual(['UNEXPECTED: C-LT-2 failed (not documented); documented known-bad C-DT-1 passed']);

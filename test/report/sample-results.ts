@@ -105,6 +105,19 @@ export function cloneSample(): ResultsJson {
   return JSON.parse(JSON.stringify(sampleResults)) as ResultsJson;
 }
 
+/**
+ * {@link sampleResults} with the known-bad adapter documenting C-DT-1 (which passed) instead of
+ * C-LT-2 (which failed): an unexpected failure and an unexpected pass (XPASS).
+ */
+export function sampleMisdocumented(fix: string): ResultsJson {
+  const r = cloneSample();
+  const kb = r.adapters[1] as AdapterResult;
+  kb.knownBad = { contracts: ['C-DT-1'], fix };
+  kb.asExpected = false;
+  r.summary.unexpected++;
+  return r;
+}
+
 /** A contract result for the sample sets. */
 function contract(id: string, property: string, verdict: ContractResult['verdict'], ms = 40): ContractResult {
   const c: ContractResult = { id, property, summary: `summary of ${id}`, verdict, runs: verdict === 'n/a' ? 0 : 200, ms: verdict === 'n/a' ? 0 : ms };

@@ -21,7 +21,6 @@
  */
 import type { Totals } from '../../src/report/outcome';
 
-
 /** One parsed test (a result line and, for a parent, its subtests). */
 export interface KtapTest {
   number: number;

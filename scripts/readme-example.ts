@@ -12,8 +12,9 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 
-/** The markers around the generated block. */
+/** The marker opening the generated block in README.md. */
 export const BEGIN = '<!-- example:begin -->';
+/** The marker closing the generated block in README.md. */
 export const END = '<!-- example:end -->';
 
 /** The command the README shows (after `npx ptconform`); `--save out/` is redirected to a temporary directory. */
@@ -25,7 +26,9 @@ export const EXAMPLE_ARGS = ['check', '--adapter', 'fixtures/broken/b1-dtor-befo
  * {@link SHORT_SEGMENT} rows, or matches {@link KEY_STEP}; each gap becomes one `...` row.
  */
 export const HEAD_STEPS = 6;
+/** Timeline rows always kept at the end (the last one is the violating step). */
 export const TAIL_STEPS = 3;
+/** Segments of at most this many rows are shown whole. */
 export const SHORT_SEGMENT = 4;
 /** Middle rows worth showing: the table leaving the page tables or being freed. */
 export const KEY_STEP = /pmd_clear|pte_free|tlb_remove_table|pagetable_free|call_rcu/;

@@ -41,7 +41,6 @@ export {
   totals,
   formatTotals,
   exitCodeOf,
-  isBadOutcome,
   emptyTotals,
   type AdapterOutcome,
   type AdapterOutcomeKind,

@@ -4,7 +4,7 @@
  * and the matrix all count with these functions, so none of them can disagree with the exit
  * code of `ptconform check` (0 iff `fail + xpass + error == 0`, 2 on any adapter error).
  */
-import { contractOutcome, judgeExpectation, type ContractOutcome, type ExpectationJudgement } from '../check/expectation';
+import { contractOutcome, judgeExpectation, type ExpectationJudgement } from '../check/expectation';
 import type { AdapterResult, ResultsJson } from '../results/schema';
 
 /**
@@ -51,11 +51,6 @@ export function adapterOutcome(adapter: AdapterResult): AdapterOutcome {
   else if (judgement.missing.length > 0) kind = 'xpass';
   else kind = judgement.expected.length > 0 ? 'xfail' : 'pass';
   return { kind, judgement, unexplained };
-}
-
-/** Whether the outcome counts against the run (`fail`, `xpass` or `error`). */
-export function isBadOutcome(kind: AdapterOutcomeKind | ContractOutcome): boolean {
-  return kind === 'fail' || kind === 'xpass' || kind === 'error';
 }
 
 /** All-zero totals. */

@@ -6,6 +6,7 @@
 import path from 'path';
 import { UsageError } from '../adapter/load';
 import { writeReport } from '../report/html';
+import { renderSummaryLine } from '../report/summary';
 import { parseJsonText, readInputText } from '../results/inputFile';
 import { resultsProblem } from '../results/validate';
 import type { ResultsJson } from '../results/schema';
@@ -37,7 +38,6 @@ export async function runReport(o: ReportCliOptions): Promise<number> {
   const doc = readResultsFile(o.from);
   const files = await writeReport(doc, o.out);
   for (const f of files) out(`wrote ${f}`);
-  const s = doc.summary;
-  out(`${s.adapters} adapter(s), ${s.unexpected} unexpected; contract cells: ${s.passed} pass, ${s.failed} fail, ${s.notApplicable} n/a`);
+  out(renderSummaryLine(doc));
   return 0;
 }

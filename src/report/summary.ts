@@ -28,14 +28,14 @@ export function adapterCounts(results: ResultsJson): AdapterCounts {
 }
 
 /**
- * `N adapter(s): A as expected (K known-bad), U unexpected, E error(s); contracts: pass:N fail:N
- * xfail:N xpass:N skip:N error:N`. Expected failures are `xfail`, never `fail`: the line has a
- * non-zero `fail`, `xpass` or `error` exactly when the exit code is not 0.
+ * `N adapter(s): A as expected (K known-bad failing as documented), U unexpected, E error(s);
+ * contracts: pass:N fail:N xfail:N xpass:N skip:N error:N`. Expected failures are `xfail`, never
+ * `fail`: the line has a non-zero `fail`, `xpass` or `error` exactly when the exit code is not 0.
  */
 export function renderSummaryLine(results: ResultsJson): string {
   const c = adapterCounts(results);
   return (
-    `${c.adapters} adapter(s): ${c.asExpected} as expected (${c.knownBad} known-bad), ${c.unexpected} unexpected, ` +
-    `${c.errors} error(s); contracts: ${formatTotals(totals(results))}`
+    `${c.adapters} adapter(s): ${c.asExpected} as expected (${c.knownBad} known-bad failing as documented), ` +
+    `${c.unexpected} unexpected, ${c.errors} error(s); contracts: ${formatTotals(totals(results))}`
   );
 }

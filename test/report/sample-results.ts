@@ -162,7 +162,8 @@ function set(name: string, exitCode: 0 | 1 | 2, adapters: AdapterResult[]): Samp
 /**
  * Result sets covering every way a run can end: all pass; known-bad failing as expected
  * (including with its documented contract filtered out or n/a); known-bad passing (XPASS);
- * known-bad failing an undocumented contract; unexpected failure; adapter error.
+ * known-bad failing an undocumented contract; unexpected failure; adapter error; and a document
+ * (written by other code) that says an adapter is not as expected without a failing contract.
  */
 export const sampleSets: SampleSet[] = [
   set('all pass', 0, [good]),
@@ -182,4 +183,5 @@ export const sampleSets: SampleSet[] = [
     adapter('riscv-limit', [contract('C-DT-1', 'dtor', 'fail')], ['C-DT-1'], 'model limit in property lifetime: too many steps'),
   ]),
   set('no adapters', 0, []),
+  set('a results file whose asExpected no contract result explains', 1, [{ ...good, asExpected: false }]),
 ];

@@ -20,7 +20,7 @@ describe('README example', () => {
     // it shows a known-bad adapter failing as documented, and the exit code
     expect(block(readme)).toContain('known-bad, as expected');
     expect(block(readme)).toMatch(/\$ echo \$\?\n0\n```/);
-  });
+  }, 300_000);
 });
 
 describe('readme-example', () => {

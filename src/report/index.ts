@@ -49,3 +49,4 @@ export {
 } from './outcome';
 export { renderSummaryLine, adapterCounts, type AdapterCounts } from './summary';
 export { attributedMs, junitSeconds } from './timing';
+export { counterexampleText } from './counterexample';

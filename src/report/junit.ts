@@ -7,7 +7,7 @@ import { contractOutcome, isDocumented, type ContractOutcome } from '../check/ex
 import type { AdapterResult, ContractResult, ResultsJson } from '../results/schema';
 import { escapeXmlAttr, escapeXmlText, oneLine } from './escape';
 import { adapterOutcome } from './outcome';
-import { renderTimelineText } from './timeline';
+import { counterexampleText } from './counterexample';
 import { attributedMs, junitSeconds } from './timing';
 
 /** Counts of one suite or of the whole document, as written in the XML attributes. */
@@ -38,12 +38,7 @@ export function junitCaseName(contract: ContractResult): string {
 
 /** The body of a `<failure>` or expected-failure `<skipped>`: violation, text timeline and replay command. */
 function counterexampleBody(c: ContractResult): string {
-  const cx = c.counterexample;
-  if (cx === undefined) return 'no counterexample recorded';
-  const lines = [`${cx.violation.contract}: ${cx.violation.message}`, '', renderTimelineText(cx), '', `seed ${cx.seed}, path ${cx.path}, ${cx.length} segments`];
-  if (cx.file !== undefined) lines.push(`saved to ${cx.file}`);
-  lines.push(`replay: ${cx.replay}`);
-  return lines.join('\n');
+  return c.counterexample === undefined ? 'no counterexample recorded' : counterexampleText(c.counterexample);
 }
 
 function fixOf(adapter: AdapterResult): string {
@@ -106,7 +101,8 @@ function adapterCase(adapter: AdapterResult, counts: Counts): string | undefined
   if (o.kind === 'error') {
     counts.errors++;
     const message = adapter.error ?? 'adapter error';
-    inner = `<error${attrs([['message', message], ['type', 'AdapterError']])}>${escapeXmlText(message)}</error>`;
+    const body = adapter.errorCounterexample !== undefined ? `${message}\n\n${counterexampleText(adapter.errorCounterexample)}` : message;
+    inner = `<error${attrs([['message', message], ['type', 'AdapterError']])}>${escapeXmlText(body)}</error>`;
   } else if (o.unexplained) {
     counts.failures++;
     inner = `<failure${attrs([['message', 'the results say not as expected, though no contract result shows why'], ['type', 'Unexpected']])} />`;
@@ -122,7 +118,7 @@ function renderSuite(adapter: AdapterResult, total: Counts): string {
   const cases: string[] = [];
   const extra = adapterCase(adapter, counts);
   if (extra !== undefined) cases.push(extra);
-  const ms = attributedMs(adapter.contracts);
+  const ms = attributedMs(adapter);
   adapter.contracts.forEach((c, i) => cases.push(renderCase(adapter, c, ms[i] ?? 0, counts)));
   total.tests += counts.tests;
   total.failures += counts.failures;
@@ -168,9 +164,10 @@ function renderSuite(adapter: AdapterResult, total: Counts): string {
  * as its body: it is not a failure. An unexpected failure is `<failure message="<violation>">`
  * with the text timeline and replay command; a documented contract that passed is
  * `<failure type="XPASS">`. An adapter that errored gets one extra test case named `adapter`
- * holding an `<error>` (one whose failure no contract result explains, a `<failure>`). The
+ * holding an `<error>` with the scenario that ends in the error, when there is one (one whose
+ * failure no contract result explains, a `<failure>`). The
  * tests/failures/errors/skipped attributes of every suite and of the root are the counts of what
- * is written below them; `time` is in seconds, each contract's share of its fast-check run
+ * is written below them; `time` is in seconds, each contract's share of its adapter's check
  * (timing.ts), so that case times add up to suite times and suite times to the root's.
  */
 export function renderJunit(results: ResultsJson): string {

@@ -16,7 +16,7 @@ import type { AdapterResult, ContractResult, ResultsJson } from '../results/sche
 import { contractOutcome } from '../check/expectation';
 import { oneLine } from './escape';
 import { adapterOutcome, formatTotals, totals, type AdapterOutcome } from './outcome';
-import { renderTimelineText } from './timeline';
+import { counterexampleText } from './counterexample';
 
 /** One level of subtest indentation, as KUnit prints it. */
 export const KTAP_INDENT = '    ';
@@ -41,14 +41,7 @@ function diagnostics(text: string, indent: string): string[] {
 
 /** The violation, timeline and replay command of a failed contract, as diagnostic text. */
 function failureDiagnostics(c: ContractResult): string {
-  const cx = c.counterexample;
-  if (cx === undefined) return `${c.id} failed; no counterexample recorded`;
-  return [
-    `${cx.violation.contract}: ${cx.violation.message}`,
-    renderTimelineText(cx),
-    `seed ${cx.seed}, path ${cx.path}, ${cx.length} segments`,
-    `replay: ${cx.replay}`,
-  ].join('\n');
+  return c.counterexample === undefined ? `${c.id} failed; no counterexample recorded` : counterexampleText(c.counterexample);
 }
 
 function fixOf(adapter: AdapterResult): string {
@@ -106,6 +99,7 @@ function adapterLines(adapter: AdapterResult, n: number): string[] {
   }
   const o = adapterOutcome(adapter);
   lines.push(...diagnostics(statusText(adapter, o), ''));
+  if (o.kind === 'error' && adapter.errorCounterexample !== undefined) lines.push(...diagnostics(counterexampleText(adapter.errorCounterexample), ''));
   const name = ktapName(adapter.name);
   if (o.kind === 'error') {
     const error = adapter.error ?? 'adapter error';

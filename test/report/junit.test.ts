@@ -1,6 +1,7 @@
 import { describe, expect, test } from '@jest/globals';
 import { renderJunit } from '../../src/report/junit';
-import { cloneSample, sampleMisdocumented, sampleResults } from './sample-results';
+import type { AdapterResult } from '../../src/results/schema';
+import { cloneSample, sampleCounterexample, sampleMisdocumented, sampleResults } from './sample-results';
 import { childElements, parseXml, textContent, type XmlElement } from './xml-check';
 
 function count(el: XmlElement, attr: string): number {
@@ -86,7 +87,20 @@ describe('renderJunit', () => {
     expect(xpass.attrs).toEqual({ message: 'unexpected pass: C-DT-1 is a documented known-bad contract (fix: f) but passed', type: 'XPASS' });
   });
 
-  test('times are seconds, each run shared by the contracts it decided, adding up to suite and root times', () => {
+  test('one-pass results: the search time is shared by the contracts that ran, a failure adds its shrinking', () => {
+    const r = cloneSample();
+    const [conforming, knownBad] = r.adapters as [AdapterResult, AdapterResult];
+    conforming.ms = 300; // C-LT-1, C-LT-2 ran, C-DT-1 n/a
+    conforming.contracts = conforming.contracts.map((c) => ({ ...c, ms: 0 }));
+    knownBad.ms = 412; // C-LT-2 shrank in 112 ms; 300 ms of search shared by 3
+    knownBad.contracts = knownBad.contracts.map((c) => ({ ...c, ms: c.verdict === 'fail' ? 112 : 0 }));
+    const suites = childElements(parseXml(renderJunit(r)), 'testsuite');
+    expect(childElements(suites[0] as XmlElement, 'testcase').map((t) => t.attrs['time'])).toEqual(['0.150', '0.150', '0.000']);
+    expect(childElements(suites[1] as XmlElement, 'testcase').map((t) => t.attrs['time'])).toEqual(['0.100', '0.212', '0.100']);
+    expect(suites.map((s) => s.attrs['time'])).toEqual(['0.300', '0.412', '0.000']);
+  });
+
+  test('per-property results: each run shared by the contracts it decided, adding up to suite and root times', () => {
     const r = cloneSample();
     const a = r.adapters[0];
     if (a === undefined) throw new Error('fixture');
@@ -131,6 +145,15 @@ describe('renderJunit', () => {
       errors: count(root, 'errors'),
       skipped: count(root, 'skipped'),
     }).toEqual(totals);
+  });
+
+  test('an adapter error carries the scenario that ends in it', () => {
+    const r = cloneSample();
+    (r.adapters[2] as AdapterResult).errorCounterexample = sampleCounterexample;
+    const cases = childElements(childElements(parseXml(renderJunit(r)), 'testsuite')[2] as XmlElement, 'testcase');
+    const body = textContent(childElements(cases[0] as XmlElement, 'error')[0] as XmlElement);
+    expect(body.startsWith('TypeError: pte_free_defer is not a function')).toBe(true);
+    expect(body).toContain('!! C-LT-2 violated at step 5');
   });
 
   test('stays well-formed with hostile text (markup, control characters, lone surrogates)', () => {

@@ -1,7 +1,8 @@
 import { describe, expect, test } from '@jest/globals';
 import { renderKtap } from '../../src/report/ktap';
 import { countKtap, ktapTotals, parseKtap, type KtapTest } from './ktap-parser';
-import { cloneSample, sampleMisdocumented, sampleResults } from './sample-results';
+import type { AdapterResult } from '../../src/results/schema';
+import { cloneSample, sampleCounterexample, sampleMisdocumented, sampleResults } from './sample-results';
 
 describe('ktap-parser', () => {
   const ok = ['KTAP version 1', '1..1', '    KTAP version 1', '    1..2', '    ok 1 a', '    ok 2 b # SKIP why', 'ok 1 top', ''].join('\n');
@@ -119,6 +120,15 @@ describe('renderKtap', () => {
     expect(broken.subtests).toBeUndefined();
     expect(broken.directive).toBe('ERROR');
     expect(broken.diagnostics[0]).toBe('error: TypeError: pte_free_defer is not a function');
+  });
+
+  test('an adapter error with the scenario that ends in it: its timeline in the diagnostics', () => {
+    const r = cloneSample();
+    (r.adapters[2] as AdapterResult).errorCounterexample = sampleCounterexample;
+    const broken = parseKtap(renderKtap(r)).tests[2] as KtapTest;
+    expect(broken.directive).toBe('ERROR');
+    expect(broken.diagnostics.slice(0, 2)).toEqual(['error: TypeError: pte_free_defer is not a function', '    at load (adapters/broken.ts:3:7)']);
+    expect(broken.diagnostics).toContain('replay: ptconform replay --adapter "powerpc-frag-v6.5" --contract C-LT-2 --seed 424242 --path "17:3:0"');
   });
 
   test('test names never contain "#", even when adapter and contract names do', () => {

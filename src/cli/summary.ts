@@ -1,18 +1,19 @@
 /** The closing lines of a run (`check`, `merge`) and its exit code, from its results document. */
+import { renderSummaryLine } from '../report/summary';
 import type { ResultsJson } from '../results/schema';
 
 /**
- * Print the closing lines (a count of adapters and contract cells, then the machine-readable
- * `N passed, N failed`, where adapters an interrupted run did not finish count as failed) with `log`; returns the exit code: 2 when an adapter could not be checked,
- * 1 when one did not meet its expectation, 0 otherwise.
+ * Print the closing lines (the summary line of src/report/summary.ts, counted like every other
+ * output, then the machine-readable `N passed, N failed`, where adapters an interrupted run did
+ * not finish count as failed) with `log`; returns the exit code: 2 when an adapter could not be
+ * checked, 1 when one did not meet its expectation, 0 otherwise.
  */
 export function closeRun(doc: ResultsJson, log: (line: string) => void, notFinished = 0): number {
   const results = doc.adapters;
-  const s = doc.summary;
   const unexpected = results.filter((r) => !r.asExpected && r.verdict !== 'error').length;
   const errors = results.filter((r) => r.verdict === 'error').length;
   const asExpected = results.length - unexpected - errors;
-  log(`${results.length} adapter(s): ${asExpected} as expected, ${unexpected} unexpected, ${errors} error(s); contract cells: ${s.passed} pass, ${s.failed} fail, ${s.notApplicable} n/a`);
+  log(renderSummaryLine(doc));
   log(`${asExpected} passed, ${unexpected + errors + notFinished} failed`);
   return errors ? 2 : unexpected ? 1 : 0;
 }

@@ -1,5 +1,5 @@
 /**
- * The built CLI's outputs agree with its exit code, end to end: a known-bad adapter failing the
+ * The built CLI's outputs (text summary line, KTAP, JUnit, JSON) agree with its exit code, end to end: a known-bad adapter failing the
  * one of its two documented contracts that `--property` ran (exit 0), and the replay command
  * `check` prints for it (exit 0); one whose documented contract `--property` filtered out
  * (exit 0); a known-bad adapter whose documented
@@ -47,9 +47,14 @@ function check(name: string, args: string[]): { status: number | null; stdout: s
   };
 }
 
-/** Asserts that KTAP, JUnit and the JSON summary agree with `status`. */
+/** Asserts that the text summary line, KTAP, JUnit and the JSON summary agree with `status`. */
 function expectAgreement(r: ReturnType<typeof check>): void {
   const clean = r.status === 0;
+  const line = /^\d+ adapter\(s\): .* contracts: pass:\d+ fail:(\d+) xfail:\d+ xpass:(\d+) skip:\d+ error:(\d+)$/m.exec(r.stdout);
+  expect(line).not.toBeNull();
+  const [fail, xpass, error] = (line as RegExpExecArray).slice(1).map(Number) as [number, number, number];
+  expect(fail + xpass + error === 0).toBe(clean);
+  expect(r.ktap).toMatchObject({ fail, xpass, error });
   expect(r.ktap.fail + r.ktap.xpass + r.ktap.error === 0).toBe(clean);
   expect(r.ktap.error > 0).toBe(r.status === 2);
   expect(Number(r.junit['failures']) + Number(r.junit['errors']) === 0).toBe(clean);

@@ -1,9 +1,9 @@
 /**
- * The built CLI's outputs (text summary line, KTAP, JUnit, JSON) agree with its exit code, end to end: a known-bad adapter failing the
- * one of its two documented contracts that `--property` ran (exit 0), and the replay command
- * `check` prints for it (exit 0); one whose documented contract `--property` filtered out
- * (exit 0); a known-bad adapter whose documented
- * contract passes (XPASS, exit 1), and an adapter error next to a known-bad one (exit 2).
+ * The built CLI's outputs (text summary line, KTAP, JUnit, JSON) agree with its exit code, end to
+ * end: a known-bad adapter failing the one of its two documented contracts that `--property` ran
+ * (exit 0), and the replay command `check` prints for it (exit 0); one whose documented contract
+ * `--property` filtered out (exit 0); a known-bad adapter whose documented contract passes
+ * (XPASS, exit 1); and an adapter error next to a known-bad adapter (exit 2).
  */
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import * as fs from 'node:fs';

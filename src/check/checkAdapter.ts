@@ -11,7 +11,7 @@ import { adapterThrew } from '../adapter/frame';
 import type { Adapter } from '../adapter/types';
 import { contractById } from '../contracts/catalog';
 import type { RunResult } from '../engine/runner';
-import type { Scenario } from '../engine/scenario';
+import { scenarioArb, type Scenario } from '../engine/scenario';
 import { counterexampleOf } from '../engine/timeline';
 import type { AdapterResult, ContractResult, Counterexample } from '../results/schema';
 import { addHookCounts, addScenario, coverageOf, emptyCoverage } from './coverage';
@@ -36,7 +36,12 @@ export interface CheckOptions {
   adapterRef: string;
   /** Called before each scenario of the search (progress, the watchdog's "last scenario"). */
   onScenario?: (index: number) => void;
+  /** Called as the check enters each phase (the watchdog says where a hung check was). */
+  onPhase?: (phase: CheckPhase) => void;
 }
+
+/** The phases of a check, in order. */
+export type CheckPhase = 'calibrating' | 'searching' | 'shrinking';
 
 /** A failing class with its shrunk scenario (kept for --save and export). */
 export interface Failure {
@@ -84,10 +89,16 @@ export function checkAdapter(adapter: Adapter, props: readonly Property[], opts:
   const monitors = [...new Set(cells.filter((c) => c.applies && c.property.monitor).map((c) => c.property.monitor!))];
   const judge: Judge = { contracts: judged, monitors };
 
+  // The generator calibrates itself on the adapter (each op run alone: its preemption points).
+  // It runs the adapter's hooks, uncounted: coverage counts what the scenarios exercised.
+  opts.onPhase?.('calibrating');
+  const arb = scenarioArb(adapter);
+
   // 1. The search: one pass, every scenario judged on every contract.
+  opts.onPhase?.('searching');
   const coverage = emptyCoverage(adapter);
   const inst = instrumentAdapter(adapter);
-  const found = judged.size === 0 ? new Map<OutcomeClass, { index: number; path: string }>() : search(inst.adapter, judge, {
+  const found = judged.size === 0 ? new Map<OutcomeClass, { index: number; path: string }>() : search(inst.adapter, arb, judge, {
     seed: opts.seed, from, count, ...(opts.path !== undefined ? { path: opts.path } : {}),
     before: (index, sc) => {
       addScenario(coverage, sc);
@@ -95,6 +106,7 @@ export function checkAdapter(adapter: Adapter, props: readonly Property[], opts:
     },
   });
   addHookCounts(coverage, inst.counts);
+  opts.onPhase?.('shrinking');
 
   // 2. Shrink each class from its first scenario, in index order (deterministic).
   const rows = new Map<string, ContractResult>();
@@ -106,7 +118,7 @@ export function checkAdapter(adapter: Adapter, props: readonly Property[], opts:
   for (const [cls, at] of classes) {
     const ts = Date.now();
     const shrinker = instrumentAdapter(adapter).adapter;
-    const shrunk = shrinkClass(shrinker, judge, cls, opts.seed, at.path);
+    const shrunk = shrinkClass(shrinker, arb, judge, cls, opts.seed, at.path);
     const ms = Date.now() - ts;
     if (!shrunk) {
       if (error === undefined) {

@@ -42,6 +42,14 @@ export function workerScript(): string {
 
 const POLL_MS = 200;
 
+/** Where a check stopped by the pool was, by the phase in its shared counter. */
+const PHASE_WHERE: readonly string[] = [
+  'while loading the adapter',
+  "while the generator calibrated itself on the adapter (each op run alone, before the first scenario)",
+  'in the search',
+  'while shrinking a counterexample',
+];
+
 /** A running pool: `done` settles when every task has an outcome; `cancel` stops every worker. */
 export interface PoolRun {
   done: Promise<void>;
@@ -72,7 +80,7 @@ export function runPool(tasks: readonly CheckTask[], o: PoolOptions, onOutcome: 
   });
 
   const newSlot = (): Slot => {
-    const sab = new SharedArrayBuffer(8);
+    const sab = new SharedArrayBuffer(12);
     const worker = new Worker(script, { resourceLimits: { maxOldGenerationSizeMb: o.memoryMb }, stdout: true, stderr: true });
     // What adapter code prints is not ptconform's output: drop it (a hook's console.log must not corrupt --json -).
     worker.stdout.resume();
@@ -106,6 +114,7 @@ export function runPool(tasks: readonly CheckTask[], o: PoolOptions, onOutcome: 
     running++;
     Atomics.store(slot.counter, 0, 0);
     Atomics.store(slot.counter, 1, 0);
+    Atomics.store(slot.counter, 2, 0);
     busy.add(slot.counter);
     const t0 = Date.now();
     let lastCount = 0;
@@ -123,7 +132,12 @@ export function runPool(tasks: readonly CheckTask[], o: PoolOptions, onOutcome: 
       finishedScenarios += n;
       running--;
       const started = Atomics.load(slot.counter, 1);
-      const failedAt = message.type === 'failed' && stoppedMidScenario && started > 0 ? { lastIndex: started - 1 } : {};
+      const phase = Atomics.load(slot.counter, 2);
+      // Where a check the pool stopped was: in a scenario of the search (saved with --save), or in another phase.
+      const failedAt = message.type === 'failed' && stoppedMidScenario && phase === 2 && started > 0 ? { lastIndex: started - 1 } : {};
+      if (message.type === 'failed' && stoppedMidScenario && failedAt.lastIndex === undefined) {
+        message = { type: 'failed', message: `${message.message} (${PHASE_WHERE[phase] ?? 'in the check'})` };
+      }
       const keep = message.type === 'done' && !task.isPath;
       if (!cancelled) onOutcome({ task, message, ms: Date.now() - t0, ...failedAt });
       if (!keep) retire(slot);

@@ -13,7 +13,7 @@
 import fc from 'fast-check';
 import type { Adapter } from '../adapter/types';
 import { runScenario, type RunResult } from '../engine/runner';
-import { scenarioArb, type Scenario } from '../engine/scenario';
+import type { Scenario } from '../engine/scenario';
 import type { PropertyMonitor } from './property';
 
 /** How one scenario ended, as a class the check reports on. */
@@ -55,12 +55,15 @@ export interface SearchOptions {
   path?: string;
 }
 
-/** Run the range; returns the first index of each outcome class, in order of discovery. */
-export function search(adapter: Adapter, judge: Judge, o: SearchOptions): Map<OutcomeClass, { index: number; path: string }> {
+/**
+ * Run the range of `arb`'s scenarios against `adapter`; returns the first index of each outcome
+ * class, in order of discovery.
+ */
+export function search(adapter: Adapter, arb: fc.Arbitrary<Scenario>, judge: Judge, o: SearchOptions): Map<OutcomeClass, { index: number; path: string }> {
   const first = new Map<OutcomeClass, { index: number; path: string }>();
   let i = o.path !== undefined ? 0 : o.from;
   fc.check(
-    fc.property(scenarioArb(adapter), (sc) => {
+    fc.property(arb, (sc) => {
       const index = i++;
       o.before?.(index, sc);
       const { cls } = classify(adapter, sc, judge);
@@ -78,9 +81,9 @@ export function search(adapter: Adapter, judge: Judge, o: SearchOptions): Map<Ou
  * Shrink the scenario at `path` to a smallest one of the same class; returns it with its
  * fast-check counterexample path (`seed` + that path replay it).
  */
-export function shrinkClass(adapter: Adapter, judge: Judge, cls: OutcomeClass, seed: number, path: string): { scenario: Scenario; path: string } | null {
+export function shrinkClass(adapter: Adapter, arb: fc.Arbitrary<Scenario>, judge: Judge, cls: OutcomeClass, seed: number, path: string): { scenario: Scenario; path: string } | null {
   const details = fc.check(
-    fc.property(scenarioArb(adapter), (sc) => classify(adapter, sc, judge).cls !== cls),
+    fc.property(arb, (sc) => classify(adapter, sc, judge).cls !== cls),
     { seed, path, numRuns: 1 },
   );
   if (!details.failed || !details.counterexample) return null;

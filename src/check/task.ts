@@ -6,7 +6,7 @@
  * adapter's tasks (`result.ts`).
  */
 import type { AdapterResult } from '../results/schema';
-import type { Failure } from './checkAdapter';
+import type { CheckPhase, Failure } from './checkAdapter';
 
 /** What a worker runs. */
 export interface CheckTask {
@@ -31,6 +31,9 @@ export interface CheckTask {
   /** Contract ids to judge (`--contract`), all when empty. */
   contracts: string[];
 }
+
+/** The phases a worker reports in its shared counter ([2] = 1 + the index here; 0: loading the adapter). */
+export const PHASES: readonly CheckPhase[] = ['calibrating', 'searching', 'shrinking'];
 
 /** What a worker sends back. */
 export type TaskMessage =

@@ -15,7 +15,7 @@ import type { Adapter } from '../adapter/types';
 import { describeThrown } from '../engine/hookError';
 import { checkAdapter } from './checkAdapter';
 import { intrinsicsSnapshot, pollutedIntrinsics } from './intrinsics';
-import type { CheckTask, TaskMessage } from './task';
+import { PHASES, type CheckTask, type TaskMessage } from './task';
 
 /** Load the task's adapter: from the registry (and the broken fixtures) by name, or from its file. */
 async function loadTaskAdapter(task: CheckTask): Promise<Adapter> {
@@ -26,7 +26,7 @@ async function loadTaskAdapter(task: CheckTask): Promise<Adapter> {
   return a;
 }
 
-/** Check one task; the shared counter gets [0] scenarios started, [1] 1 + the index of the running one. */
+/** Check one task; the shared counter gets [0] scenarios started, [1] 1 + the index of the running one, [2] the phase (see {@link PHASES}). */
 async function run(task: CheckTask, counter: Int32Array): Promise<TaskMessage> {
   const before = intrinsicsSnapshot();
   const adapter = await loadTaskAdapter(task);
@@ -39,6 +39,7 @@ async function run(task: CheckTask, counter: Int32Array): Promise<TaskMessage> {
       Atomics.store(counter, 1, index + 1);
       Atomics.add(counter, 0, 1);
     },
+    onPhase: (phase) => Atomics.store(counter, 2, PHASES.indexOf(phase) + 1),
   });
   const polluted = pollutedIntrinsics(before);
   if (polluted.length) {

@@ -155,7 +155,7 @@ describe('s390 broken fixtures are caught with their contracts', () => {
   for (const f of [b8, b9, b10, b12, b38, activeListed, missesRelease, wrongShift]) {
     it(`${f.name} → ${f.knownBad!.contracts.join(', ')}`, () => {
       const props = PROPERTIES.filter((p) => p.contracts.some((c) => f.knownBad!.contracts.includes(c)));
-      const { result } = checkAdapter(f, props, { runs: 300, seed: 1, adapterRef: f.name });
+      const { result } = checkAdapter(f, props, { runs: 1000, seed: 1, adapterRef: f.name });
       const failed = result.contracts.filter((c) => c.verdict === 'fail').map((c) => c.id).sort();
       expect(failed).toEqual([...f.knownBad!.contracts].sort());
     });

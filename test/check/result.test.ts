@@ -26,10 +26,10 @@ describe('merging ranges', () => {
     expect(whole.asExpected).toBe(true);
   });
   it('a failure found in the later range only is kept, with its index in the whole budget', () => {
-    const whole = checkAdapter(b1, PROPERTIES, { runs: 60, seed: 1, adapterRef: 'b1' }).result;
+    const whole = checkAdapter(b1, PROPERTIES, { runs: 200, seed: 1, adapterRef: 'b1' }).result;
     const first = whole.contracts.find((c) => c.verdict === 'fail')!;
     const k = first.runsToFailure! - 1;
-    const late = checkAdapter(b1, PROPERTIES, { runs: 60, seed: 1, from: k, count: 60 - k, adapterRef: 'b1' }).result;
+    const late = checkAdapter(b1, PROPERTIES, { runs: 200, seed: 1, from: k, count: 200 - k, adapterRef: 'b1' }).result;
     expect(late.contracts.find((c) => c.id === first.id)!.runsToFailure).toBe(first.runsToFailure);
   });
   it('refuses results of different adapters', () => {

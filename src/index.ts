@@ -26,13 +26,14 @@ export { counterexampleOf, timelineOf, segments } from './engine/timeline';
 export { checkAdapter, applicableContracts, type CheckOptions, type Failure } from './check/checkAdapter';
 export { mergeAdapterResults, mergeAll, finalizeAdapterResult } from './check/result';
 export { judgeExpectation, type ExpectationJudgement } from './check/expectation';
-export { instrumentAdapter, HOOKS, type HookCounts, type Instrumented } from './check/instrument';
+export { instrumentAdapter, type HookCounts, type Instrumented } from './check/instrument';
 export type { Coverage } from './check/coverage';
 export type { Property, PropertyMonitor } from './check/property';
-export { loadAdapterFile, resolveAdapter, isPathRef, UsageError } from './adapter/load';
+export { loadAdapterFile, requireAdapterFile, resolveAdapter, resolveAdapters, isPathRef, UsageError } from './adapter/load';
 export { evaluateAdapterFile } from './adapter/evaluate';
 export { adapterProblems } from './adapter/validate';
-export { ERAS, eraAtLeast } from './adapter/types';
+export { ERAS, eraAtLeast, hookNames, type HookName } from './adapter/types';
+export { adapterFrame, adapterThrew, formatAdapterFrame } from './adapter/frame';
 export type {
   Adapter, AdapterHooks, Declarations, Era, FlushTransport, KnownBad, MmVariant, PgtableT, PmdRef,
 } from './adapter/types';

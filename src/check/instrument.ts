@@ -7,15 +7,10 @@
  * Hooks may be written in any language the loader can run (TypeScript today, C compiled to
  * WebAssembly later): the wrapper only sees a callable, and counts and names what it calls.
  */
-import type { Adapter, AdapterHooks } from '../adapter/types';
+import { hookNames, type Adapter } from '../adapter/types';
 import { HookError } from '../engine/hookError';
 import { ModelLimit } from '../model/world';
 
-/** The hook names of the adapter contract (`src/adapter/types.ts`), in the order they are reported. */
-export const HOOKS: readonly (keyof AdapterHooks)[] = [
-  'pte_alloc_one', 'pte_free', 'pte_free_defer', '__pte_free_tlb', '__tlb_remove_table',
-  'pmd_same', 'update_mmu_cache', 'arch_walk', 'arch_exit_mmap', 'pgtable_to_va',
-];
 
 /** Hook call counters of one instrumented adapter, and how many tables pte_alloc_one returned. */
 export interface HookCounts {
@@ -35,7 +30,7 @@ export interface Instrumented {
 export function instrumentAdapter(adapter: Adapter): Instrumented {
   const counts: HookCounts = { calls: {}, tablesReturned: 0 };
   const wrapped: Record<string, unknown> = { ...adapter };
-  for (const hook of HOOKS) {
+  for (const hook of hookNames) {
     const fn = adapter[hook] as ((...args: unknown[]) => unknown) | undefined;
     if (typeof fn !== 'function') continue;
     wrapped[hook] = function (this: unknown, ...args: unknown[]): unknown {

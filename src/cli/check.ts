@@ -6,6 +6,7 @@
  * adapter's scenario budget; `ptconform merge` joins the shards' JSON into one run's.
  */
 import fc from 'fast-check';
+import fs from 'fs';
 import os from 'os';
 import path from 'path';
 import { ADAPTERS } from '../../arch';
@@ -64,11 +65,12 @@ export function parseShard(s: string): { index: number; count: number } {
   return { index, count };
 }
 
-/** One adapter to check: how it was named, the adapter (loaded here to validate it), its file. */
+/** One adapter to check: how it was named, the adapter (loaded here to validate it), or why it could not be loaded. */
 interface Target {
   ref: string;
-  adapter: Adapter;
+  adapter?: Adapter;
   shownRef: string;
+  refused?: string;
 }
 
 /**
@@ -80,7 +82,7 @@ async function resolveTargets(refs: string[]): Promise<Target[]> {
   if (!refs.length) return ADAPTERS.map((a) => ({ ref: a.name, adapter: a, shownRef: a.name }));
   const byArch = (ref: string): Adapter[] => (!isPathRef(ref) && !known.some((a) => a.name === ref) ? ADAPTERS.filter((a) => a.arch === ref) : []);
   const single = refs.filter((ref) => !byArch(ref).length);
-  const loaded = await resolveAdapters(single, known);
+  const loaded = await resolveEach(single, known);
   const out: Target[] = [];
   for (const ref of refs) {
     const arch = byArch(ref);
@@ -88,10 +90,42 @@ async function resolveTargets(refs: string[]): Promise<Target[]> {
       out.push(...arch.map((a) => ({ ref: a.name, adapter: a, shownRef: a.name })));
       continue;
     }
-    const adapter = loaded[single.indexOf(ref)]!;
-    out.push({ ref: isPathRef(ref) ? path.resolve(ref) : adapter.name, adapter, shownRef: isPathRef(ref) ? ref : adapter.name });
+    const r = loaded[single.indexOf(ref)]!;
+    if ('refused' in r) out.push({ ref: path.resolve(ref), shownRef: ref, refused: r.refused });
+    else out.push({ ref: isPathRef(ref) ? path.resolve(ref) : r.adapter.name, adapter: r.adapter, shownRef: isPathRef(ref) ? ref : r.adapter.name });
   }
   return out;
+}
+
+/**
+ * Load `refs` (type-checked together). Alone, an adapter file that does not compile is a usage
+ * error (one line, exit 2); among several, it is that adapter's error and the others are checked.
+ */
+async function resolveEach(refs: string[], known: readonly Adapter[]): Promise<({ adapter: Adapter } | { refused: string })[]> {
+  try {
+    return (await resolveAdapters(refs, known)).map((adapter) => ({ adapter }));
+  } catch (e) {
+    if (!(e instanceof UsageError) || refs.length < 2) throw e;
+  }
+  const out: ({ adapter: Adapter } | { refused: string })[] = [];
+  for (const ref of refs) {
+    try {
+      out.push({ adapter: (await resolveAdapters([ref], known))[0]! });
+    } catch (e) {
+      // A name that is no adapter, or a file that is not there, is still the command line's mistake.
+      if (!(e instanceof UsageError) || !isPathRef(ref) || !fs.existsSync(ref)) throw e;
+      out.push({ refused: e.message });
+    }
+  }
+  return out;
+}
+
+/** The result of an adapter file that could not be loaded (it does not compile, or exports no adapter). */
+function refusedResult(t: Target, why: string): AdapterResult {
+  return finalizeAdapterResult({
+    name: t.shownRef, arch: 'unknown', era: 'unknown', verdict: 'error', expectation: 'conforms', asExpected: false,
+    source: t.shownRef, error: `not loaded: ${why}`, contracts: [],
+  });
 }
 
 /** The scenario at index `i` of `seed` (regenerated, without running anything of the adapter). */
@@ -123,7 +157,7 @@ function printAdapter(a: AdapterResult, quiet: boolean): void {
 
 /** The result of a task whose worker failed (timed out, exited, ran out of memory, crashed, or the adapter did not load). */
 function failedResult(t: Target, message: string, props: typeof PROPERTIES, contracts: string[] | undefined, lastIndex?: number): AdapterResult {
-  const a = t.adapter;
+  const a = t.adapter!;
   return finalizeAdapterResult({
     name: a.name, arch: a.arch, era: a.era, verdict: 'error',
     expectation: a.knownBad ? 'known-bad' : 'conforms', asExpected: false, ...(a.knownBad ? { knownBad: a.knownBad } : {}),
@@ -157,6 +191,7 @@ export async function runCheck(o: CheckCliOptions): Promise<number> {
   const tasks: CheckTask[] = [];
   const owner: number[] = [];
   targets.forEach((t, k) => {
+    if (t.refused !== undefined) return;
     for (const r of o.path !== undefined ? [{ from: 0, count: 1 }] : splitRange(budget.from, budget.count, parts)) {
       owner.push(k);
       tasks.push({
@@ -176,7 +211,7 @@ export async function runCheck(o: CheckCliOptions): Promise<number> {
 
   const pending = targets.map(() => [] as { result: AdapterResult; failures: Failure[] }[]);
   const remaining = targets.map((_, k) => owner.filter((x) => x === k).length);
-  const results: (AdapterResult | undefined)[] = targets.map(() => undefined);
+  const results: (AdapterResult | undefined)[] = targets.map((t) => (t.refused !== undefined ? refusedResult(t, t.refused) : undefined));
   let printed = 0;
   const bar = progressBar(tasks.reduce((n, t) => n + t.count, 0));
   const flush = (): void => {
@@ -194,7 +229,7 @@ export async function runCheck(o: CheckCliOptions): Promise<number> {
       const failures: Failure[] = [];
       if (r.lastIndex !== undefined) {
         failures.push({
-          contract: 'error', property: 'error', contracts: [], scenario: scenarioAt(t.adapter, o.seed, r.lastIndex),
+          contract: 'error', property: 'error', contracts: [], scenario: scenarioAt(t.adapter!, o.seed, r.lastIndex),
           seed: o.seed, path: String(r.lastIndex), index: r.lastIndex, message: r.message.message,
         });
       }
@@ -204,7 +239,7 @@ export async function runCheck(o: CheckCliOptions): Promise<number> {
     const parts = pending[k]!;
     const merged = mergeAll(pending[k]!.map((p) => p.result));
     if (o.save) {
-      const files = saveFailures(o.save, t.shownRef, t.adapter.name, parts.flatMap((p) => p.failures));
+      const files = saveFailures(o.save, t.shownRef, t.adapter!.name, parts.flatMap((p) => p.failures));
       for (const c of merged.contracts) {
         const f = files.get(c.id);
         if (f && c.counterexample) c.counterexample.file = f;

@@ -42,7 +42,7 @@ export function workerScript(): string {
 
 const POLL_MS = 200;
 
-/** Where a check stopped by the pool was, by the phase in its shared counter. */
+/** Where a check stopped by the pool was, by the phase in its shared counter (in the search: the scenario index). */
 const PHASE_WHERE: readonly string[] = [
   'while loading the adapter',
   "while the generator calibrated itself on the adapter (each op run alone, before the first scenario)",
@@ -135,8 +135,9 @@ export function runPool(tasks: readonly CheckTask[], o: PoolOptions, onOutcome: 
       const phase = Atomics.load(slot.counter, 2);
       // Where a check the pool stopped was: in a scenario of the search (saved with --save), or in another phase.
       const failedAt = message.type === 'failed' && stoppedMidScenario && phase === 2 && started > 0 ? { lastIndex: started - 1 } : {};
-      if (message.type === 'failed' && stoppedMidScenario && failedAt.lastIndex === undefined) {
-        message = { type: 'failed', message: `${message.message} (${PHASE_WHERE[phase] ?? 'in the check'})` };
+      if (message.type === 'failed' && stoppedMidScenario) {
+        const where = failedAt.lastIndex !== undefined ? `in scenario index ${failedAt.lastIndex}` : PHASE_WHERE[phase] ?? 'in the check';
+        message = { type: 'failed', message: `${message.message} (${where})` };
       }
       const keep = message.type === 'done' && !task.isPath;
       if (!cancelled) onOutcome({ task, message, ms: Date.now() - t0, ...failedAt });
@@ -170,7 +171,6 @@ export function runPool(tasks: readonly CheckTask[], o: PoolOptions, onOutcome: 
     slot.worker.postMessage({ task, progress: slot.sab });
   };
 
-  if (tasks.length === 0) resolveAll();
   for (let k = 0; k < Math.max(1, o.jobs); k++) startOn(null);
   return {
     done,

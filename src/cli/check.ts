@@ -19,7 +19,7 @@ import { coverageLine } from '../check/coverage';
 import { runPool, type TaskOutcome } from '../check/pool';
 import { finalizeAdapterResult, mergeAll } from '../check/result';
 import { shardRange, splitRange, type CheckTask } from '../check/task';
-import { CONTRACTS } from '../contracts/catalog';
+import { contractById } from '../contracts/catalog';
 import { scenarioArb, type Scenario } from '../engine/scenario';
 import { renderTimelineText } from '../report/timeline';
 import type { AdapterResult, ResultsJson } from '../results/schema';
@@ -155,16 +155,16 @@ function printAdapter(a: AdapterResult, quiet: boolean): void {
   out();
 }
 
-/** The result of a task whose worker failed (timed out, exited, ran out of memory, crashed, or the adapter did not load). */
+/** The result of a task whose worker failed (timed out, exited, ran out of memory, crashed, or the adapter did not load); `message` says where. */
 function failedResult(t: Target, message: string, props: typeof PROPERTIES, contracts: string[] | undefined, lastIndex?: number): AdapterResult {
   const a = t.adapter!;
   return finalizeAdapterResult({
     name: a.name, arch: a.arch, era: a.era, verdict: 'error',
     expectation: a.knownBad ? 'known-bad' : 'conforms', asExpected: false, ...(a.knownBad ? { knownBad: a.knownBad } : {}),
     source: a.source,
-    error: lastIndex !== undefined ? `${message} (in scenario index ${lastIndex})` : message,
+    error: message,
     ...(lastIndex !== undefined ? { errorIndex: lastIndex } : {}),
-    contracts: applicableContracts(a, props, contracts).map((c) => ({ id: c.id, property: c.property.id, summary: CONTRACTS.find((x) => x.id === c.id)!.summary, verdict: 'n/a' as const, runs: 0, ms: 0 })),
+    contracts: applicableContracts(a, props, contracts).map((c) => ({ id: c.id, property: c.property.id, summary: contractById(c.id).summary, verdict: 'n/a' as const, runs: 0, ms: 0 })),
   });
 }
 

@@ -1,5 +1,6 @@
 /** The closing lines of a run (`check`, `merge`) and its exit code, from its results document. */
-import { renderSummaryLine } from '../report/summary';
+import { exitCodeOf } from '../report/outcome';
+import { adapterCounts, renderSummaryLine } from '../report/summary';
 import type { ResultsJson } from '../results/schema';
 
 /**
@@ -9,11 +10,8 @@ import type { ResultsJson } from '../results/schema';
  * checked, 1 when one did not meet its expectation, 0 otherwise.
  */
 export function closeRun(doc: ResultsJson, log: (line: string) => void, notFinished = 0): number {
-  const results = doc.adapters;
-  const unexpected = results.filter((r) => !r.asExpected && r.verdict !== 'error').length;
-  const errors = results.filter((r) => r.verdict === 'error').length;
-  const asExpected = results.length - unexpected - errors;
+  const c = adapterCounts(doc);
   log(renderSummaryLine(doc));
-  log(`${asExpected} passed, ${unexpected + errors + notFinished} failed`);
-  return errors ? 2 : unexpected ? 1 : 0;
+  log(`${c.asExpected} passed, ${c.unexpected + c.errors + notFinished} failed`);
+  return exitCodeOf(doc);
 }

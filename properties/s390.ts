@@ -5,7 +5,9 @@
  * - C-S390-1: for each half, AA and PP are never both set, and the upper byte of `_refcount`
  *   holds nothing but AA (0x01/0x02) and PP (0x10/0x20) bits (0x13 / 0x23 are the "impossible
  *   values" of a page_table_alloc that ignores PP, B11).
- * - C-S390-3: a PageActive page is never on pgtable_list, and no half of it is allocated again.
+ * - C-S390-3: a PageActive page is never on pgtable_list, and no half freed while the page is
+ *   PageActive is allocated again (a free half allocated by a page_table_alloc() that raced
+ *   with the SetPageActive() of pte_free_defer() is fine: the kernel allows that interleaving).
  * - C-S390-4: release happens exactly when the last AA/PP bit clears: a page whose byte is 0 is
  *   freed or has its rcu_head queued by the end of that step (a missed release is a leak), and
  *   no page is freed while a bit is still set. (A double release is a double dtor/free or a
@@ -31,6 +33,8 @@ interface Seen {
   byte: number;
   active: boolean;
   judged: boolean;
+  /** AA bits of halves freed while the page was PageActive (waiting for their grace period). */
+  deferred: number;
 }
 
 interface MonitorState {
@@ -43,10 +47,14 @@ interface MonitorState {
 
 const states = new WeakMap<World, MonitorState>();
 const BATCH_CALLBACK = /^rcu callback (tlb_remove_table_rcu|__tlb_remove_table_one_rcu)\(/;
+const BATCH_CALLBACKS = new Set(['tlb_remove_table_rcu', '__tlb_remove_table_one_rcu']);
 
 const hex = (n: number): string => `0x${n.toString(16).padStart(2, '0')}`;
 
 function fragmentChecks(w: World, st: MonitorState): void {
+  // State invariants are judged between hooks: inside one, the arch may be mid-update under its
+  // lock. Transitions (a half handed out, a page released) are judged at every step.
+  const judge = !w.inAdapterCode();
   for (const p of w.pages) {
     const name = w.pageName(p);
     const prev = st.pages.get(p);
@@ -55,31 +63,36 @@ function fragmentChecks(w: World, st: MonitorState): void {
     if (p.use === 'table' && p.level === 'pte') {
       const same = prev !== undefined && prev.gen === p.gen;
       const specHeld = st.spec.get(p) === p.gen;
-      const low = counter & 0xffffff;
-      if (low !== 1 + (specHeld ? 1 : 0)) {
-        w.violate('C-S390-9', `the low bits of ${name}'s _refcount are ${low}, expected ${1 + (specHeld ? 1 : 0)}: the fragment logic changed the page allocator's reference count`);
-      }
       const aa = byte & 0x03;
       const pp = (byte >>> 4) & 0x03;
-      if ((byte & ~0x33) !== 0 || (aa & pp) !== 0) {
-        w.violate('C-S390-1', `${name}: _refcount upper byte ${hex(byte)} has a half both allocated and pending (AA ${hex(aa)}, PP ${hex(pp << 4)})`);
+      // Halves freed while the page is PageActive wait for the grace period: never handed out again.
+      let deferred = same && p.active ? prev.deferred : 0;
+      if (same && p.active) deferred |= prev.byte & 0x03 & ~aa;
+      if (same && (aa & ~prev.byte & deferred) !== 0) {
+        w.violate('C-S390-3', `a half of ${name} was allocated again although it was freed while the page is PageActive (byte ${hex(prev.byte)} -> ${hex(byte)})`);
       }
-      if (p.active && p.lru.on !== null) {
-        w.violate('C-S390-3', `${name} is PageActive (pte_free_defer) but on ${p.lru.on}`);
+      if (judge) {
+        const low = counter & 0xffffff;
+        if (low !== 1 + (specHeld ? 1 : 0)) {
+          w.violate('C-S390-9', `the low bits of ${name}'s _refcount are ${low}, expected ${1 + (specHeld ? 1 : 0)}: the fragment logic changed the page allocator's reference count`);
+        }
+        if ((byte & ~0x33) !== 0 || (aa & pp) !== 0) {
+          w.violate('C-S390-1', `${name}: _refcount upper byte ${hex(byte)} has a half both allocated and pending (AA ${hex(aa)}, PP ${hex(pp << 4)})`);
+        }
+        if (p.active && p.lru.on !== null) {
+          w.violate('C-S390-3', `${name} is PageActive (pte_free_defer) but on ${p.lru.on}`);
+        }
+        if (same && byte === 0 && p.rcu_head.state === 'idle') {
+          w.violate('C-S390-4', `${name}: its last half was freed (AA and PP all clear) but the page was neither freed nor queued for RCU (release missed${specHeld ? ', while a speculative reference was held' : ''})`);
+        }
       }
-      if (same && (aa & ~prev.byte & 0x03) !== 0 && (prev.active || p.active)) {
-        w.violate('C-S390-3', `a half of ${name} was allocated again although the page is PageActive (byte ${hex(prev.byte)} -> ${hex(byte)})`);
-      }
-      if (same && byte === 0 && p.rcu_head.state === 'idle') {
-        w.violate('C-S390-4', `${name}: its last half was freed (AA and PP all clear) but the page was neither freed nor queued for RCU (release missed${specHeld ? ', while a speculative reference was held' : ''})`);
-      }
-      st.pages.set(p, { gen: p.gen, byte, active: p.active, judged: false });
+      st.pages.set(p, { gen: p.gen, byte, active: p.active, judged: false, deferred });
       continue;
     }
     if (p.use === 'free' && prev && prev.gen === p.gen && !prev.judged) {
       prev.judged = true;
-      if (byte !== 0) {
-        w.violate('C-S390-4', `${name} was released while its _refcount upper byte is ${hex(byte)}: a half is still allocated or pending`);
+      if (prev.byte !== 0) {
+        w.violate('C-S390-4', `${name} was released while its _refcount upper byte is ${hex(prev.byte)}: a half is still allocated or pending`);
       }
     }
   }
@@ -113,7 +126,8 @@ export const s390Monitor: PropertyMonitor = {
     const list = w.mm.context.pgtable_list.pages.map((p) => w.pageName(p)).join(',');
     const entries = w.trace.slice(st.next);
     st.next = w.trace.length;
-    if (w.cur === w.rcuActor && entries.some((e) => BATCH_CALLBACK.test(e.action))) {
+    const inBatchCallback = BATCH_CALLBACKS.has(w.rcu.running?.name ?? '') || entries.some((e) => BATCH_CALLBACK.test(e.action));
+    if (w.cur === w.rcuActor && inBatchCallback) {
       if (list !== st.list) {
         w.violate('C-S390-6', `__tlb_remove_table() (RCU batch callback) changed mm->context.pgtable_list from [${st.list}] to [${list}] without a stable mm`);
       }

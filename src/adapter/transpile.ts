@@ -1,17 +1,19 @@
 /**
  * The TypeScript to CommonJS transpilation both adapter loaders (./hooks.ts, ./evaluate.ts)
- * use: ES2022, with an inline source map registered for {@link adapterFrame}, and a syntax
+ * use: ES2022, through the coroutine transform (./coroutines.ts) that makes adapter code
+ * interleavable, with an inline source map registered for {@link adapterFrame}, and a syntax
  * error is an error (transpiling alone would repair `{,` or a missing `)` and run the result).
  * Outputs are cached by content (./cacheDir.ts), so that a process or worker thread loading an
  * unchanged adapter does not load the compiler at all.
  */
 import { readCached, writeCached } from './cacheDir';
+import { coroutineTransformer, CoroutineTransformError } from './coroutines';
 import { UsageError } from './errors';
 import { summarizeDiagnostics } from './diagnostics';
 import { registerSourceMap } from './sourceMap';
 import { typescript, typescriptVersion } from './tsApi';
 
-const FORMAT = 1;
+const FORMAT = 2;
 
 /**
  * `code`, the text of the TypeScript (or JavaScript) file `file`, as CommonJS ES2022 with an
@@ -26,11 +28,18 @@ export function transpile(code: string, file: string, lineOffset = 0): string {
     return cached;
   }
   const ts = typescript();
-  const r = ts.transpileModule(code, {
-    fileName: file,
-    reportDiagnostics: true,
-    compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022, esModuleInterop: true, sourceMap: false, inlineSourceMap: true },
-  });
+  let r: ReturnType<typeof ts.transpileModule>;
+  try {
+    r = ts.transpileModule(code, {
+      fileName: file,
+      reportDiagnostics: true,
+      compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022, esModuleInterop: true, sourceMap: false, inlineSourceMap: true },
+      transformers: { before: [coroutineTransformer(ts)] },
+    });
+  } catch (e) {
+    if (e instanceof CoroutineTransformError) throw new UsageError(e.message);
+    throw e;
+  }
   const errors = (r.diagnostics ?? []).filter((d) => d.category === ts.DiagnosticCategory.Error);
   if (errors.length) throw new UsageError(summarizeDiagnostics(errors));
   registerSourceMap(file, r.outputText, lineOffset);

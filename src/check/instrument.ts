@@ -9,7 +9,27 @@
  */
 import { hookNames, type Adapter } from '../adapter/types';
 import { HookError } from '../engine/hookError';
+import type { Step } from '../model/actor';
+import { isStep } from '../model/coroutine';
 import { ModelLimit } from '../model/world';
+
+/** `e`, thrown by adapter code in `hook`, as the error the check reports. */
+function asHookError(hook: string, e: unknown): unknown {
+  // The model's own signals and an inner hook's error pass through unchanged.
+  return e instanceof ModelLimit || e instanceof HookError ? e : new HookError(hook, e);
+}
+
+/** The steps of a coroutine hook, with what it throws named and a returned table counted. */
+function* guarded(hook: string, g: Step<unknown>, counts: HookCounts): Step<unknown> {
+  let r: unknown;
+  try {
+    r = yield* g;
+  } catch (e) {
+    throw asHookError(hook, e);
+  }
+  if (hook === 'pte_alloc_one' && r !== null && r !== undefined) counts.tablesReturned++;
+  return r;
+}
 
 
 /** Hook call counters of one instrumented adapter, and how many tables pte_alloc_one returned. */
@@ -39,10 +59,9 @@ export function instrumentAdapter(adapter: Adapter): Instrumented {
       try {
         r = fn.apply(this, args);
       } catch (e) {
-        // The model's own signals and an inner hook's error pass through unchanged.
-        if (e instanceof ModelLimit || e instanceof HookError) throw e;
-        throw new HookError(hook, e);
+        throw asHookError(hook, e);
       }
+      if (isStep(r)) return guarded(hook, r, counts);
       if (hook === 'pte_alloc_one' && r !== null && r !== undefined) counts.tablesReturned++;
       return r;
     };

@@ -14,7 +14,7 @@ import { do_fault } from '../mm/memory';
 import { do_munmap, madvise_dontneed } from '../mm/mmap';
 import { pte_offset_map, pte_offset_map_lock, pte_offset_map_nolock, pte_unmap, pte_unmap_unlock, ptep_get } from '../mm/pgtable_generic';
 import { eraAtLeast } from '../adapter/types';
-import { callHook } from '../mm/hooks';
+import { callHook } from '../model/coroutine';
 import { mfill_atomic_pte } from '../mm/userfaultfd';
 import { writeback_page } from '../mm/writeback';
 
@@ -56,7 +56,7 @@ function* walker(slot: number, index: number, api: 'map' | 'lock' | 'nolock' | '
   if (w.vmaLive(w.mm.vmas[slot]!)) {
     if (api === 'arch') {
       const hook = w.adapter.arch_walk;
-      if (hook) yield* callHook(() => hook.call(w.adapter, w.mm, slot, index));
+      if (hook) yield* callHook(hook.call(w.adapter, w.mm, slot, index));
     } else if (api === 'map') {
       const h = yield* pte_offset_map(slot);
       if (h) {

@@ -7,6 +7,7 @@
 import type { Adapter } from '../adapter/types';
 import type { PropertyMonitor } from '../check/property';
 import { HookError } from './hookError';
+import { DEFAULT_BATCH } from '../model/gather';
 import { BLOCKED, type Actor, type Step } from '../model/actor';
 import { checkOpEnd } from '../model/monitors';
 import { PTE_NONE, type Pte, type TraceEntry, type Violation } from '../model/types';
@@ -86,6 +87,7 @@ export function buildWorld(adapter: Adapter, sc: Scenario): World {
     geometry: { slots: SLOTS, ptesPerTable: PTES }, cpus: CPUS,
     splitPtl: sc.splitPtl, allocSplitPtl: sc.splitPtl && sc.allocSplitPtl,
     batchAllocFail: sc.batchAllocFail, ptlockAllocFail: sc.ptlockAllocFail, reclaim: sc.reclaim,
+    batch: sc.batch ?? DEFAULT_BATCH,
   };
   const w = new World(adapter, cfg);
   setCurrent(w);
@@ -149,6 +151,14 @@ function* teardownMain(w: World, a: Actor): Step {
   checkOpEnd(w, a);
 }
 
+/**
+ * A kernel primitive's coroutine was made and never run: the adapter code that called it was
+ * not loaded through the coroutine transform, so its call did nothing. That adapter's error.
+ */
+function droppedPoint(w: World): never {
+  throw new HookError(w.lastPoint, new Error(`the kernel primitive ${w.lastPoint}() was called but never ran: the calling adapter code was not loaded through ptconform's loader (src/adapter/coroutines.ts makes hooks interleavable)`));
+}
+
 /** Leak checks once everything has run (C-TD-1). */
 function checkTeardown(w: World): void {
   const tables = w.pages.filter((p) => p.use === 'table');
@@ -182,6 +192,7 @@ export function runScenario(adapter: Adapter, sc: Scenario, opts: RunOptions = {
       world.cur = a;
       const before = world.trace.length;
       const r = gens[i]!.next();
+      if (world.openPoints !== 0) droppedPoint(world);
       if (r.done) {
         a.done = true;
         // The last step of an actor's program did work too: the monitors see it.

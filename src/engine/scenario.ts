@@ -28,6 +28,7 @@ import { retractWithDefer } from '../mm/era';
 import type { Op } from './ops';
 import { preemptionPoints, type PreemptionPoints } from './preemption';
 import { drawnScheduleArb, placeSchedule, REMOVERS } from './schedule';
+import { MAX_GATHER_BATCH, MAX_TABLE_BATCH } from '../model/gather';
 
 /** Fixed geometry: 2 pmd slots of 2 PTEs, 3 CPUs (+ the RCU engine as actor 3). */
 export const SLOTS = 2;
@@ -64,6 +65,12 @@ export interface Scenario {
   batchAllocFail: number;
   ptlockAllocFail: number;
   reclaim: boolean;
+  /**
+   * Capacities of the table batch and of each page batch (small, so that a batch fills up and
+   * is flushed inside `tlb_remove_table()` / `tlb_remove_page()`). Absent in replay files
+   * written before they were drawn: `DEFAULT_BATCH`.
+   */
+  batch?: { tables: number; pages: number };
   programs: Op[][];
   schedule: Chunk[];
 }
@@ -322,6 +329,7 @@ export function scenarioArb(adapter: Adapter, g: GenConfig = DEFAULT_GEN): fc.Ar
       : fc.constant(0),
     ptlockAllocFail: fc.oneof({ weight: 5, arbitrary: fc.constant(0) }, { weight: 1, arbitrary: fc.nat({ max: 3 }) }),
     reclaim: fc.constant(d.PT_RECLAIM),
+    batch: fc.record({ tables: fc.integer({ min: 1, max: MAX_TABLE_BATCH }), pages: fc.integer({ min: 1, max: MAX_GATHER_BATCH }) }),
   };
   const schedule = drawnScheduleArb(g);
   return profile.chain((p) => {

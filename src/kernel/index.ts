@@ -1,15 +1,19 @@
 /**
  * The kernel primitives an adapter may call, under their kernel names. This is the only module
  * an adapter (in this repo or out of tree, as `ptconform/kernel`) needs to import.
+ *
+ * The primitives that touch shared state are their adapter faces (`./faces.ts`): preemption
+ * points, run as steps by adapter code the coroutine transform made interleavable. The faces
+ * are the only versions of those names exported here; the plain modules give the rest.
  */
-export * from './page';
-export * from './sync';
-export * from './asm-generic';
+export * from './faces';
 export {
-  tlb_remove_table, tlb_remove_page, tlb_remove_ptdesc, tlb_remove_page_ptdesc, __tlb_adjust_range,
-  tlb_flush_pmd_range, put_page,
-} from '../mm/mmu_gather';
-export { tlb_remove_table_sync_one } from '../mm/tlbflush';
+  type Ptdesc, type Gfp, GFP_PGTABLE_USER, GFP_KERNEL, GFP_NOWAIT, page_address, virt_to_page, virt_to_ptdesc,
+  ptdesc_address, page_ptdesc, ptdesc_page,
+} from './page';
+export { rcu_head_page, WARN_ON_ONCE, BUG_ON } from './sync';
+export * from './asm-generic';
+export { __tlb_adjust_range, tlb_flush_pmd_range } from '../mm/mmu_gather';
 export { pgtableVa } from '../mm/memory';
 export type { MmuGather } from '../model/gather';
 export type { Mm } from '../model/mm';
@@ -34,11 +38,9 @@ export function PTE_FRAG_NR(): number {
 export function PTE_FRAG_SIZE(): number {
   return current().tableBytes;
 }
-export { pte_offset_map, pte_unmap, ptep_get } from './walk';
-export { paravirt_release_pte, type PvReleaseFlavour } from './x86';
+export { type PvReleaseFlavour } from './x86';
 export type { MapHandle } from '../model/actor';
 export type { MmVariant } from '../adapter/types';
 export { riscv_use_sbi_for_rfence } from './riscv';
-export { local_irq_save, local_irq_restore, type IrqFlags } from './irq';
-export { write_table_word } from './raw';
-export { mm_has_pgste, mm_alloc_pgste, gmap_unlink, mmgrab, mmdrop_async, mm_context_lock, mm_context_unlock } from './s390';
+export { type IrqFlags } from './irq';
+export { mm_has_pgste, mm_alloc_pgste } from './s390';

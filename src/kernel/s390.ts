@@ -8,7 +8,8 @@
  */
 import type { Mm } from '../model/mm';
 import { current } from '../model/world';
-import { spin_lock, spin_unlock } from './sync';
+import type { Step } from '../model/actor';
+import { spin_lock, spin_lock_wait, spin_unlock } from './sync';
 
 /** mmgrab() pins per mm (mm_count beyond the one exit_mmap drops), per run. */
 const pins = new WeakMap<Mm, number>();
@@ -57,6 +58,12 @@ function checkMmDeref(mm: Mm, what: string): void {
 export function mm_context_lock(mm: Mm): void {
   checkMmDeref(mm, 'spin_lock_bh(&mm->context.lock)');
   spin_lock(mm.context.lock, 'spin_lock_bh');
+}
+
+/** `spin_lock_bh(&mm->context.lock)`, waiting while another CPU holds it (the adapter face). */
+export function mm_context_lock_wait(mm: Mm): Step {
+  checkMmDeref(mm, 'spin_lock_bh(&mm->context.lock)');
+  return spin_lock_wait(mm.context.lock, 'spin_lock_bh');
 }
 
 /** `spin_unlock_bh(&mm->context.lock)`. */

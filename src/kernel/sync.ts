@@ -99,7 +99,7 @@ export function rcu_read_unlock(): void {
 }
 
 /** `call_rcu(head, fn)`. The callback receives the head; `rcu_head_page(head)` is container_of. */
-export function call_rcu(head: RcuHead, fn: (head: RcuHead) => void): void {
+export function call_rcu(head: RcuHead, fn: (head: RcuHead) => unknown): void {
   const w = current();
   w.record(() => `call_rcu(${head.owner}, ${fn.name || 'fn'})`, head.owner);
   checkCallRcu(w, head);

@@ -1,8 +1,8 @@
 /**
  * The pte_offset_map family for arch code running inside a hook (mips __update_tlb, arm
- * show_pte, ...). A hook is one atomic step, so these run the generic implementation to
- * completion. A NULL result must be handled by the caller: `ptep_get(NULL)` is a NULL
- * dereference (C-MAP-9).
+ * show_pte, ...). From adapter code (`./faces.ts`) the generic implementation takes its own
+ * steps; called from model code it runs to completion. A NULL result must be handled by the
+ * caller: `ptep_get(NULL)` is a NULL dereference (C-MAP-9).
  */
 import type { MapHandle, Step } from '../model/actor';
 import type { Mm } from '../model/mm';
@@ -15,6 +15,12 @@ function finish<T>(gen: Step<T>): T {
     const r = gen.next();
     if (r.done) return r.value;
   }
+}
+
+/** `pte_offset_map(pmd, address)` from adapter code: the generic implementation's steps. */
+export function pte_offset_map_step(mm: Mm, slot: number): Step<MapHandle | null> {
+  void mm;
+  return g.pte_offset_map(slot);
 }
 
 /** `pte_offset_map(pmd, address)` from arch code: a mapped table, or NULL. */

@@ -5,7 +5,7 @@
 import type { PgtableT } from '../adapter/types';
 import type { Step } from '../model/actor';
 import { current } from '../model/world';
-import { callHook } from './hooks';
+import { callHook } from '../model/coroutine';
 import { pgtableVa, tableFreeing } from './memory';
 
 /** `pte_free_defer(mm, pgtable)` as called by khugepaged. */
@@ -16,13 +16,14 @@ export function* call_pte_free_defer(pgtable: PgtableT): Step {
   tableFreeing(va);
   const target = w.rcu.nextTarget();
   page.deferredAtGp = Math.max(page.deferredAtGp ?? 0, target);
+  w.deferredTables.set(va, target);
   const fn = w.adapter.pte_free_defer;
   if (!fn) throw new Error(`adapter ${w.adapter.name} declares THP but provides no pte_free_defer`);
   w.cur.inDefer++;
   try {
     const table = w.ptName(va);
     w.record(() => `pte_free_defer(${table})`, table);
-    yield* callHook(() => fn.call(w.adapter, w.mm, pgtable));
+    yield* callHook(fn.call(w.adapter, w.mm, pgtable));
   } finally {
     w.cur.inDefer--;
   }

@@ -9,7 +9,7 @@ import type { MmuGather } from '../model/gather';
 import { PAGE_SIZE, PTE_NONE, type Page } from '../model/types';
 import { current } from '../model/world';
 import { spin_unlock } from '../kernel/sync';
-import { callHook } from './hooks';
+import { callHook, runToEnd } from '../model/coroutine';
 import { lock_hpage, unlock_hpage } from './pagelock';
 import { zapDelaysRmap } from './era';
 import { flush_tlb_range } from './tlbflush';
@@ -30,7 +30,7 @@ export function vpn(slot: number, index: number): number {
 /** The table address of a pgtable_t. */
 export function pgtableVa(pg: PgtableT): number {
   const w = current();
-  if (w.adapter.pgtable_to_va) return w.adapter.pgtable_to_va(pg);
+  if (w.adapter.pgtable_to_va) return runToEnd(w.adapter.pgtable_to_va(pg), 'pgtable_to_va()');
   return typeof pg === 'number' ? pg : w.vaOfPage(pg);
 }
 
@@ -49,11 +49,11 @@ export function tableFreeing(va: number): void {
 /** Check a table just handed out by pte_alloc_one (C-LT-4, C-PPC-1) and mark it in use. */
 function tableHandedOut(va: number): void {
   const w = current();
-  const p = w.pageOfVa(va)!;
   const st = w.tableStates.get(va);
-  // A sibling fragment that was never used may be handed out while another fragment of the
-  // page waits for its grace period; the deferred table itself may not (C-LT-4).
-  if (st === 'freeing' && p.deferredAtGp !== null && w.rcu.gpCompleted < p.deferredAtGp) {
+  // A sibling fragment (never used, or freed by another path) may be handed out while another
+  // fragment of the page waits for its grace period; the deferred table itself may not (C-LT-4).
+  const deferredAt = w.deferredTables.get(va);
+  if (st === 'freeing' && deferredAt !== undefined && w.rcu.gpCompleted < deferredAt) {
     w.violate('C-LT-4', `pte_alloc_one handed out ${w.ptName(va)} again while its pte_free_defer still waits for its grace period`);
   } else if (st === 'in-use') {
     w.violate(w.decl.tablesPerPage === 2 ? 'C-S390-1' : 'C-PPC-1', `pte_alloc_one handed out ${w.ptName(va)}, which is already in use`);
@@ -61,12 +61,13 @@ function tableHandedOut(va: number): void {
     w.violate('C-PPC-1', `pte_alloc_one handed out ${w.ptName(va)} again after it was freed: fragments are never reused`);
   }
   w.tableStates.set(va, 'in-use');
+  w.deferredTables.delete(va);
 }
 
 /** `__pte_alloc(mm, pmd)`: allocate, then populate under pmd_lock if still none; else free the spare (C-RM-11). */
 export function* __pte_alloc(slot: number): Step {
   const w = current();
-  const pg = yield* callHook(() => w.adapter.pte_alloc_one(w.mm));
+  const pg = yield* callHook(w.adapter.pte_alloc_one(w.mm));
   if (pg === null) return;
   const va = pgtableVa(pg);
   tableHandedOut(va);
@@ -85,7 +86,7 @@ export function* __pte_alloc(slot: number): Step {
   spin_unlock(pml);
   if (spare !== null) {
     tableFreeing(va);
-    yield* callHook(() => w.adapter.pte_free(w.mm, spare!));
+    yield* callHook(w.adapter.pte_free(w.mm, spare!));
   }
 }
 
@@ -138,7 +139,7 @@ export function* do_fault(slot: number, index: number, write: boolean): Step {
     set_pte_at(h, index, { k: 'present', page, gen: page.gen, write: write || vma.kind === 'anon' || vma.shared, dirty: write });
     page_add_rmap(page);
   }
-  yield* callHook(() => w.adapter.update_mmu_cache?.(w.mm, slot, index));
+  yield* callHook(w.adapter.update_mmu_cache?.(w.mm, slot, index));
   touch(h, slot, index, write);
   pte_unmap_unlock(h);
   if (fileLocked) unlock_hpage();
@@ -245,7 +246,7 @@ export function* free_pgtables(tlb: MmuGather, slot: number): Step {
   tableFreeing(va);
   tlb_flush_pmd_range(tlb, slotAddress(slot), PAGE_SIZE);
   tlb_set_freed_tables(tlb);
-  yield* callHook(() => w.adapter.__pte_free_tlb(tlb, pg, slotAddress(slot)));
+  yield* callHook(w.adapter.__pte_free_tlb(tlb, pg, slotAddress(slot)));
   w.mm.nr_ptes--;
 }
 

@@ -5,7 +5,7 @@
 import type { Step } from '../model/actor';
 import { current } from '../model/world';
 import { checkPageTableCheck } from '../model/monitors';
-import { callHook } from './hooks';
+import { callHook } from '../model/coroutine';
 import { i_mmap_lock_write, i_mmap_unlock_write, mmap_read_lock, mmap_read_unlock, mmap_write_downgrade, mmap_write_lock } from './locking';
 import { free_pgtables, zap_huge_pmd, zap_pte_range } from './memory';
 import { tlb_finish_mmu, tlb_gather_mmu } from './mmu_gather';
@@ -70,7 +70,7 @@ export function* exit_mmap(): Step {
   w.mm.state = 'exiting';
   yield* mmap_write_lock();
   // arch_exit_mmap() runs before the unmap and free_pgtables (powerpc drops its fragment cache here).
-  yield* callHook(() => w.adapter.arch_exit_mmap?.(w.mm));
+  yield* callHook(w.adapter.arch_exit_mmap?.(w.mm));
   const tlb = tlb_gather_mmu(w.mm, true);
   for (const vma of w.mm.vmas) {
     if (pmdKind(w.mm.pmds[vma.slot]!) === 'huge') yield* zap_huge_pmd(vma.slot);

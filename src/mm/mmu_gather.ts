@@ -1,18 +1,19 @@
 /**
  * The generic mmu_gather (mm/mmu_gather.c and include/asm-generic/tlb.h), era-aware.
- * Entry points called from adapter hooks (`tlb_remove_table`, `tlb_remove_page`, ...) are
- * synchronous and queue their blocking parts as continuations; the mm code calls the
- * generator versions (`tlb_flush_mmu`, `tlb_finish_mmu`) directly.
+ * The entry points adapter hooks call (`tlb_remove_table`, `tlb_remove_page`, ...) are steps:
+ * a full batch is flushed and freed inside the call, and a failed batch allocation runs the
+ * fallback (invalidate, then `tlb_remove_table_one()`) inside the call, as in the kernel. The
+ * batch capacities are drawn per scenario and small (`RunConfig.batch`), so full batches happen.
  */
 import { BLOCKED, type Step } from '../model/actor';
-import { MAX_GATHER_BATCH, MAX_GATHER_BATCH_COUNT, MAX_TABLE_BATCH, type MmuGather } from '../model/gather';
+import { MAX_GATHER_BATCH_COUNT, type MmuGather } from '../model/gather';
+import { callHook } from '../model/coroutine';
 import type { Mm } from '../model/mm';
 import { PAGE_SIZE, type Page, type RcuHead } from '../model/types';
 import { current } from '../model/world';
 import { checkDataPageFree } from '../model/monitors';
 import { call_rcu } from '../kernel/sync';
 import { __free_page, pagetable_dtor, pagetable_dtor_free, type Ptdesc } from '../kernel/page';
-import { defer } from './hooks';
 import { fallbackInvalidates, genericTlbRemoveTable, removeTableOne, tlbRemoveTableHasDtor } from './era';
 import { flush_tlb_range, tlb_remove_table_sync_one } from './tlbflush';
 import { page_remove_rmap } from './rmap';
@@ -81,13 +82,13 @@ export function __tlb_remove_page_size(tlb: MmuGather, page: Page, delayRmap: bo
   if (delayRmap) tlb.delayed_rmap = true;
   const name = w.pageName(page);
   w.record(() => `__tlb_remove_page(tlb#${tlb.id}, ${name}${delayRmap ? ', delay_rmap' : ''})`, name);
-  if (active.length >= MAX_GATHER_BATCH) return !tlb_next_batch(tlb);
+  if (active.length >= w.cfg.batch.pages) return !tlb_next_batch(tlb);
   return false;
 }
 
-/** `tlb_remove_page(tlb, page)` from a hook: flushes when the batch is full. */
-export function tlb_remove_page(tlb: MmuGather, page: Page): void {
-  if (__tlb_remove_page_size(tlb, page, false)) defer(tlb_flush_mmu(tlb));
+/** `tlb_remove_page(tlb, page)`: flushes and frees inside the call when the batch is full. */
+export function* tlb_remove_page(tlb: MmuGather, page: Page): Step {
+  if (__tlb_remove_page_size(tlb, page, false)) yield* tlb_flush_mmu(tlb);
 }
 
 /** Drop one reference to a page released by the gather. */
@@ -112,12 +113,12 @@ export function put_page(page: Page): void {
 
 // ------------------------------------------------------------------ table batch
 
-/** `__tlb_remove_table(table)`: the adapter's, or (v6.14+) the generic `pagetable_dtor_free`. */
-export function __tlb_remove_table(table: unknown): void {
+/** `__tlb_remove_table(table)`: the adapter's (its steps taken), or (v6.14+) the generic `pagetable_dtor_free`. */
+export function* __tlb_remove_table(table: unknown): Step {
   const w = current();
   const a = w.adapter;
   if (a.__tlb_remove_table) {
-    a.__tlb_remove_table(table);
+    yield* callHook(a.__tlb_remove_table(table));
   } else if (genericTlbRemoveTable(a.era)) {
     pagetable_dtor_free(table as Ptdesc);
   } else {
@@ -125,15 +126,16 @@ export function __tlb_remove_table(table: unknown): void {
   }
 }
 
-function __tlb_remove_table_free(tables: unknown[]): void {
-  for (const t of tables) __tlb_remove_table(t);
+function* __tlb_remove_table_free(tables: unknown[]): Step {
+  for (const t of tables) yield* __tlb_remove_table(t);
 }
 
-function tlb_remove_table_rcu(head: RcuHead): void {
+/** The RCU callback of a table batch: its steps are the RCU engine's (softirq). */
+function* tlb_remove_table_rcu(head: RcuHead): Step {
   const w = current();
   const tables = w.tableBatches.get(head);
   w.tableBatches.delete(head);
-  if (tables) __tlb_remove_table_free(tables);
+  if (tables) yield* __tlb_remove_table_free(tables);
 }
 
 /** `tlb_table_invalidate(tlb)`: flush the TLB (and paging-structure caches) before freeing tables. */
@@ -142,14 +144,15 @@ function* tlb_table_invalidate(tlb: MmuGather): Step {
 }
 
 /** `tlb_remove_table_free(batch)`: call_rcu with RCU_TABLE_FREE, else free now. */
-function tlb_remove_table_free(tlb: MmuGather): void {
+function* tlb_remove_table_free(tlb: MmuGather): Step {
   const w = current();
   const batch = tlb.batch!;
+  tlb.batch = null;
   if (w.decl.MMU_GATHER_RCU_TABLE_FREE) {
     w.tableBatches.set(batch.rcu, batch.tables);
     call_rcu(batch.rcu, tlb_remove_table_rcu);
   } else {
-    __tlb_remove_table_free(batch.tables);
+    yield* __tlb_remove_table_free(batch.tables);
   }
 }
 
@@ -157,13 +160,12 @@ function tlb_remove_table_free(tlb: MmuGather): void {
 function* tlb_table_flush(tlb: MmuGather): Step {
   if (tlb.batch) {
     yield* tlb_table_invalidate(tlb);
-    tlb_remove_table_free(tlb);
-    tlb.batch = null;
+    yield* tlb_remove_table_free(tlb);
   }
 }
 
-function __tlb_remove_table_one_rcu(head: RcuHead): void {
-  __tlb_remove_table(head.page);
+function __tlb_remove_table_one_rcu(head: RcuHead): Step {
+  return __tlb_remove_table(head.page);
 }
 
 /** `tlb_remove_table_one(table)`, era-dependent (see `removeTableOne`). */
@@ -180,7 +182,7 @@ function* tlb_remove_table_one(table: unknown): Step {
   } else {
     yield* tlb_remove_table_sync_one();
   }
-  __tlb_remove_table(table);
+  yield* __tlb_remove_table(table);
 }
 
 /** `synchronize_rcu()`: wait for a full grace period. */
@@ -194,15 +196,16 @@ export function* synchronize_rcu(): Step {
 
 /**
  * `tlb_remove_table(tlb, table)`. With MMU_GATHER_TABLE_FREE: into the table batch, allocated
- * lazily with GFP_NOWAIT (injectable failure → invalidate + tlb_remove_table_one). Without it:
+ * lazily with GFP_NOWAIT (injectable failure → invalidate + tlb_remove_table_one, inside the
+ * call); a batch that becomes full is flushed and freed inside the call. Without it:
  * `tlb_remove_page()` (v6.14+: after `pagetable_dtor()`).
  */
-export function tlb_remove_table(tlb: MmuGather, table: unknown): void {
+export function* tlb_remove_table(tlb: MmuGather, table: unknown): Step {
   const w = current();
   const pt = tablePage(table);
   if (!w.decl.MMU_GATHER_TABLE_FREE) {
     if (tlbRemoveTableHasDtor(w.adapter.era)) pagetable_dtor(pt!);
-    tlb_remove_page(tlb, pt!);
+    yield* tlb_remove_page(tlb, pt!);
     return;
   }
   const name = pt ? w.pageName(pt) : String(table);
@@ -212,17 +215,17 @@ export function tlb_remove_table(tlb: MmuGather, table: unknown): void {
     const fail = w.decl.batchAllocCannotFail ? 0 : (w.cfg.batchAllocFail >> w.batchAllocs++) & 1;
     if (fail) {
       w.record('__get_free_page(GFP_NOWAIT) = NULL (injected): tlb_remove_table_one');
-      defer(tlb_remove_table_fallback(tlb, table));
+      yield* tlb_remove_table_fallback(tlb, table);
       return;
     }
     tlb.batch = { id: w.id(), rcu: { owner: `rcu_head of batch#${w.id()}`, state: 'idle', page: null }, tables: [] };
   }
   tlb.batch.tables.push(table);
-  if (tlb.batch.tables.length >= MAX_TABLE_BATCH) defer(tlb_table_flush(tlb));
+  if (tlb.batch.tables.length >= w.cfg.batch.tables) yield* tlb_table_flush(tlb);
 }
 
 /**
- * The batch-allocation fallback, run as a continuation of the hook: invalidate (from 2020 on),
+ * The batch-allocation fallback, inside `tlb_remove_table()`: invalidate (from 2020 on),
  * then `tlb_remove_table_one()`. (A module-level generator: a generator function made per call
  * gives each of its generators a new hidden class, which kept every such run's World alive
  * until a full GC.)
@@ -234,13 +237,13 @@ function* tlb_remove_table_fallback(tlb: MmuGather, table: unknown): Step {
 }
 
 /** `tlb_remove_ptdesc(tlb, pt)`. */
-export function tlb_remove_ptdesc(tlb: MmuGather, pt: Ptdesc): void {
-  tlb_remove_table(tlb, pt);
+export function tlb_remove_ptdesc(tlb: MmuGather, pt: Ptdesc): Step {
+  return tlb_remove_table(tlb, pt);
 }
 
 /** `tlb_remove_page_ptdesc(tlb, pt)`: the page batch. */
-export function tlb_remove_page_ptdesc(tlb: MmuGather, pt: Ptdesc): void {
-  tlb_remove_page(tlb, pt);
+export function tlb_remove_page_ptdesc(tlb: MmuGather, pt: Ptdesc): Step {
+  return tlb_remove_page(tlb, pt);
 }
 
 // ------------------------------------------------------------------ flushing

@@ -14,6 +14,7 @@ import { local_irq_disable, local_irq_enable, flush_tlb_range, tlb_remove_table_
 
 export { pmdKind, pmd_page_vaddr, mk_table_pmd } from '../model/pmd';
 import { pmdKind, pmd_page_vaddr } from '../model/pmd';
+import { runToEnd } from '../model/coroutine';
 
 /** `pmd_same(a, b)`: the adapter's (C-RM-13), default equality. A throwing pmd_same is a BUG. */
 export function pmd_same(a: number, b: number): boolean {
@@ -21,7 +22,7 @@ export function pmd_same(a: number, b: number): boolean {
   const f = w.adapter.pmd_same;
   if (!f) return a === b;
   try {
-    return f.call(w.adapter, a, b);
+    return runToEnd(f.call(w.adapter, a, b), 'pmd_same()');
   } catch (e) {
     w.violate('C-RM-13', `pmd_same() is not total on table pmds: ${(e as Error).message}`);
     return a === b;

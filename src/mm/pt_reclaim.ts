@@ -8,7 +8,7 @@ import type { MmuGather } from '../model/gather';
 import { PAGE_SIZE } from '../model/types';
 import { current } from '../model/world';
 import { spin_lock_wait, spin_unlock } from '../kernel/sync';
-import { callHook } from './hooks';
+import { callHook } from '../model/coroutine';
 import { tlb_flush_pmd_range, tlb_set_freed_tables } from './mmu_gather';
 import { pmd_pgtable, slotAddress, tableFreeing } from './memory';
 import { pmd_lock, pmd_same, pte_offset_map_nolock, pte_unmap, ptep_get } from './pgtable_generic';
@@ -44,6 +44,6 @@ export function* try_to_free_pte(tlb: MmuGather, slot: number): Step {
     const pg = pmd_pgtable(h.pmdval);
     tlb_flush_pmd_range(tlb, slotAddress(slot), PAGE_SIZE);
     tlb_set_freed_tables(tlb);
-    yield* callHook(() => w.adapter.__pte_free_tlb(tlb, pg, slotAddress(slot)));
+    yield* callHook(w.adapter.__pte_free_tlb(tlb, pg, slotAddress(slot)));
   }
 }

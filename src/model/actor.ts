@@ -98,11 +98,11 @@ export interface Actor {
   outsider: boolean;
   /** Depth inside an RCU callback (softirq context, C-LT-9). */
   inCallback: number;
+  /** Depth inside adapter hooks whose steps are running (`callHook`): arch state may be mid-update. */
+  inHook: number;
   pendingIpis: IpiRequest[];
   tlb: Map<number, TlbEntry>;
   psc: Map<number, PscEntry>;
-  /** Continuations of blocking primitives called from synchronous adapter hooks. */
-  cont: Step[];
   done: boolean;
 }
 
@@ -110,6 +110,6 @@ export interface Actor {
 export function newActor(id: number, name: string): Actor {
   return {
     id, name, op: 'idle', rcuDepth: 0, irqsOff: 0, kmap: [], locks: [], mmap: 'none', handles: [],
-    irqWalk: null, inDefer: 0, outsider: false, inCallback: 0, pendingIpis: [], tlb: new Map(), psc: new Map(), cont: [], done: false,
+    irqWalk: null, inDefer: 0, outsider: false, inCallback: 0, inHook: 0, pendingIpis: [], tlb: new Map(), psc: new Map(), done: false,
   };
 }

@@ -5,12 +5,17 @@
 import type { Mm } from './mm';
 import type { Page, RcuHead } from './types';
 
-/** Entries per page batch (small so the batch-full paths are reachable, contracts.md Q16). */
+/**
+ * Most entries per page batch a scenario may draw (small so the batch-full paths are reachable,
+ * contracts.md Q16); each scenario draws its own capacity 1..MAX_GATHER_BATCH (`RunConfig.batch`).
+ */
 export const MAX_GATHER_BATCH = 3;
 /** Page batches a gather may chain. */
 export const MAX_GATHER_BATCH_COUNT = 2;
-/** Tables per `mmu_table_batch`. */
-export const MAX_TABLE_BATCH = 2;
+/** Most tables per `mmu_table_batch` a scenario may draw (1..MAX_TABLE_BATCH). */
+export const MAX_TABLE_BATCH = 3;
+/** The capacities of a run when the scenario does not say (the model's values before they were drawn). */
+export const DEFAULT_BATCH = { tables: 2, pages: 3 } as const;
 
 /** An encoded page pointer with its delay-rmap flag. */
 export interface EncodedPage {

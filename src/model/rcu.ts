@@ -8,13 +8,15 @@
  * period when a callback or a `synchronize_rcu()` caller needs one.
  */
 import { BLOCKED, type Actor, type Step } from './actor';
+import { callHook } from './coroutine';
 import type { RcuHead } from './types';
 import type { World } from './world';
 
 /** A queued callback. */
 export interface RcuCallback {
   readonly head: RcuHead;
-  readonly fn: (head: RcuHead) => void;
+  /** The callback: plain, or a coroutine (adapter code, a table batch) whose steps the engine takes. */
+  readonly fn: (head: RcuHead) => unknown;
   readonly name: string;
   /** Number of completed grace periods after which it may run. */
   readonly need: number;
@@ -28,6 +30,8 @@ export class Rcu {
   /** Actors that were readers when the grace period in progress started and have not left since. */
   readonly holdouts = new Set<number>();
   callbacks: RcuCallback[] = [];
+  /** The callback whose steps are running, if any. */
+  running: RcuCallback | null = null;
   /** Targets (`gpCompleted` values) that `synchronize_rcu()` callers wait for. */
   readonly syncTargets: number[] = [];
 
@@ -49,7 +53,7 @@ export class Rcu {
   }
 
   /** Queue a callback (the caller has already checked the head's state). */
-  enqueue(head: RcuHead, fn: (head: RcuHead) => void, name: string): void {
+  enqueue(head: RcuHead, fn: (head: RcuHead) => unknown, name: string): void {
     head.state = 'queued';
     this.callbacks.push({ head, fn, name, need: this.nextTarget() });
   }
@@ -86,7 +90,7 @@ export class Rcu {
       if (i >= 0) {
         const cb = this.callbacks[i]!;
         this.callbacks.splice(i, 1);
-        this.runCallback(cb);
+        yield* this.runCallback(cb);
         yield;
       } else if (this.inProgress && this.holdouts.size === 0) {
         this.inProgress = false;
@@ -112,15 +116,18 @@ export class Rcu {
     }
   }
 
-  private runCallback(cb: RcuCallback): void {
+  /** Run one callback in softirq context; a coroutine callback interleaves with the CPUs. */
+  private *runCallback(cb: RcuCallback): Step {
     const a = this.w.rcuActor;
     a.op = 'softirq';
     a.inCallback++;
     cb.head.state = 'running';
     this.w.record(() => `rcu callback ${cb.name}(${cb.head.owner})`, cb.head.owner);
+    this.running = cb;
     try {
-      cb.fn(cb.head);
+      yield* callHook(cb.fn(cb.head));
     } finally {
+      this.running = null;
       if (cb.head.state === 'running') cb.head.state = 'idle';
       a.inCallback--;
     }

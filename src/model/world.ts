@@ -28,6 +28,8 @@ export interface RunConfig {
   ptlockAllocFail: number;
   /** Whether PT_RECLAIM-style reclaim of reachable empty tables is enabled this run. */
   reclaim: boolean;
+  /** Capacities of `mmu_table_batch` (tables) and of each page batch (pages), drawn per scenario. */
+  batch: { tables: number; pages: number };
 }
 
 /** Raised to abandon a run whose state is beyond the model (never for a contract violation). */
@@ -62,8 +64,21 @@ export class World {
   hpageLocked: number | null = null;
   /** Model bookkeeping per PTE table address: handed out by pte_alloc_one, or passed to a free path. */
   readonly tableStates = new Map<number, 'in-use' | 'freeing'>();
+  /**
+   * Tables (by address) given to pte_free_defer, with the grace period they wait for: the
+   * deferred table itself may not be handed out before it (C-LT-4); a sibling fragment of the
+   * same page, freed by another path, may.
+   */
+  readonly deferredTables = new Map<number, number>();
   /** Table batches queued with call_rcu, by their rcu_head. */
   readonly tableBatches = new Map<RcuHead, unknown[]>();
+  /**
+   * Kernel-primitive coroutines made for adapter code and not yet started (`src/model/coroutine.ts`
+   * `point`): nonzero at the end of a step means code that was not transformed dropped one.
+   */
+  openPoints = 0;
+  /** The name of the last such primitive made (for that error). */
+  lastPoint = '';
 
   constructor(readonly adapter: Adapter, readonly cfg: RunConfig) {
     this.decl = adapter.declarations;
@@ -73,6 +88,16 @@ export class World {
     this.rcuActor = this.actors[cfg.cpus]!;
     this.cur = this.actors[0]!;
     this.rcu = new Rcu(this);
+  }
+
+  /**
+   * Whether some actor is inside adapter code that has not returned (a hook, or an RCU
+   * callback): the arch's own data may be mid-update, as another CPU would see it without the
+   * arch's lock. Monitors of arch invariants judge only when this is false.
+   */
+  inAdapterCode(): boolean {
+    for (const a of this.actors) if (a.inHook > 0 || a.inCallback > 0) return true;
+    return false;
   }
 
   /** A fresh id for locks, gathers, batches. */

@@ -5,6 +5,7 @@
  * fast-check seed and path, and contract ids from the catalog. Unknown fields are refused: a
  * typo would otherwise be replayed as a different scenario without a word.
  */
+import { MAX_GATHER_BATCH, MAX_TABLE_BATCH } from '../model/gather';
 import { CONTRACTS } from '../contracts/catalog';
 import type { Op } from '../engine/ops';
 import { CPUS, PTES, SLOTS, type Chunk, type PteInit, type Scenario, type SlotInit } from '../engine/scenario';
@@ -72,6 +73,14 @@ export const scenarioShape: Validator<Scenario> = object<Scenario>({
     reclaim: bool,
     programs: arrayOf(arrayOf(op, 0, REPLAY_LIMITS.ops, 'an array of ops'), CPUS, CPUS, 'an array of per-CPU programs'),
     schedule: arrayOf(chunk, 0, REPLAY_LIMITS.chunks, 'an array of chunks'),
+  },
+  optional: {
+    batch: object<{ tables: number; pages: number }>({
+      required: {
+        tables: int(1, MAX_TABLE_BATCH, `a table-batch capacity 1..${MAX_TABLE_BATCH}`),
+        pages: int(1, MAX_GATHER_BATCH, `a page-batch capacity 1..${MAX_GATHER_BATCH}`),
+      },
+    }),
   },
 });
 

@@ -1,0 +1,159 @@
+/**
+ * The kernel primitives as adapter code calls them (`ptconform/kernel`): each is a preemption
+ * point ({@link point}), so another CPU may run between any two primitives an arch hook calls
+ * (lock and unlock, atomic read-modify-writes, page-flag tests, list operations, RCU, TLB,
+ * allocation and free, table access). Locks wait while contended, and blocking primitives
+ * (`tlb_remove_table_sync_one()`, a full table batch flushing inside `tlb_remove_table()`)
+ * take their steps in place. The model's own mm code calls the plain versions in the sibling
+ * modules.
+ *
+ * Pure helpers (address conversions, `PTRS_PER_PTE()`, declarations such as
+ * `riscv_use_sbi_for_rfence()`, `WARN_ON_ONCE`) are not points: kernel code computes them
+ * without touching shared memory.
+ */
+import type { Step } from '../model/actor';
+import { point } from '../model/coroutine';
+import type { MmuGather } from '../model/gather';
+import type { Mm } from '../model/mm';
+import type { Atomic, Page, PageList, RcuHead, SpinLock } from '../model/types';
+import * as gather from '../mm/mmu_gather';
+import { tlb_remove_table_sync_one as syncOne } from '../mm/tlbflush';
+import * as irq from './irq';
+import * as page from './page';
+import * as raw from './raw';
+import * as s390 from './s390';
+import * as sync from './sync';
+import * as walk from './walk';
+import * as x86 from './x86';
+
+// ------------------------------------------------------------------ locks (waiting while contended)
+
+/** `spin_lock(l)`. */
+export const spin_lock = point((l: SpinLock): Step => sync.spin_lock_wait(l), 'spin_lock');
+/** `spin_lock_nested(l, SINGLE_DEPTH_NESTING)`. */
+export const spin_lock_nested = point((l: SpinLock): Step => sync.spin_lock_wait(l, 'spin_lock_nested'), 'spin_lock_nested');
+/** `spin_lock_bh(l)`. */
+export const spin_lock_bh = point((l: SpinLock): Step => sync.spin_lock_wait(l, 'spin_lock_bh'), 'spin_lock_bh');
+/** `spin_unlock(l)`. */
+export const spin_unlock = point((l: SpinLock): void => sync.spin_unlock(l), 'spin_unlock');
+/** `spin_unlock_bh(l)`. */
+export const spin_unlock_bh = point(sync.spin_unlock_bh);
+/** `spin_lock_bh(&mm->context.lock)` (s390). */
+export const mm_context_lock = point((mm: Mm): Step => s390.mm_context_lock_wait(mm), 'mm_context_lock');
+/** `spin_unlock_bh(&mm->context.lock)` (s390). */
+export const mm_context_unlock = point(s390.mm_context_unlock);
+
+// ------------------------------------------------------------------ RCU
+
+/** `rcu_read_lock()`. */
+export const rcu_read_lock = point(sync.rcu_read_lock);
+/** `rcu_read_unlock()`. */
+export const rcu_read_unlock = point(sync.rcu_read_unlock);
+/** `call_rcu(head, fn)`: `fn` may be adapter code (a coroutine the RCU engine runs step by step). */
+export const call_rcu = point(sync.call_rcu) as (head: RcuHead, fn: (head: RcuHead) => void) => void;
+
+// ------------------------------------------------------------------ atomics and page flags
+
+/** `atomic_read(v)`. */
+export const atomic_read = point(sync.atomic_read);
+/** `atomic_set(v, i)`. */
+export const atomic_set = point(sync.atomic_set);
+/** `atomic_inc(v)`. */
+export const atomic_inc = point(sync.atomic_inc);
+/** `atomic_dec_and_test(v)`. */
+export const atomic_dec_and_test = point(sync.atomic_dec_and_test);
+/** `atomic_add_return(i, v)`. */
+export const atomic_add_return = point(sync.atomic_add_return);
+/** `atomic_sub_return(i, v)`. */
+export const atomic_sub_return = point(sync.atomic_sub_return);
+/** `atomic_xor_bits(v, bits)` (s390). */
+export const atomic_xor_bits = point(sync.atomic_xor_bits);
+/** `SetPageActive(page)`. */
+export const SetPageActive = point(sync.SetPageActive);
+/** `ClearPageActive(page)`. */
+export const ClearPageActive = point(sync.ClearPageActive);
+/** `PageActive(page)`. */
+export const PageActive = point(sync.PageActive);
+/** `TestClearPageActive(page)`. */
+export const TestClearPageActive = point(sync.TestClearPageActive);
+
+// ------------------------------------------------------------------ lists through page->lru
+
+/** `list_add(&page->lru, head)`. */
+export const list_add = point(sync.list_add);
+/** `list_add_tail(&page->lru, head)`. */
+export const list_add_tail = point(sync.list_add_tail);
+/** `list_del_init(&page->lru)`. */
+export const list_del_init = point(sync.list_del_init);
+/** `list_empty(&page->lru)`. */
+export const list_empty_node = point(sync.list_empty_node);
+/** `list_first_entry_or_null(head, struct page, lru)`. */
+export const list_first_entry_or_null = point(sync.list_first_entry_or_null) as (head: PageList) => Page | null;
+
+// ------------------------------------------------------------------ allocation, ctor/dtor, free
+
+/** `alloc_page(gfp)`. */
+export const alloc_page = point(page.alloc_page);
+/** `pagetable_alloc(gfp, order)`. */
+export const pagetable_alloc = point(page.pagetable_alloc);
+/** `kmalloc(size, gfp)`. */
+export const kmalloc = point(page.kmalloc);
+/** `__free_page(page)`. */
+export const __free_page = point(page.__free_page);
+/** `free_page(addr)`. */
+export const free_page = point(page.free_page);
+/** `pagetable_free(ptdesc)`. */
+export const pagetable_free = point(page.pagetable_free);
+/** `free_page_and_swap_cache(page)`. */
+export const free_page_and_swap_cache = point(page.free_page_and_swap_cache);
+/** `pagetable_pte_ctor(ptdesc)`. */
+export const pagetable_pte_ctor = point(page.pagetable_pte_ctor);
+/** `pagetable_dtor(ptdesc)`. */
+export const pagetable_dtor = point(page.pagetable_dtor);
+/** `pagetable_dtor_free(ptdesc)` (v6.14): the dtor, a preemption point, then the free. */
+export const pagetable_dtor_free = point(function* (pt: page.Ptdesc): Step {
+  page.pagetable_dtor(pt);
+  yield;
+  page.pagetable_free(pt);
+}, 'pagetable_dtor_free');
+
+// ------------------------------------------------------------------ mmu_gather and TLB
+
+/** `tlb_remove_table(tlb, table)`: a full batch is flushed and freed inside the call. */
+export const tlb_remove_table = point(gather.tlb_remove_table) as (tlb: MmuGather, table: unknown) => void;
+/** `tlb_remove_ptdesc(tlb, pt)`. */
+export const tlb_remove_ptdesc = point(gather.tlb_remove_ptdesc) as (tlb: MmuGather, pt: page.Ptdesc) => void;
+/** `tlb_remove_page(tlb, page)`: a full batch is flushed and freed inside the call. */
+export const tlb_remove_page = point(gather.tlb_remove_page) as (tlb: MmuGather, p: Page) => void;
+/** `tlb_remove_page_ptdesc(tlb, pt)`. */
+export const tlb_remove_page_ptdesc = point(gather.tlb_remove_page_ptdesc) as (tlb: MmuGather, pt: page.Ptdesc) => void;
+/** `put_page(page)`. */
+export const put_page = point(gather.put_page);
+/** `tlb_remove_table_sync_one()`: an IPI to every CPU, waiting for each to take it. */
+export const tlb_remove_table_sync_one = point(syncOne) as () => void;
+
+// ------------------------------------------------------------------ arch odds and ends
+
+/** `local_irq_save(flags)`. */
+export const local_irq_save = point(irq.local_irq_save);
+/** `local_irq_restore(flags)`. */
+export const local_irq_restore = point(irq.local_irq_restore);
+/** `pte_offset_map(pmd, address)` from arch code. */
+export const pte_offset_map = point(walk.pte_offset_map_step, 'pte_offset_map') as (mm: Mm, slot: number) => ReturnType<typeof walk.pte_offset_map>;
+/** `pte_unmap(pte)`. */
+export const pte_unmap = point(walk.pte_unmap);
+/** `ptep_get(pte + index)`. */
+export const ptep_get = point(walk.ptep_get);
+/** `paravirt_release_pte(pfn)` (x86). */
+export const paravirt_release_pte = point(x86.paravirt_release_pte);
+/** `WRITE_ONCE(((unsigned long *)table)[index], value)`. */
+export const write_table_word = point(raw.write_table_word);
+/** `mmgrab(mm)` (s390 RCU callbacks). */
+export const mmgrab = point(s390.mmgrab);
+/** `mmdrop_async(mm)`. */
+export const mmdrop_async = point(s390.mmdrop_async);
+/** `gmap_unlink(mm, table, vmaddr)` (s390). */
+export const gmap_unlink = point(s390.gmap_unlink);
+
+
+

@@ -13,6 +13,9 @@ export function quietScenario(over: Partial<Scenario> = {}): Scenario {
     fileKind: 'shmem',
     slots: Array.from({ length: SLOTS }, () => ({ vma: 'file' as const, shared: true, uffd: 'none' as const, table: false, ptes: Array<'none'>(PTES).fill('none') })),
     warm: false, splitPtl: true, allocSplitPtl: true, batchAllocFail: 0, ptlockAllocFail: 0, reclaim: false,
+    // Batches larger than any scenario draws, so that unit tests see entries queue up rather
+    // than a batch flushed inside the call.
+    batch: { tables: 8, pages: 8 },
     programs: Array.from({ length: CPUS }, () => []), schedule: [],
     ...over,
   };

@@ -3,6 +3,7 @@
  * they start, IPIs wait for CPUs with IRQs off, non-IPI flushes do not, and the monitors flag
  * the misuse they exist for (and nothing legal).
  */
+import { runToEnd } from '../src/model/coroutine';
 import { describe, expect, it } from '@jest/globals';
 import generic from '../arch/generic/v6.14';
 import { call_rcu, pagetable_dtor, rcu_read_lock, rcu_read_unlock, spin_lock, spin_unlock } from '../src/kernel';
@@ -26,17 +27,17 @@ describe('RCU', () => {
   it('a grace period waits for a reader present at its start, then runs the callback', () => {
     inWorld(generic, (w) => {
       w.cur = w.actors[1]!;
-      rcu_read_lock();
+      runToEnd(rcu_read_lock());
       w.cur = w.actors[0]!;
-      const page = __pte_alloc_one(null)!;
+      const page = runToEnd(__pte_alloc_one(null))!;
       let ran = false;
-      call_rcu(page.rcu_head, function cb() { ran = true; });
+      runToEnd(call_rcu(page.rcu_head, function cb() { ran = true; }));
       const engine = w.rcu.engine();
       expect(runAs(w, w.cfg.cpus, engine)).toBe('blocked'); // GP started, cpu1 holds it off
       expect(w.rcu.holdouts.has(1)).toBe(true);
       expect(ran).toBe(false);
       w.cur = w.actors[1]!;
-      rcu_read_unlock();
+      runToEnd(rcu_read_unlock());
       runAs(w, w.cfg.cpus, engine);
       expect(ran).toBe(true);
       expect(w.rcu.gpCompleted).toBe(1);
@@ -47,17 +48,17 @@ describe('RCU', () => {
       w.cur = w.actors[2]!;
       local_irq_disable();
       w.cur = w.actors[0]!;
-      const page = __pte_alloc_one(null)!;
-      call_rcu(page.rcu_head, function cb() { /* nothing */ });
+      const page = runToEnd(__pte_alloc_one(null))!;
+      runToEnd(call_rcu(page.rcu_head, function cb() { /* nothing */ }));
       runAs(w, w.cfg.cpus, w.rcu.engine());
       expect(w.rcu.holdouts.has(2)).toBe(true);
     });
   });
   it('flags call_rcu on a queued rcu_head (C-LT-7)', () => {
     inWorld(generic, (w) => {
-      const page = __pte_alloc_one(null)!;
-      call_rcu(page.rcu_head, function a() { /* */ });
-      call_rcu(page.rcu_head, function b() { /* */ });
+      const page = runToEnd(__pte_alloc_one(null))!;
+      runToEnd(call_rcu(page.rcu_head, function a() { /* */ }));
+      runToEnd(call_rcu(page.rcu_head, function b() { /* */ }));
       expect(w.violations.map((v) => v.contract)).toEqual(['C-LT-7']);
     });
   });
@@ -90,19 +91,19 @@ describe('IPIs and flushes', () => {
 describe('monitors', () => {
   it('flag a lock on a ptlock freed by the dtor (C-DT-3) and a double dtor (C-DT-1)', () => {
     inWorld(generic, (w) => {
-      const page = __pte_alloc_one(null)!;
+      const page = runToEnd(__pte_alloc_one(null))!;
       const ptl = page.ptl!;
-      pagetable_dtor(page);
-      spin_lock(ptl);
-      spin_unlock(ptl);
-      pagetable_dtor(page);
+      runToEnd(pagetable_dtor(page));
+      runToEnd(spin_lock(ptl));
+      runToEnd(spin_unlock(ptl));
+      runToEnd(pagetable_dtor(page));
       expect(w.violations.map((v) => v.contract)).toEqual(['C-DT-3', 'C-DT-3', 'C-DT-1']);
     });
   });
   it('accept a legal ctor/dtor/free sequence', () => {
     inWorld(generic, (w) => {
-      const page = __pte_alloc_one(null)!;
-      generic.pte_free(null, page);
+      const page = runToEnd(__pte_alloc_one(null))!;
+      runToEnd(generic.pte_free(null, page));
       expect(w.violations).toEqual([]);
       expect(w.nrPagetable).toBe(0);
     });

@@ -15,3 +15,6 @@ export function process(sourceText: string, sourcePath: string): { code: string 
 export function getCacheKey(sourceText: string, sourcePath: string): string {
   return crypto.createHash('sha256').update('ptconform-coroutines-2\0').update(sourcePath).update('\0').update(sourceText).digest('hex');
 }
+
+/** The transformer object Jest loads (it reads the default export of an ES-module-shaped file). */
+export default { process, getCacheKey };

@@ -119,9 +119,13 @@ export interface PmdRef {
 }
 
 /**
- * The hooks an adapter provides. Names are the kernel's. Hooks are synchronous: blocking kernel
- * primitives they call (`tlb_remove_table_sync_one`, flush waits) are continued by the model
- * right after the hook returns, before the calling actor does anything else.
+ * The hooks an adapter provides. Names are the kernel's. Hooks are written as plain synchronous
+ * kernel-shaped code; the loader's coroutine transform (`src/adapter/coroutines.ts`) makes them
+ * interleavable: every kernel primitive they call is a preemption point where another CPU may
+ * run, a contended lock waits, and blocking primitives (`tlb_remove_table_sync_one()`, a full
+ * table batch flushed inside `tlb_remove_table()`) take effect inside the call. At run time a
+ * hook returns its value or a generator of its steps (`src/model/coroutine.ts`); hooks in other
+ * languages follow that protocol.
  */
 export interface AdapterHooks {
   /** `pte_alloc_one(mm)`: a new, ctor'd PTE table, or null on failure. */

@@ -36,10 +36,11 @@ export function intrinsicsSnapshot(): IntrinsicsSnapshot {
 export function pollutedIntrinsics(before: IntrinsicsSnapshot): string[] {
   const now = intrinsicsSnapshot();
   const out: string[] = [];
+  // Plain index writes: `out.push` may be the very intrinsic that was replaced.
   for (const [k, v] of now) {
     const was = before.get(k);
-    if (!was || was.length !== v.length || was.some((x, i) => x !== v[i])) out.push(k);
+    if (!was || was.length !== v.length || was.some((x, i) => x !== v[i])) out[out.length] = k;
   }
-  for (const k of before.keys()) if (!now.has(k)) out.push(k);
+  for (const k of before.keys()) if (!now.has(k)) out[out.length] = k;
   return out;
 }

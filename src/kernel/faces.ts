@@ -129,6 +129,8 @@ export const tlb_remove_page = point(gather.tlb_remove_page) as (tlb: MmuGather,
 export const tlb_remove_page_ptdesc = point(gather.tlb_remove_page_ptdesc) as (tlb: MmuGather, pt: page.Ptdesc) => void;
 /** `put_page(page)`. */
 export const put_page = point(gather.put_page);
+/** `synchronize_rcu()`: waits for a full grace period. */
+export const synchronize_rcu = point(gather.synchronize_rcu) as () => void;
 /** `tlb_remove_table_sync_one()`: an IPI to every CPU, waiting for each to take it. */
 export const tlb_remove_table_sync_one = point(syncOne) as () => void;
 

@@ -1,8 +1,8 @@
 /**
  * `local_irq_save()` / `local_irq_restore()` for arch code running inside a hook (mips
- * `__update_tlb()` runs with IRQs off). A hook is one atomic step, so the IRQs-off section
- * only matters for what happens inside it; `local_irq_restore` takes IPIs that arrived
- * meanwhile, like the kernel's.
+ * `__update_tlb()` runs with IRQs off). Other CPUs run between the hook's primitives, and an
+ * IPI sent to this CPU meanwhile waits; `local_irq_restore` takes IPIs that arrived meanwhile,
+ * like the kernel's.
  */
 import { local_irq_disable, local_irq_enable } from '../mm/tlbflush';
 

@@ -2,9 +2,8 @@
  * Kernel synchronisation primitives for adapters and the generic mm code: spinlocks, RCU,
  * atomics on `atomic_t`, page flags, list operations on `page->lru`, WARN/BUG.
  *
- * Locks taken inside a synchronous adapter hook are never contended in the model (a hook is
- * one atomic step); the blocking versions used by the mm code between steps are in
- * `src/mm/locking.ts`.
+ * These are the plain versions the model's mm code calls; adapter code calls the preemption-point
+ * faces of `./faces.ts`, whose locks wait while contended (`spin_lock_wait`).
  */
 import { BLOCKED, DONE, type Step } from '../model/actor';
 import { checkCallRcu, checkLockOp } from '../model/monitors';

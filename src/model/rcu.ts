@@ -73,14 +73,14 @@ export class Rcu {
 
   /** Whether the engine can take a step now. */
   canStep(): boolean {
-    if (this.readyIndex() >= 0) return true;
+    if (this.running !== null || this.readyIndex() >= 0) return true;
     if (this.inProgress) return this.holdouts.size === 0;
     return this.needsGp();
   }
 
   /** Whether anything is still pending (callbacks or a grace period). */
   idle(): boolean {
-    return this.callbacks.length === 0 && !this.inProgress && this.syncTargets.length === 0;
+    return this.callbacks.length === 0 && !this.inProgress && this.syncTargets.length === 0 && this.running === null;
   }
 
   /** The engine's program: runs forever; the runner stops calling it when the run ends. */

@@ -4,6 +4,7 @@
  * throw happens inside a kernel primitive the hook called. Checked for the CLI's loader (built,
  * in a child process), for an ES module adapter, and for evaluateAdapterFile in-process.
  */
+import { runToEnd } from '../../src/model/coroutine';
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -40,10 +41,11 @@ function framesInChild(adapter: string): unknown {
   return runNode(`
     const load = require(${JSON.stringify(dist('src/adapter/load.js'))});
     const frame = require(${JSON.stringify(dist('src/adapter/frame.js'))});
+    const { runToEnd } = require(${JSON.stringify(dist('src/model/coroutine.js'))});
     load.loadAdapterFile(${JSON.stringify(adapter)}).then((a) => {
       const out = [];
       for (const hook of ['pte_free_defer', '__tlb_remove_table']) {
-        try { a[hook](null, null); out.push(null); } catch (e) { out.push({ frame: frame.adapterFrame(e), text: frame.formatAdapterFrame(e) }); }
+        try { runToEnd(a[hook](null, null)); out.push(null); } catch (e) { out.push({ frame: frame.adapterFrame(e), text: frame.formatAdapterFrame(e) }); }
       }
       process.stdout.write(JSON.stringify(out));
     });
@@ -71,7 +73,8 @@ describe('adapterFrame', () => {
     const out = runNode(`
       const { ADAPTERS } = require(${JSON.stringify(dist('arch/index.js'))});
       const frame = require(${JSON.stringify(dist('src/adapter/frame.js'))});
-      try { ADAPTERS.find((a) => a.name === 'generic-v6.14').pte_alloc_one(null); } catch (e) { process.stdout.write(JSON.stringify(frame.adapterFrame(e))); }
+      const { runToEnd } = require(${JSON.stringify(dist('src/model/coroutine.js'))});
+      try { runToEnd(ADAPTERS.find((a) => a.name === 'generic-v6.14').pte_alloc_one(null)); } catch (e) { process.stdout.write(JSON.stringify(frame.adapterFrame(e))); }
     `) as { file: string; line: number };
     expect(out.file).toBe(path.join(ROOT, 'arch', 'generic', 'hooks.ts'));
     expect(fs.readFileSync(out.file, 'utf8').split('\n')[out.line - 1]).toContain('__pte_alloc_one(');
@@ -81,7 +84,7 @@ describe('adapterFrame', () => {
     const a = evaluateAdapterFile(file);
     let caught: unknown;
     try {
-      a.pte_free_defer!(null as never, null as never);
+      runToEnd(a.pte_free_defer!(null as never, null as never));
     } catch (e) {
       caught = e;
     }

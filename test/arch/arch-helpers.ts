@@ -4,6 +4,7 @@
  * a small checkAdapter wrapper, and the per-era checks of where the PTE dtor runs that several
  * arches share.
  */
+import { runToEnd } from '../../src/model/coroutine';
 import type { Adapter } from '../../src/adapter/types';
 import { checkAdapter } from '../../src/check/checkAdapter';
 import type { Step } from '../../src/model/actor';
@@ -77,7 +78,7 @@ export function archDtors(a: Adapter): number {
   return inWorld({ ...a, era: 'v6.13' }, (w) => {
     const t = tableOf(w, 0);
     const tlb = tlb_gather_mmu(w.mm, false);
-    a.__pte_free_tlb(tlb, t, slotAddress(0));
+    runToEnd(a.__pte_free_tlb(tlb, t, slotAddress(0)));
     return t.dtorCount;
   }, tablesScenario());
 }
@@ -91,7 +92,7 @@ export function expectDtorAtUnlinkInPageBatch(a: Adapter, more: (w: World, tlb: 
   inWorld(a, (w) => {
     const t = tableOf(w, 0);
     const tlb = tlb_gather_mmu(w.mm, false);
-    a.__pte_free_tlb(tlb, t, slotAddress(0));
+    runToEnd(a.__pte_free_tlb(tlb, t, slotAddress(0)));
     expect(t.dtorCount).toBe(1);
     expect(inPageBatch(tlb, t)).toBe(true);
     more(w, tlb);

@@ -1,3 +1,4 @@
+import { runToEnd } from '../../src/model/coroutine';
 import { describe, expect, it } from '@jest/globals';
 import classicV6_5 from '../../arch/arm/classic-v6.5';
 import classicQiV4 from '../../arch/arm/classic-qi-v4';
@@ -23,7 +24,7 @@ describe('arm classic MMU: __pte_free_tlb widens the flush range (C-ARCH-5)', ()
   it('covers the last page of the first 1 MB section and the first page of the second', () => {
     inWorld(classicV6_14, (w) => {
       const tlb = tlb_gather_mmu(w.mm, false);
-      classicV6_14.__pte_free_tlb(tlb, tableOf(w, 1), slotAddress(1));
+      runToEnd(classicV6_14.__pte_free_tlb(tlb, tableOf(w, 1), slotAddress(1)));
       // pmd1 spans virtual pages 2..3; "1 MB" is half a pmd (one page in the model geometry)
       expect([tlb.start, tlb.end]).toEqual([2, 4]);
     }, tablesScenario());
@@ -33,7 +34,7 @@ describe('arm classic MMU: __pte_free_tlb widens the flush range (C-ARCH-5)', ()
     inWorld(classicV6_14, (w) => {
       const tlb = tlb_gather_mmu(w.mm, false);
       const base = 2 ** 33; // pmd-aligned, far above 2^32
-      arm_classic_widen_range(tlb, base + 3 * PAGE_SIZE); // any address inside the pmd starting at base + 2 pages
+      runToEnd(arm_classic_widen_range(tlb, base + 3 * PAGE_SIZE)); // any address inside the pmd starting at base + 2 pages
       const first = base / PAGE_SIZE + 2;
       expect([tlb.start, tlb.end]).toEqual([first, first + 2]);
     });
@@ -52,7 +53,7 @@ describe('arm classic MMU: __pte_free_tlb widens the flush range (C-ARCH-5)', ()
   it('LPAE does not widen (one hardware table per page)', () => {
     inWorld(lpaeV6_14, (w) => {
       const tlb = tlb_gather_mmu(w.mm, false);
-      lpaeV6_14.__pte_free_tlb(tlb, tableOf(w, 1), slotAddress(1));
+      runToEnd(lpaeV6_14.__pte_free_tlb(tlb, tableOf(w, 1), slotAddress(1)));
       expect(tlb.end).toBeLessThanOrEqual(tlb.start);
     }, tablesScenario());
   });

@@ -1,3 +1,4 @@
+import { runToEnd } from '../../src/model/coroutine';
 import { describe, expect, it } from '@jest/globals';
 import mips32V6_5 from '../../arch/mips/mips32-xpa-v6.5';
 import mips32V6_14 from '../../arch/mips/mips32-xpa-v6.14';
@@ -15,7 +16,7 @@ describe('mips update_mmu_cache(): __update_tlb re-walks with a balanced pte_off
     it(`${a.name}: maps the table again, reads the even/odd pair with IRQs off, unmaps`, () => {
       inWorld(a, (w) => {
         const cpu = w.cur;
-        a.update_mmu_cache!(w.mm, 0, 1);
+        runToEnd(a.update_mmu_cache!(w.mm, 0, 1));
         expect({ rcu: cpu.rcuDepth, handles: cpu.handles.length, irqsOff: cpu.irqsOff, kmap: cpu.kmap.length })
           .toEqual({ rcu: 0, handles: 0, irqsOff: 0, kmap: 0 });
         const acts = w.trace.map((e) => e.action);
@@ -33,7 +34,7 @@ describe('mips update_mmu_cache(): __update_tlb re-walks with a balanced pte_off
 
   it('the B16 fixture (no pte_unmap) leaves the map and its RCU read lock behind', () => {
     inWorld(b16, (w) => {
-      b16.update_mmu_cache!(w.mm, 0, 1);
+      runToEnd(b16.update_mmu_cache!(w.mm, 0, 1));
       expect(w.cur.handles).toHaveLength(1);
       expect(w.cur.rcuDepth).toBe(1);
     }, tablesScenario());
@@ -54,7 +55,7 @@ describe('mips32 with 64-bit physical addresses: GUP_GET_PXX_LOW_HIGH without RC
     for (const a of [mips32V6_5, mips32V6_14]) {
       expect(a.declarations.GUP_GET_PXX_LOW_HIGH).toBe(true);
       inWorld(a, (w) => {
-        a.update_mmu_cache!(w.mm, 0, 0);
+        runToEnd(a.update_mmu_cache!(w.mm, 0, 0));
         expect(w.trace.some((e) => e.action === 'read pmd0.pmd_high')).toBe(true);
         finish(pmdp_get_lockless_sync());
         expect(w.trace.some((e) => /^tlb_remove_table_sync_one\(\) \(no-op/.test(e.action))).toBe(true);

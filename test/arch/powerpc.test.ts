@@ -4,6 +4,7 @@
  * pte_frag_destroy in v6.6, 2026 and the proposed fix, the v2 PTE_FREE_DEFERRED design), B6's
  * dtor with a live reader, and every known-bad / broken variant caught with its contracts.
  */
+import { runToEnd } from '../../src/model/coroutine';
 import { describe, expect, it } from '@jest/globals';
 import v6_6 from '../../arch/powerpc/book3s64-v6.6';
 import y2026 from '../../arch/powerpc/book3s64-2026';
@@ -26,7 +27,7 @@ import { inWorld } from '../helpers';
 
 const NR = v6_6.declarations.tablesPerPage;
 const FRAG = PAGE_SIZE / NR;
-const alloc = (a: Adapter, w: World): number => a.pte_alloc_one(w.mm) as number;
+const alloc = (a: Adapter, w: World): number => runToEnd(a.pte_alloc_one(w.mm)) as number;
 const pageOf = (w: World, va: number): Page => w.pageOfVa(va)!;
 
 describe('powerpc book3s64 fragments (v6.6)', () => {
@@ -50,10 +51,10 @@ describe('powerpc book3s64 fragments (v6.6)', () => {
     inWorld(v6_6, (w) => {
       const ts = Array.from({ length: NR }, () => alloc(v6_6, w));
       const p = pageOf(w, ts[0]!);
-      for (const t of ts.slice(0, NR - 1)) v6_6.pte_free(w.mm, t);
+      for (const t of ts.slice(0, NR - 1)) runToEnd(v6_6.pte_free(w.mm, t));
       expect(p.pt_frag_refcount.counter).toBe(1);
       expect(p.use).toBe('table');
-      v6_6.pte_free_defer!(w.mm, ts[NR - 1]!);
+      runToEnd(v6_6.pte_free_defer!(w.mm, ts[NR - 1]!));
       expect(p.pt_frag_refcount.counter).toBe(0);
       expect(p.active).toBe(false); // TestClearPageActive by the free that reached zero
       expect(p.rcu_head.state).toBe('queued');
@@ -61,7 +62,7 @@ describe('powerpc book3s64 fragments (v6.6)', () => {
 
       const qs = Array.from({ length: NR }, () => alloc(v6_6, w));
       const q = pageOf(w, qs[0]!);
-      for (const t of qs) v6_6.pte_free(w.mm, t);
+      for (const t of qs) runToEnd(v6_6.pte_free(w.mm, t));
       expect(q.use).toBe('free'); // no deferral: freed by the last pte_free
       expect(q.dtorCount).toBe(1);
     });
@@ -71,13 +72,13 @@ describe('powerpc book3s64 fragments (v6.6)', () => {
     inWorld(v6_6, (w) => {
       const ts = Array.from({ length: NR }, () => alloc(v6_6, w));
       const p = pageOf(w, ts[0]!);
-      v6_6.pte_free_defer!(w.mm, ts[0]!);
+      runToEnd(v6_6.pte_free_defer!(w.mm, ts[0]!));
       expect(p.active).toBe(true);
       expect(p.rcu_head.state).toBe('idle');
       const tlb = tlb_gather_mmu(w.mm, false);
-      for (const t of ts.slice(1)) pgtable_free_tlb(tlb, t, PTE_INDEX);
+      for (const t of ts.slice(1)) runToEnd(pgtable_free_tlb(tlb, t, PTE_INDEX));
       expect(tlb.batch!.tables).toEqual(ts.slice(1)); // PTE_INDEX = 0: queued untagged
-      for (const t of ts.slice(1)) v6_6.__tlb_remove_table!(t + PTE_INDEX);
+      for (const t of ts.slice(1)) runToEnd(v6_6.__tlb_remove_table!(t + PTE_INDEX));
       expect(p.rcu_head.state).toBe('queued');
       expect(p.active).toBe(false);
     });
@@ -88,9 +89,9 @@ describe('powerpc book3s64 fragments (v6.6)', () => {
       inWorld(a, (w) => {
         const t0 = alloc(a, w);
         const p = pageOf(w, t0);
-        a.pte_free_defer!(w.mm, t0); // the only handed-out fragment; the cache holds the others
+        runToEnd(a.pte_free_defer!(w.mm, t0)); // the only handed-out fragment; the cache holds the others
         expect(p.pt_frag_refcount.counter).toBe(NR - 1);
-        a.arch_exit_mmap!(w.mm);
+        runToEnd(a.arch_exit_mmap!(w.mm));
         expect(p.use === 'free').toBe(freed);
         expect(p.active).toBe(active);
         if (!freed) expect(p.rcu_head.state).toBe('queued');
@@ -104,16 +105,16 @@ describe('historical v2 (PTE_FREE_DEFERRED) and B6', () => {
     inWorld(v2, (w) => {
       const [t0, t1] = [alloc(v2, w), alloc(v2, w)];
       const p = pageOf(w, t0);
-      v2.pte_free_defer!(w.mm, t0);
+      runToEnd(v2.pte_free_defer!(w.mm, t0));
       expect(p.rcu_head.state).toBe('queued');
       expect(p.pt_frag_refcount.counter).toBe(NR + PTE_FREE_DEFERRED - 1);
-      v2.pte_free_defer!(w.mm, t1); // head busy: only the bias
+      runToEnd(v2.pte_free_defer!(w.mm, t1)); // head busy: only the bias
       expect(p.pt_frag_refcount.counter).toBe(NR + 2 * (PTE_FREE_DEFERRED - 1));
       const cb = w.rcu.callbacks.filter((c) => c.head === p.rcu_head);
       expect(cb).toHaveLength(1);
       p.rcu_head.state = 'running';
       w.rcu.callbacks = [];
-      cb[0]!.fn(p.rcu_head); // first grace period over: remove the extra bias, drop t0, re-defer
+      runToEnd(cb[0]!.fn(p.rcu_head)); // first grace period over: remove the extra bias, drop t0, re-defer
       expect(p.rcu_head.state).toBe('queued');
       expect(p.pt_frag_refcount.counter).toBe(NR - 1 + PTE_FREE_DEFERRED - 1);
     });
@@ -123,11 +124,11 @@ describe('historical v2 (PTE_FREE_DEFERRED) and B6', () => {
     inWorld(b6, (w) => {
       const ts = Array.from({ length: NR }, () => alloc(b6, w));
       const p = pageOf(w, ts[0]!);
-      for (const t of ts.slice(0, NR - 1)) b6.pte_free(w.mm, t);
+      for (const t of ts.slice(0, NR - 1)) runToEnd(b6.pte_free(w.mm, t));
       const reader = w.actors[1]!;
       const h: MapHandle = { actor: reader.id, va: ts[NR - 1]!, page: p, gen: p.gen, ptl: p.ptl!, pmdval: ts[NR - 1]! + 1, slot: 0, api: 'map', kmapped: false };
       reader.handles.push(h);
-      b6.pte_free_defer!(w.mm, ts[NR - 1]!);
+      runToEnd(b6.pte_free_defer!(w.mm, ts[NR - 1]!));
       expect(w.violations.map((v) => v.contract)).toContain('C-DT-1');
       expect(p.use).toBe('table'); // the page itself waits for RCU: only the dtor was early
     });

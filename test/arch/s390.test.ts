@@ -3,6 +3,7 @@
  * head/tail rules, the half tag on tlb_remove_table, PageActive, PGSTE), the B11 scenario, and
  * every s390 broken fixture caught with its contract.
  */
+import { runToEnd } from '../../src/model/coroutine';
 import { describe, expect, it } from '@jest/globals';
 import s390_v6_6 from '../../arch/s390/v6.6';
 import s390_v6_13 from '../../arch/s390/v6.13';
@@ -29,7 +30,7 @@ import type { World } from '../../src/model/world';
 import { inWorld, quietScenario } from '../helpers';
 
 const a = s390_v6_6;
-const alloc = (w: World): number => a.pte_alloc_one(w.mm) as number;
+const alloc = (w: World): number => runToEnd(a.pte_alloc_one(w.mm)) as number;
 const pageOf = (w: World, va: number): Page => w.pageOfVa(va)!;
 
 describe('s390 v6.6 fragments', () => {
@@ -38,12 +39,12 @@ describe('s390 v6.6 fragments', () => {
       const t0 = alloc(w);
       const p = pageOf(w, t0);
       expect(t0 % PAGE_SIZE).toBe(0);
-      expect(frag_mask(p)).toBe(0x01);
+      expect(runToEnd(frag_mask(p))).toBe(0x01);
       expect(w.mm.context.pgtable_list.pages).toEqual([p]);
       expect(p.ctorCount).toBe(1);
       const t1 = alloc(w);
       expect(t1).toBe(t0 + PAGE_SIZE / 2);
-      expect(frag_mask(p)).toBe(0x03);
+      expect(runToEnd(frag_mask(p))).toBe(0x03);
       expect(w.mm.context.pgtable_list.pages).toEqual([]);
       expect(p.ctorCount).toBe(1); // one ctor per 4K page
       expect(p._refcount.counter & 0xffffff).toBe(1); // the low bits stay the allocator's
@@ -57,12 +58,12 @@ describe('s390 v6.6 fragments', () => {
       const p = pageOf(w, t0);
       const other = pageOf(w, alloc(w)); // a second page, listed at the head
       expect(w.mm.context.pgtable_list.pages).toEqual([other]);
-      a.pte_free(w.mm, t0);
-      expect(frag_mask(p)).toBe(0x02); // lower AA and PP both clear after the call
+      runToEnd(a.pte_free(w.mm, t0));
+      expect(runToEnd(frag_mask(p))).toBe(0x02); // lower AA and PP both clear after the call
       expect(w.mm.context.pgtable_list.pages[0]).toBe(p); // list_add: head, reusable at once
       expect(alloc(w)).toBe(t0); // the first entry is taken
-      a.pte_free(w.mm, t0);
-      a.pte_free(w.mm, t1);
+      runToEnd(a.pte_free(w.mm, t0));
+      runToEnd(a.pte_free(w.mm, t1));
       expect(p.use).toBe('free'); // released by the call that cleared the last bit
       expect(p.lru.on).toBeNull();
       expect(p.dtorCount).toBe(1);
@@ -77,23 +78,23 @@ describe('s390 v6.6 fragments', () => {
       const q = pageOf(w, alloc(w)); // listed at the head
       expect(t1).toBeGreaterThan(2 ** 32); // addresses above 4 GiB: no 32-bit bit operations on them
       const tlb = tlb_gather_mmu(w.mm, false);
-      a.__pte_free_tlb(tlb, t1, 0);
-      expect(frag_mask(p)).toBe(0x21); // lower allocated, upper pending
+      runToEnd(a.__pte_free_tlb(tlb, t1, 0));
+      expect(runToEnd(frag_mask(p))).toBe(0x21); // lower allocated, upper pending
       expect(w.mm.context.pgtable_list.pages).toEqual([q, p]); // list_add_tail
       expect(tlb.batch!.tables).toEqual([t1 + 2]); // upper half tagged 2
-      expect(untag(t1 + 2)).toEqual({ table: t1, half: 2 });
-      expect(untag(t0 + 1)).toEqual({ table: t0, half: 1 });
+      expect(runToEnd(untag(t1 + 2))).toEqual({ table: t1, half: 2 });
+      expect(runToEnd(untag(t0 + 1))).toEqual({ table: t0, half: 1 });
       // page_table_alloc looks at the first entry only: q has a free half.
       expect(alloc(w)).toBe(w.vaOfPage(q) + PAGE_SIZE / 2);
       // Now p is first; its upper half is pending: mask = (AA | PP >> 4) & 3 = 3, so a fresh page.
       expect(w.mm.context.pgtable_list.pages).toEqual([p]);
       const fresh = alloc(w);
       expect(pageOf(w, fresh)).not.toBe(p);
-      expect(frag_mask(p)).toBe(0x21);
-      __tlb_remove_table(t1 + 2);
-      expect(frag_mask(p)).toBe(0x01);
+      expect(runToEnd(frag_mask(p))).toBe(0x21);
+      runToEnd(__tlb_remove_table(t1 + 2));
+      expect(runToEnd(frag_mask(p))).toBe(0x01);
       expect(p.use).toBe('table');
-      a.pte_free(w.mm, t0);
+      runToEnd(a.pte_free(w.mm, t0));
       expect(p.use).toBe('free');
     });
   });
@@ -103,12 +104,12 @@ describe('s390 v6.6 fragments', () => {
       const t0 = alloc(w);
       const t1 = alloc(w);
       const p = pageOf(w, t0);
-      a.pte_free_defer!(w.mm, t0);
+      runToEnd(a.pte_free_defer!(w.mm, t0));
       expect(p.active).toBe(true);
       expect(p.lru.on).toBeNull(); // not relisted although the buddy is allocated
-      expect(frag_mask(p)).toBe(0x02);
+      expect(runToEnd(frag_mask(p))).toBe(0x02);
       expect(p.rcu_head.state).toBe('idle');
-      a.pte_free(w.mm, t1);
+      runToEnd(a.pte_free(w.mm, t1));
       expect(p.use).toBe('table'); // not freed now ...
       expect(p.rcu_head.state).toBe('queued'); // ... but queued, once
       expect(p.active).toBe(false); // TestClearPageActive
@@ -118,11 +119,11 @@ describe('s390 v6.6 fragments', () => {
 
   it('PGSTE mms get whole 4K tables (AA = 3, never listed), and pte_free_defer warns', () => {
     inWorld(b12, (w) => {
-      const t = b12.pte_alloc_one(w.mm) as number;
+      const t = runToEnd(b12.pte_alloc_one(w.mm)) as number;
       const p = pageOf(w, t);
-      expect(frag_mask(p)).toBe(0x03);
+      expect(runToEnd(frag_mask(p))).toBe(0x03);
       expect(w.mm.context.pgtable_list.pages).toEqual([]);
-      b12.pte_free_defer!(w.mm, t);
+      runToEnd(b12.pte_free_defer!(w.mm, t));
       expect(w.warnings.some((m) => m.includes('PGSTE'))).toBe(true);
       expect(p.rcu_head.state).toBe('queued');
     });

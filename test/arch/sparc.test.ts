@@ -3,6 +3,7 @@
  * pte_free_defer), sparc32's nocache-pool chunks (ctor/dtor on the first/last user table of a
  * page, the chunk leaked when the ctor fails), and the known-bad / broken variants.
  */
+import { runToEnd } from '../../src/model/coroutine';
 import { describe, expect, it } from '@jest/globals';
 import sparc64_v6_6 from '../../arch/sparc/sparc64-v6.6';
 import sparc64_2026 from '../../arch/sparc/sparc64-2026';
@@ -22,17 +23,17 @@ import { inWorld, quietScenario } from '../helpers';
 describe('sparc64: pgtable_t is pte_t *', () => {
   it('pte_alloc_one returns the table address of a ctor\'d page; __pte_free_tlb tags bit 0 (is_page)', () => {
     inWorld(sparc64_v6_6, (w) => {
-      const t = sparc64_v6_6.pte_alloc_one(w.mm);
+      const t = runToEnd(sparc64_v6_6.pte_alloc_one(w.mm));
       expect(typeof t).toBe('number');
       const p = w.pageOfVa(t as number)!;
       expect(w.vaOfPage(p)).toBe(t);
       expect(p.ctorCount).toBe(1);
       const tlb = tlb_gather_mmu(w.mm, false);
-      sparc64_v6_6.__pte_free_tlb(tlb, t!, 0);
+      runToEnd(sparc64_v6_6.__pte_free_tlb(tlb, t!, 0));
       expect(tlb.batch!.tables).toEqual([(t as number) + 1]);
-      pgtable_free_tlb(tlb, t as number, false);
+      runToEnd(pgtable_free_tlb(tlb, t as number, false));
       expect(tlb.batch!.tables[1]).toBe(t); // a PMD/PUD object would go untagged
-      sparc64_v6_6.__tlb_remove_table!((t as number) + 1);
+      runToEnd(sparc64_v6_6.__tlb_remove_table!((t as number) + 1));
       expect(p.use).toBe('free');
       expect(p.dtorCount).toBe(1);
     });
@@ -40,12 +41,12 @@ describe('sparc64: pgtable_t is pte_t *', () => {
 
   it('pte_free_defer queues virt_to_page(pgtable)->rcu_head; the callback frees page_address(page)', () => {
     inWorld(sparc64_v6_6, (w) => {
-      const t = sparc64_v6_6.pte_alloc_one(w.mm) as number;
+      const t = runToEnd(sparc64_v6_6.pte_alloc_one(w.mm)) as number;
       const p = w.pageOfVa(t)!;
-      sparc64_v6_6.pte_free_defer!(w.mm, t);
+      runToEnd(sparc64_v6_6.pte_free_defer!(w.mm, t));
       expect(p.rcu_head.state).toBe('queued');
       const cb = w.rcu.callbacks.find((c) => c.head === p.rcu_head)!;
-      cb.fn(p.rcu_head);
+      runToEnd(cb.fn(p.rcu_head));
       expect(p.use).toBe('free');
       expect(p.dtorCount).toBe(1);
     });
@@ -55,19 +56,19 @@ describe('sparc64: pgtable_t is pte_t *', () => {
 describe('sparc32: nocache-pool chunks', () => {
   it('two tables share a page; ctor on the first user table, dtor on the last, the page goes back when empty', () => {
     inWorld(sparc32, (w) => {
-      const t0 = sparc32.pte_alloc_one(w.mm) as number;
-      const t1 = sparc32.pte_alloc_one(w.mm) as number;
+      const t0 = runToEnd(sparc32.pte_alloc_one(w.mm)) as number;
+      const t1 = runToEnd(sparc32.pte_alloc_one(w.mm)) as number;
       const p = w.pageOfVa(t0)!;
       expect(t1).toBe(t0 + PAGE_SIZE / sparc32.declarations.tablesPerPage);
       expect(w.pageOfVa(t1)).toBe(p);
       expect(p._refcount.counter).toBe(3); // base reference + two user tables
       expect(p.ctorCount).toBe(1);
-      sparc32.pte_free(w.mm, t0);
+      runToEnd(sparc32.pte_free(w.mm, t0));
       expect(p.dtorCount).toBe(0);
-      expect(sparc32.pte_alloc_one(w.mm)).toBe(t0); // the bitmap allocator reuses the chunk at once
+      expect(runToEnd(sparc32.pte_alloc_one(w.mm))).toBe(t0); // the bitmap allocator reuses the chunk at once
       expect(p.ctorCount).toBe(1);
-      sparc32.pte_free(w.mm, t0);
-      sparc32.pte_free(w.mm, t1);
+      runToEnd(sparc32.pte_free(w.mm, t0));
+      runToEnd(sparc32.pte_free(w.mm, t1));
       expect(p.dtorCount).toBe(1);
       expect(p.use).toBe('free');
     });
@@ -75,10 +76,10 @@ describe('sparc32: nocache-pool chunks', () => {
 
   it('a failing ctor leaks the chunk (pte_alloc_one returns NULL without srmmu_free_nocache)', () => {
     inWorld(sparc32, (w) => {
-      expect(sparc32.pte_alloc_one(w.mm)).toBeNull();
+      expect(runToEnd(sparc32.pte_alloc_one(w.mm))).toBeNull();
       const p = w.pages.find((x) => x.use === 'table')!;
       expect(p._refcount.counter).toBe(1);
-      expect(sparc32.pte_alloc_one(w.mm)).toBe(w.vaOfPage(p) + PAGE_SIZE / 2); // the first chunk stays taken
+      expect(runToEnd(sparc32.pte_alloc_one(w.mm))).toBe(w.vaOfPage(p) + PAGE_SIZE / 2); // the first chunk stays taken
     }, quietScenario({ splitPtl: true, allocSplitPtl: true, ptlockAllocFail: 1 }));
   });
 

@@ -4,6 +4,7 @@
  * dtor runs, the pv release hook before the free (C-ARCH-4), PAE's two-half pmd reads, the
  * pae property's C-PAE-1 monitor, and the known-bad adapters' documented contracts.
  */
+import { runToEnd } from '../../src/model/coroutine';
 import { describe, expect, it } from '@jest/globals';
 import { adapters } from '../../arch/x86';
 import pv2012 from '../../arch/x86/pv-2012';
@@ -41,7 +42,7 @@ function freeTlb(a: Adapter): { page: boolean; table: boolean; dtors: number; ac
     w.mm.pmds[0] = 0; // free_pgtables() clears the pmd first
     const tlb = tlb_gather_mmu(w.mm, false);
     w.trace.length = 0;
-    a.__pte_free_tlb(tlb, t, slotAddress(0));
+    runToEnd(a.__pte_free_tlb(tlb, t, slotAddress(0)));
     return { page: inPageBatch(tlb, t), table: inTableBatch(tlb, t), dtors: t.dtorCount, actions: w.trace.map((e) => e.action), w };
   }, tablesScenario());
 }
@@ -97,9 +98,9 @@ describe('x86 ___pte_free_tlb(): page batch vs RCU table batch, and where the dt
       inWorld(a, (w) => {
         const t = tableOf(w, 0);
         w.mm.pmds[0] = 0;
-        a.__pte_free_tlb(tlb_gather_mmu(w.mm, false), t, slotAddress(0));
+        runToEnd(a.__pte_free_tlb(tlb_gather_mmu(w.mm, false), t, slotAddress(0)));
         w.gathers.length = 0; // the gather was flushed (the test skips tlb_finish_mmu)
-        __tlb_remove_table(t);
+        runToEnd(__tlb_remove_table(t));
         expect({ dtors: t.dtorCount, use: t.use, violations: w.violations }).toEqual({ dtors: 1, use: 'free', violations: [] });
       }, tablesScenario());
     }
@@ -109,10 +110,10 @@ describe('x86 ___pte_free_tlb(): page batch vs RCU table batch, and where the dt
     inWorld(pvV6_5, (w) => {
       const t = tableOf(w, 0);
       w.mm.pmds[0] = 0;
-      pvV6_5.__pte_free_tlb(tlb_gather_mmu(w.mm, false), t, slotAddress(0));
+      runToEnd(pvV6_5.__pte_free_tlb(tlb_gather_mmu(w.mm, false), t, slotAddress(0)));
       w.gathers.length = 0;
       w.trace.length = 0;
-      pvV6_5.__tlb_remove_table!(t);
+      runToEnd(pvV6_5.__tlb_remove_table!(t));
       expect(w.trace.map((e) => e.action)).toEqual([`free_page_and_swap_cache(${w.pageName(t)})`]);
       expect({ dtors: t.dtorCount, use: t.use, violations: w.violations }).toEqual({ dtors: 1, use: 'free', violations: [] });
     }, tablesScenario());
@@ -121,9 +122,9 @@ describe('x86 ___pte_free_tlb(): page batch vs RCU table batch, and where the dt
   it('HIGHPTE allocates user PTE tables with __GFP_HIGHMEM; pte_free runs dtor + free', () => {
     inWorld(paeNative, (w) => {
       w.trace.length = 0;
-      const t = paeNative.pte_alloc_one(w.mm);
+      const t = runToEnd(paeNative.pte_alloc_one(w.mm));
       expect(w.trace[0]!.action).toMatch(/^alloc_page\(GFP_PGTABLE_USER \| __GFP_HIGHMEM\)/);
-      paeNative.pte_free(w.mm, t!);
+      runToEnd(paeNative.pte_free(w.mm, t!));
       expect(w.violations).toEqual([]);
     });
   });

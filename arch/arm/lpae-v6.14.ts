@@ -7,7 +7,7 @@
  * Mirrors arch/arm/include/asm/tlb.h `__pte_free_tlb`, arch/arm/include/asm/pgalloc.h
  * `pte_alloc_one`, include/asm-generic/pgalloc.h `pte_free`, mm/mmu_gather.c
  * `__tlb_remove_table` (generic), mm/pgtable-generic.c `pte_free_defer`, Linux v6.14.
- * Configuration as arm-lpae-v6.5.
+ * Configuration as arm-lpae-v6.6 (arch/arm/lpae-v6.5.ts).
  */
 import { generic_pte_free_defer } from '../../src/kernel';
 import { __pte_free_tlb, pte_free } from '../generic/hooks';

@@ -9,6 +9,12 @@
  * `___pte_free_tlb`), include/asm-generic/tlb.h @ 0a1e70b48f45 (`tlb_remove_ptdesc`,
  * `__tlb_remove_table` = `pagetable_dtor_free`), include/asm-generic/pgalloc.h `pte_free`,
  * mm/pgtable-generic.c `pte_free_defer`.
+ *
+ * Audit 2026-12 (docs/kernel-notes/audit-x86.md): matches linux-mm 2026. Flush side (linux-mm
+ * arch/x86/mm/tlb.c @ 1f617847): native_flush_tlb_multi() IPIs lazy-TLB CPUs only when
+ * `freed_tables` (or the mm is in a global-ASID transition); an mm with a global ASID is flushed
+ * by INVLPGB broadcast with no IPI at all; tlb_table_flush_implies_ipi_broadcast() lets the
+ * generic code skip the sync IPI when the flush already IPI'd every CPU.
  */
 import { page_ptdesc, paravirt_release_pte, tlb_remove_ptdesc, type Adapter, type MmuGather, type Page } from '../../src/kernel';
 import { pte_alloc_one } from '../generic/hooks';

@@ -13,6 +13,12 @@
  * semi RCU" [ML id 28988473361] and v5 12/17 [ML id 36314449858]; include/asm-generic/tlb.h
  * `__tlb_remove_table` (generic, v6.14); include/asm-generic/pgalloc.h `pte_free`;
  * mm/pgtable-generic.c `pte_free_defer` (v6.14).
+ *
+ * Audit 2026-12 (docs/kernel-notes/audit-x86.md): matches v6.14. Flush side, not modelled:
+ * `flush_tlb_range()` (pmdp_collapse_flush) still passes freed_tables = false, so lazy-TLB CPUs
+ * get no IPI for a retracted table (fixed by 3ef938c35035, v6.15); the should_flush_tlb() /
+ * switch_mm_irqs_off() race that can skip a CPU switching into the mm (fea4e317f9e7, v6.15-rc6;
+ * 83b0177a6c48, v6.18-rc) is open in this era.
  */
 import {
   page_ptdesc, paravirt_release_pte, tlb_remove_table, type Adapter, type MmuGather, type Page, type Ptdesc,

@@ -10,6 +10,11 @@
  * (torvalds/linux @ 0081fdeccbf6, v6.15 merge window), include/asm-generic/tlb.h
  * `__tlb_remove_table`, include/asm-generic/pgalloc.h `pte_free`, mm/pgtable-generic.c
  * `pte_free_defer`.
+ *
+ * Audit 2026-12 (docs/kernel-notes/audit-x86.md): matches v6.15. v6.15 also brings
+ * 3ef938c35035 (flush_tlb_range() passes freed_tables = true, so lazy-TLB CPUs are IPI'd after
+ * pmdp_collapse_flush) and AMD INVLPGB broadcast flushes (no IPI; leaf-only unless
+ * freed_tables), which this IPI-transport adapter does not declare.
  */
 import { page_ptdesc, paravirt_release_pte, tlb_remove_table, type Adapter, type MmuGather, type Page } from '../../src/kernel';
 import { pte_alloc_one } from '../generic/hooks';

@@ -17,6 +17,7 @@ const adapter: Adapter = {
   source: 'arch/sparc/mm/srmmu.c pte_alloc_one/pte_free/srmmu_get_nocache/srmmu_free_nocache; arch/sparc/include/asm/pgalloc_32.h pte_alloc_one_kernel/__pte_free_tlb (v6.6)',
   description: 'Nocache-pool chunks shared by several tables per page, ctor/dtor on the first/last user table, immediate free in __pte_free_tlb. Known-bad: the chunk is freed before the TLB flush (C-LT-2, where the SRMMU caches page table pointers), and pte_alloc_one leaks it when the ctor fails (C-TD-1).',
   knownBad: {
+    kind: 'suspected',
     contracts: ['C-LT-2', 'C-TD-1'],
     fix: 'none upstream. C-TD-1: pte_alloc_one() must srmmu_free_nocache(ptep, SRMMU_PTE_TABLE_SIZE) when pagetable_pte_ctor() fails (leak since "sparc32: mm: Only call ctor()/dtor() functions for first and last user", Will Deacon, 2020). C-LT-2: __pte_free_tlb() returns the chunk to the nocache pool before tlb_finish_mmu() flushes; a TLB that caches page table pointers (PTPs, e.g. the microSPARC TLB entry has a PTP bit) can then walk a reused chunk: free after the flush (page batch) instead',
   },

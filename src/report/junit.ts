@@ -161,12 +161,12 @@ function renderSuite(adapter: AdapterResult, total: Counts): string {
 
 /**
  * Renders `results` as JUnit XML: a `<testsuites name="ptconform">` root holding one
- * `<testsuite>` per adapter (arch, era, expectation, outcome, known-bad contracts and fix as
+ * `<testsuite>` per adapter (arch, era, expectation, outcome, known-bad kind, contracts and fix as
  * `<properties>`) and one `<testcase>` per adapter × contract (`classname` = adapter name,
  * `name` = `<contract id> <summary>`), each with `<properties>` naming the contract, its
  * outcome (pass, fail, xfail, xpass, skip) and, on known-bad adapters, its known-bad status.
  * `n/a` contracts are `<skipped/>`. An expected failure (a documented known-bad contract that
- * failed) is `<skipped message="expected failure (known-bad, fix: ...)">` with the counterexample
+ * failed) is `<skipped message="expected failure (known-bad (<kind>), fix: ...)">` with the counterexample
  * as its body: it is not a failure. An unexpected failure is `<failure message="<violation>">`
  * with the text timeline and replay command; a documented contract that passed is
  * `<failure type="XPASS">`. An adapter that errored gets one extra test case named `adapter`

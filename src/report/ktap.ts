@@ -122,7 +122,7 @@ function adapterLines(adapter: AdapterResult, n: number): string[] {
  * could not be run). An adapter's contracts are its subtests, indented by {@link KTAP_INDENT},
  * the block opening with `KTAP version 1`, a `# Subtest: <adapter>` line (as KUnit prints it)
  * and its plan `1..M`. A contract is `ok N <id> <summary>` when it passes;
- * `ok ... # SKIP <reason>` when `n/a`; `ok ... # XFAIL known-bad, fix: <fix>` when it is a
+ * `ok ... # SKIP <reason>` when `n/a`; `ok ... # XFAIL known-bad (<kind>), fix: <fix>` when it is a
  * documented known-bad contract that failed; `not ok ... # XPASS ...` when such a contract
  * passed; `not ok N <id> <summary>` for any other failure. A failed contract's `# ` diagnostic
  * lines (violation, text timeline, replay command) come directly before its result line, where

@@ -55,6 +55,12 @@ describe('renderJunit', () => {
     expect(childElements(knownBad as XmlElement, 'testcase')).toHaveLength(3);
   });
 
+  test('a known-bad suite names its kind in <properties>', () => {
+    const knownBad = suites[1] as XmlElement;
+    const props = childElements(childElements(knownBad, 'properties')[0] as XmlElement, 'property').map((p) => [p.attrs['name'], p.attrs['value']]);
+    expect(props).toContainEqual(['knownBad.kind', 'historical']);
+  });
+
   test('n/a is <skipped/>; an expected failure is <skipped> carrying the timeline, not a failure', () => {
     const [conforming, knownBad] = suites as [XmlElement, XmlElement, XmlElement];
     const skipped = childElements(conforming, 'testcase')[2] as XmlElement;

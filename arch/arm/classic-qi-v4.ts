@@ -24,6 +24,7 @@ const adapter: ArmAdapter = {
   source: 'arch/arm/include/asm/tlb.h __pte_free_tlb after "arm: pgtable: move pagetable_dtor() to __tlb_remove_table()" v4 (Qi Zheng, Dec 2024; S0:446-484), on v6.13 include/asm-generic/tlb.h (tlb_remove_table = tlb_remove_page)',
   description: 'Qi Zheng v4 state: no dtor on the !MMU_GATHER_TABLE_FREE path (the table goes through the page batch, __tlb_remove_table never runs).',
   knownBad: {
+    kind: 'historical',
     contracts: ['C-DT-1'],
     fix: 'arm: pgtable: move pagetable_dtor() to __tlb_remove_table() v5 (Qi Zheng, Jan 2025; S0:446-484): pagetable_dtor() under #ifndef CONFIG_MMU_GATHER_TABLE_FREE, later in the generic !MMU_GATHER_TABLE_FREE tlb_remove_table() (v5 15/17, v6.14)',
   },

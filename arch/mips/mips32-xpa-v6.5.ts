@@ -1,8 +1,13 @@
 /**
  * mips32 with 64-bit physical addresses (CPU_MIPS32 && PHYS_ADDR_T_64BIT, e.g. XPA), SMP, v6.5:
- * `select GUP_GET_PXX_LOW_HIGH` (the pmd and pte are read in two halves), no
- * MMU_GATHER_RCU_TABLE_FREE, so `pmdp_get_lockless_sync()` is a no-op (B36) and GUP-fast and
- * `__pte_offset_map`'s IRQs-off pmd read rely on the IPI TLB flush. `__pte_free_tlb` runs the
+ * arch/mips/Kconfig `select GUP_GET_PXX_LOW_HIGH`, but mips32 page tables have two levels
+ * (`config PGTABLE_LEVELS ... default 2`: the pmd is folded into the pgd and is one 32-bit
+ * pointer), and include/linux/pgtable.h defines the two-half `pmdp_get_lockless()` (and
+ * `pmdp_get_lockless_sync()`) only `#if CONFIG_PGTABLE_LEVELS > 2`. So the only two-half read is
+ * the PTE's, in `ptep_get_lockless()` (gup_fast): the declaration `GUP_GET_PXX_LOW_HIGH`, which
+ * in this model means "the pmd is read in two halves" (src/adapter/types.ts), is false here. The
+ * PTE-halves race is not modelled (docs/kernel-notes/audit-mips.md, model change M1). No
+ * MMU_GATHER_RCU_TABLE_FREE: GUP-fast relies on the IPI TLB flush. `__pte_free_tlb` runs the
  * dtor at unlink time and frees through the page batch after the flush. No THP on mips32 with
  * 64-bit physical addresses (CPU_SUPPORTS_HUGEPAGES excludes it), no HIGHPTE on mips.
  * `update_mmu_cache()` re-walks in `__update_tlb()` with a balanced pte_offset_map/pte_unmap.
@@ -20,11 +25,12 @@ const adapter: Adapter = {
   name: 'mips32-xpa-v6.5',
   arch: 'mips',
   era: 'v6.5',
-  source: 'arch/mips/include/asm/pgalloc.h __pte_free_tlb (pgtable_pte_page_dtor; tlb_remove_page); arch/mips/mm/tlb-r4k.c __update_tlb (pte_offset_map ... pte_unmap); arch/mips/Kconfig select GUP_GET_PXX_LOW_HIGH if CPU_MIPS32 && PHYS_ADDR_T_64BIT (v6.5)',
-  description: 'Page-based, pmd read in two halves without RCU table free (pmdp_get_lockless_sync is a no-op); dtor + page batch after the IPI flush; __update_tlb re-walk balanced.',
+  source: 'arch/mips/include/asm/pgalloc.h __pte_free_tlb (pgtable_pte_page_dtor; tlb_remove_page); arch/mips/mm/tlb-r4k.c __update_tlb (pte_offset_map ... pte_unmap); arch/mips/Kconfig select GUP_GET_PXX_LOW_HIGH if CPU_MIPS32 && PHYS_ADDR_T_64BIT, PGTABLE_LEVELS 2; include/linux/pgtable.h pmdp_get_lockless halves only if CONFIG_PGTABLE_LEVELS > 2 (v6.5)',
+  description: 'Page-based, 2-level (one-word pmd; only the PTE is read in two halves, not modelled) without RCU table free; dtor + page batch after the IPI flush; __update_tlb re-walk balanced.',
   declarations: {
     SMP: true, THP: false, HIGHPTE: false, SPLIT_PTE_PTLOCKS: 'both', ALLOC_SPLIT_PTLOCKS: 'both',
-    MMU_GATHER_TABLE_FREE: false, MMU_GATHER_RCU_TABLE_FREE: false, GUP_GET_PXX_LOW_HIGH: true,
+    // Kconfig selects GUP_GET_PXX_LOW_HIGH, but with 2 levels no pmd is read in halves (see above).
+    MMU_GATHER_TABLE_FREE: false, MMU_GATHER_RCU_TABLE_FREE: false, GUP_GET_PXX_LOW_HIGH: false,
     PT_RECLAIM: false, flushTransport: 'ipi', tablesPerPage: 1, pgtableIsPtePointer: false,
     ctorDtor: true, tlbDelayRmap: true, irqOffIsRcuReader: true,
   },

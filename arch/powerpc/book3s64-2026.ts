@@ -20,6 +20,7 @@ const adapter: Adapter = {
   source: 'arch/powerpc/mm/pgtable-frag.c (mainline @00c010e1 + "powerpc/pgtable-frag: Fix bad page state in pte_frag_destroy", powerpc/next fda4d71651f7); arch/powerpc/include/asm/book3s/64/pgalloc.h; arch/powerpc/mm/book3s64/pgtable.c __tlb_remove_table (2026)',
   description: 'Fragments, PG_active deferral at the last fragment free, own __tlb_remove_table. Known-bad: pte_frag_destroy() frees a deferred page without a grace period (the 2026 fix only clears PG_active).',
   knownBad: {
+    kind: 'suspected',
     contracts: ['C-LT-4', 'C-PPC-3'],
     fix: 'none upstream: "powerpc/pgtable-frag: Fix bad page state in pte_frag_destroy" (Ritesh Harjani, powerpc/next fda4d71651f7, Mar 2026) clears PG_active but still frees at once; pte_frag_destroy() needs call_rcu(pte_free_now) when folio_test_clear_active()',
   },

@@ -18,6 +18,7 @@ const adapter: Adapter = {
   source: 'arch/powerpc/mm/pgtable-frag.c pte_fragment_alloc/pte_fragment_free/pte_free_defer; arch/powerpc/include/asm/book3s/64/pgalloc.h pte_alloc_one/__pte_free_tlb; arch/powerpc/mm/book3s64/pgtable.c __tlb_remove_table (v6.6)',
   description: 'Fragments share a page; the last fragment free decides call_rcu (Active) or an immediate free. Known-bad: pte_frag_destroy() at exit frees a page whose deferred fragment still waits for its grace period (and leaves PG_active set).',
   knownBad: {
+    kind: 'historical',
     // C-LT-4: freed while the deferral's grace period runs; C-PPC-2: freed after it with PG_active
     // still set ("BUG: Bad page state"). The 2026 fix repairs only the second (book3s64-2026.ts).
     contracts: ['C-LT-4', 'C-PPC-2'],

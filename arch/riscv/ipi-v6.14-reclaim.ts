@@ -23,6 +23,7 @@ const adapter: Adapter = {
   source: 'arch/riscv/include/asm/pgalloc.h riscv_tlb_remove_ptdesc (IPI branch: pagetable_dtor + tlb_remove_page_ptdesc) @ 8e73eeb4 (v6.14), with CONFIG_PT_RECLAIM (S0:783-799)',
   description: 'The v6.14 IPI-rfence code under empty-table reclaim: dtor at unlink time, page batch freed after the IPI flush without waiting for RCU walkers.',
   knownBad: {
+    kind: 'historical',
     contracts: ['C-DT-1'],
     fix: 'riscv: pgtable: unconditionally use tlb_remove_ptdesc() (Qi Zheng, 2025; v6.15): the IPI path also frees through the RCU table batch, the dtor in the generic __tlb_remove_table()',
   },

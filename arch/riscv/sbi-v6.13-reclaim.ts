@@ -23,6 +23,7 @@ const adapter: Adapter = {
   source: 'arch/riscv/include/asm/pgalloc.h __pte_free_tlb (pagetable_pte_dtor, then riscv_tlb_remove_ptdesc → tlb_remove_ptdesc) and arch/riscv/include/asm/tlb.h __tlb_remove_table (v6.13), with CONFIG_PT_RECLAIM (S0:17-22, S0:775-881)',
   description: 'The v6.13 SBI-rfence code under empty-table reclaim: dtor at unlink time, table freed after the grace period.',
   knownBad: {
+    kind: 'historical',
     contracts: ['C-DT-1'],
     fix: 'riscv: pgtable: move pagetable_dtor() to __tlb_remove_table() (Qi Zheng, S0:775-881; v6.14)',
   },

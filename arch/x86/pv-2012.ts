@@ -34,6 +34,7 @@ const adapter: Adapter = {
   source: 'arch/x86/mm/pgtable.c pte_alloc_one/___pte_free_tlb (v3.x); arch/x86/include/asm/pgalloc.h pte_free (v3.x); arch/x86/kernel/paravirt.c pv_mmu_ops without tlb_remove_table (torvalds/linux @ 030cb6c0); PV flush_tlb_others by hypercall',
   description: 'Xen PV guest of 2012 (and the KVM PV-flush guest proposed then): page tables freed through the page batch after a PV TLB flush that does not interrupt preempted vCPUs, so a gup_fast inside its IRQs-off section can read a freed table.',
   knownBad: {
+    kind: 'historical',
     // C-LT-3 is this adapter's bug (B14). C-GA-7 is the generic 2012 mm's (B30: zap_pte_range
     // removed the rmap of dirty file pages before the TLB flush), which every 2012-era adapter has.
     contracts: ['C-LT-3', 'C-GA-7'],

@@ -163,11 +163,30 @@ export type HookName = (typeof hookNames)[number];
 const everyHookListed: Record<Exclude<keyof AdapterHooks, HookName>, never> = {};
 void everyHookListed;
 
-/** Known-bad metadata: the contracts the adapter is expected to violate and the fix. */
+/**
+ * Which kind of known-bad an adapter is:
+ * - `historical`: a bug the kernel had and fixed, in a release or in a posted patch version that
+ *   review replaced (`fix` cites the fix commit or the patch version);
+ * - `suspected`: the model's own finding, not confirmed upstream (`fix` says what would repair it);
+ * - `mutation`: a deliberate mutation of correct code with no kernel counterpart (fixtures/broken
+ *   only), there to show that a contract catches it.
+ */
+export type KnownBadKind = 'historical' | 'suspected' | 'mutation';
+
+/** Every {@link KnownBadKind}, in display order. */
+export const KNOWN_BAD_KINDS: readonly KnownBadKind[] = ['historical', 'suspected', 'mutation'];
+
+/** Known-bad metadata: the contracts the adapter is expected to violate, which kind of bug it is, and the fix. */
 export interface KnownBad {
+  kind: KnownBadKind;
   contracts: string[];
-  /** The kernel fix (commit or patch) that repaired it, or the review that caught it. */
+  /** `historical`: the kernel fix (commit or patch) that repaired it, or the review that caught it; `suspected`, `mutation`: the repair. */
   fix: string;
+}
+
+/** How reports name a known-bad of `kind`: `known-bad (historical)`, `known-bad (suspected)` or `known-bad (mutation)`. */
+export function knownBadLabel(kind: KnownBadKind | undefined): string {
+  return kind === undefined ? 'known-bad' : `known-bad (${kind})`;
 }
 
 /** A complete adapter. */

@@ -2,7 +2,7 @@
 import { ADAPTERS } from '../../arch';
 import { BROKEN } from '../../fixtures';
 import { CONTRACTS } from '../contracts/catalog';
-import type { Adapter } from '../adapter/types';
+import { knownBadLabel, type Adapter } from '../adapter/types';
 import { PROPERTIES } from '../../properties';
 import { color, out } from './output';
 
@@ -33,7 +33,7 @@ export function runList(opts: { json?: boolean }): number {
     const flags = [d.MMU_GATHER_RCU_TABLE_FREE ? 'RCU_TABLE_FREE' : d.MMU_GATHER_TABLE_FREE ? 'TABLE_FREE' : 'page batch',
       `flush:${d.flushTransport}`, d.THP ? 'THP' : '', d.PT_RECLAIM ? 'PT_RECLAIM' : '', d.GUP_GET_PXX_LOW_HIGH ? 'LOW_HIGH' : '',
       d.tablesPerPage > 1 ? `${d.tablesPerPage}/page` : ''].filter(Boolean).join(' ');
-    const bad = a.knownBad ? color.yellow(` known-bad: ${a.knownBad.contracts.join(', ')} (fix: ${a.knownBad.fix})`) : '';
+    const bad = a.knownBad ? color.yellow(` ${knownBadLabel(a.knownBad.kind)}: ${a.knownBad.contracts.join(', ')} (fix: ${a.knownBad.fix})`) : '';
     out(`  ${a.name.padEnd(34)} ${a.arch.padEnd(9)} ${a.era.padEnd(6)} ${flags}${bad}`);
   }
   out();
@@ -41,6 +41,6 @@ export function runList(opts: { json?: boolean }): number {
   for (const c of CONTRACTS) if (modelled.has(c.id)) out(`  ${c.id.padEnd(10)} ${c.property.padEnd(15)} ${c.summary} [${c.seed}]`);
   out();
   out(color.bold(`Fixtures (${BROKEN.length} deliberately broken adapters; run with --adapter FILE)`));
-  for (const b of BROKEN) out(`  ${b.file.padEnd(48)} expects ${b.adapter.knownBad?.contracts.join(', ') ?? '?'}`);
+  for (const b of BROKEN) out(`  ${b.file.padEnd(48)} expects ${b.adapter.knownBad?.contracts.join(', ') ?? '?'}${b.adapter.knownBad ? ` (${b.adapter.knownBad.kind})` : ''}`);
   return 0;
 }

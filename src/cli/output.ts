@@ -5,6 +5,7 @@
  */
 import picocolors from 'picocolors';
 import type { AdapterResult, ContractResult } from '../results/schema';
+import { knownBadLabel } from '../adapter/types';
 
 /**
  * Whether to colour stdout: picocolors' own rule (NO_COLOR or `--no-color` turn colours off;
@@ -37,7 +38,10 @@ export function err(line: string): void {
 /** The verdict word of an adapter, coloured, with its expectation. */
 export function adapterVerdict(a: AdapterResult): string {
   if (a.verdict === 'error') return pc.red('error');
-  if (a.expectation === 'known-bad') return a.asExpected ? pc.yellow('known-bad, as expected') : pc.red(`UNEXPECTED (known-bad ${a.verdict === 'conforms' ? 'but conforms' : 'with other contracts'})`);
+  if (a.expectation === 'known-bad') {
+    const label = knownBadLabel(a.knownBad?.kind);
+    return a.asExpected ? pc.yellow(`${label}, as expected`) : pc.red(`UNEXPECTED (${label} ${a.verdict === 'conforms' ? 'but conforms' : 'with other contracts'})`);
+  }
   return a.verdict === 'conforms' ? pc.green('conforms') : pc.red('violates');
 }
 

@@ -4,6 +4,7 @@
 import * as path from 'node:path';
 import { writeFileAtomic } from '../results/atomicWrite';
 import type { AdapterResult, ResultsJson } from '../results/schema';
+import { knownBadLabel } from '../adapter/types';
 import { adapterOutcome, exitCodeOf } from './outcome';
 import { adapterCounts } from './summary';
 
@@ -32,8 +33,9 @@ export type MakeBadge = (format: { label: string; message: string; color: string
  * The badge of one adapter, labelled `ptconform <name>`, by its outcome (outcome.ts):
  * - conforms (or a known-bad adapter none of whose documented contracts ran, nothing failed):
  *   `conforms`, brightgreen;
- * - a known-bad adapter failing its documented contracts as expected: `known-bad, as expected`,
- *   orange (an expected failure: it does not fail the run);
+ * - a known-bad adapter failing its documented contracts as expected: `known-bad (historical)`
+ *   (a bug the kernel fixed) or `known-bad (suspected)` (the model's own finding), orange (an
+ *   expected failure: it does not fail the run);
  * - an undocumented failure: `N/M contracts` (N passed of the M that ran), red;
  * - a documented known-bad contract that passed: `unexpected pass: <ids>`, red;
  * - an adapter error: `error`, red (an error is never a pass).
@@ -45,7 +47,7 @@ export function badgeFor(adapter: AdapterResult): BadgeSpec {
     case 'pass':
       return { label, message: 'conforms', color: 'brightgreen' };
     case 'xfail':
-      return { label, message: 'known-bad, as expected', color: 'orange' };
+      return { label, message: knownBadLabel(adapter.knownBad?.kind), color: 'orange' };
     case 'error':
       return { label, message: 'error', color: 'red' };
     case 'xpass':

@@ -4,6 +4,7 @@
 import * as path from 'node:path';
 import { writeFileAtomic } from '../results/atomicWrite';
 import type { AdapterResult, ContractResult, ResultsJson } from '../results/schema';
+import { knownBadLabel } from '../adapter/types';
 import { escapeHtml, escapeMarkdownCell } from './escape';
 import { buildMatrix, isExpectedFailure, type Matrix, type MatrixCell, type MatrixRow } from './matrix';
 import { exitCodeOf, formatTotals, totals } from './outcome';
@@ -152,7 +153,7 @@ function renderMatrixHtml(matrix: Matrix, ids: Map<MatrixCell, string>): string 
     parts.push(`<td class="adapter"${nameTitle}><code>${escapeHtml(a.name)}</code></td>`);
     const statusTitle =
       a.knownBad !== undefined
-        ? ` title="${escapeHtml(`documented: ${a.knownBad.contracts.join(', ')}; fix: ${a.knownBad.fix}`)}"`
+        ? ` title="${escapeHtml(`${knownBadLabel(a.knownBad.kind)}, documented: ${a.knownBad.contracts.join(', ')}; fix: ${a.knownBad.fix}`)}"`
         : '';
     parts.push(`<td class="status-${row.status.kind}"${statusTitle}>${escapeHtml(row.status.text)}</td>`);
     for (const cell of row.cells) {
@@ -192,7 +193,7 @@ function renderFailure(adapter: AdapterResult, result: ContractResult, id: strin
   const fix = adapter.knownBad !== undefined ? `; kernel fix: ${adapter.knownBad.fix}` : '';
   out.push(
     expected
-      ? `<p class="status-known-bad">known-bad, as expected${escapeHtml(fix)}</p>`
+      ? `<p class="status-known-bad">${escapeHtml(knownBadLabel(adapter.knownBad?.kind))}, as expected${escapeHtml(fix)}</p>`
       : '<p class="status-unexpected">UNEXPECTED failure</p>',
   );
   const cx = result.counterexample;

@@ -5,6 +5,7 @@
  */
 import { contractOutcome, isDocumented, type ContractOutcome } from '../check/expectation';
 import type { AdapterResult, ContractResult, ResultsJson } from '../results/schema';
+import { knownBadLabel } from '../adapter/types';
 import { escapeXmlAttr, escapeXmlText, oneLine } from './escape';
 import { adapterOutcome } from './outcome';
 import { counterexampleText } from './counterexample';
@@ -45,6 +46,10 @@ function fixOf(adapter: AdapterResult): string {
   return adapter.knownBad?.fix ?? 'unknown';
 }
 
+function labelOf(adapter: AdapterResult): string {
+  return knownBadLabel(adapter.knownBad?.kind);
+}
+
 /** The element inside a contract's `<testcase>` (none for a pass), and how it counts. */
 function resultElement(adapter: AdapterResult, c: ContractResult, outcome: ContractOutcome, counts: Counts): string | undefined {
   switch (outcome) {
@@ -55,11 +60,11 @@ function resultElement(adapter: AdapterResult, c: ContractResult, outcome: Contr
       return `<skipped${attrs([['message', 'n/a: contract does not apply to this adapter']])} />`;
     case 'xfail':
       counts.skipped++;
-      return `<skipped${attrs([['message', `expected failure (known-bad, fix: ${fixOf(adapter)})`]])}>${escapeXmlText(counterexampleBody(c))}</skipped>`;
+      return `<skipped${attrs([['message', `expected failure (${labelOf(adapter)}, fix: ${fixOf(adapter)})`]])}>${escapeXmlText(counterexampleBody(c))}</skipped>`;
     case 'xpass':
       counts.failures++;
       return `<failure${attrs([
-        ['message', `unexpected pass: ${c.id} is a documented known-bad contract (fix: ${fixOf(adapter)}) but passed`],
+        ['message', `unexpected pass: ${c.id} is a documented ${labelOf(adapter)} contract (fix: ${fixOf(adapter)}) but passed`],
         ['type', 'XPASS'],
       ])} />`;
     case 'fail': {
@@ -134,6 +139,7 @@ function renderSuite(adapter: AdapterResult, total: Counts): string {
     ['asExpected', String(adapter.asExpected)],
   ];
   if (adapter.knownBad !== undefined) {
+    props.push(['knownBad.kind', adapter.knownBad.kind]);
     props.push(['knownBad.contracts', adapter.knownBad.contracts.join(',')]);
     props.push(['knownBad.fix', adapter.knownBad.fix]);
   }
@@ -155,12 +161,12 @@ function renderSuite(adapter: AdapterResult, total: Counts): string {
 
 /**
  * Renders `results` as JUnit XML: a `<testsuites name="ptconform">` root holding one
- * `<testsuite>` per adapter (arch, era, expectation, outcome, known-bad contracts and fix as
+ * `<testsuite>` per adapter (arch, era, expectation, outcome, known-bad kind, contracts and fix as
  * `<properties>`) and one `<testcase>` per adapter × contract (`classname` = adapter name,
  * `name` = `<contract id> <summary>`), each with `<properties>` naming the contract, its
  * outcome (pass, fail, xfail, xpass, skip) and, on known-bad adapters, its known-bad status.
  * `n/a` contracts are `<skipped/>`. An expected failure (a documented known-bad contract that
- * failed) is `<skipped message="expected failure (known-bad, fix: ...)">` with the counterexample
+ * failed) is `<skipped message="expected failure (known-bad (<kind>), fix: ...)">` with the counterexample
  * as its body: it is not a failure. An unexpected failure is `<failure message="<violation>">`
  * with the text timeline and replay command; a documented contract that passed is
  * `<failure type="XPASS">`. An adapter that errored gets one extra test case named `adapter`

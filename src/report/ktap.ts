@@ -13,6 +13,7 @@
  * as ktap.rst prescribes for directives it does not support.
  */
 import type { AdapterResult, ContractResult, ResultsJson } from '../results/schema';
+import { knownBadLabel } from '../adapter/types';
 import { contractOutcome } from '../check/expectation';
 import { oneLine } from './escape';
 import { adapterOutcome, formatTotals, totals, type AdapterOutcome } from './outcome';
@@ -48,6 +49,10 @@ function fixOf(adapter: AdapterResult): string {
   return ktapName(adapter.knownBad?.fix ?? 'unknown');
 }
 
+function labelOf(adapter: AdapterResult): string {
+  return knownBadLabel(adapter.knownBad?.kind);
+}
+
 function contractLines(adapter: AdapterResult, c: ContractResult, n: number, indent: string): string[] {
   const name = ktapName(`${c.id} ${c.summary}`);
   switch (contractOutcome(adapter, c)) {
@@ -56,9 +61,9 @@ function contractLines(adapter: AdapterResult, c: ContractResult, n: number, ind
     case 'skip':
       return [`${indent}ok ${n} ${name} # SKIP n/a: contract does not apply to this adapter`];
     case 'xpass':
-      return [`${indent}not ok ${n} ${name} # XPASS documented known-bad contract passed (fix: ${fixOf(adapter)})`];
+      return [`${indent}not ok ${n} ${name} # XPASS documented ${labelOf(adapter)} contract passed (fix: ${fixOf(adapter)})`];
     case 'xfail':
-      return [...diagnostics(failureDiagnostics(c), indent), `${indent}ok ${n} ${name} # XFAIL known-bad, fix: ${fixOf(adapter)}`];
+      return [...diagnostics(failureDiagnostics(c), indent), `${indent}ok ${n} ${name} # XFAIL ${labelOf(adapter)}, fix: ${fixOf(adapter)}`];
     case 'fail':
       return [...diagnostics(failureDiagnostics(c), indent), `${indent}not ok ${n} ${name}`];
   }
@@ -71,7 +76,7 @@ function statusText(adapter: AdapterResult, o: AdapterOutcome): string {
     case 'pass':
       return j.notRun.length > 0 ? `as expected: documented known-bad ${j.notRun.join(', ')} not run, nothing failed` : 'conforms, as expected';
     case 'xfail':
-      return `known-bad, as expected: ${j.expected.join(', ')} failed${j.notRun.length > 0 ? ` (${j.notRun.join(', ')} not run)` : ''}`;
+      return `${labelOf(adapter)}, as expected: ${j.expected.join(', ')} failed${j.notRun.length > 0 ? ` (${j.notRun.join(', ')} not run)` : ''}`;
     case 'xpass':
       return `UNEXPECTED: documented known-bad ${j.missing.join(', ')} passed`;
     case 'fail': {
@@ -89,7 +94,7 @@ function adapterLines(adapter: AdapterResult, n: number): string[] {
   const sub = KTAP_INDENT;
   if (adapter.contracts.length > 0) {
     const expectation = adapter.knownBad !== undefined
-      ? `known-bad, documented to fail ${adapter.knownBad.contracts.join(', ')} (fix: ${adapter.knownBad.fix})`
+      ? `${labelOf(adapter)}, documented to fail ${adapter.knownBad.contracts.join(', ')} (fix: ${adapter.knownBad.fix})`
       : 'expected to conform';
     lines.push(`${sub}KTAP version 1`);
     lines.push(`${sub}# Subtest: ${ktapName(adapter.name)}`);
@@ -117,7 +122,7 @@ function adapterLines(adapter: AdapterResult, n: number): string[] {
  * could not be run). An adapter's contracts are its subtests, indented by {@link KTAP_INDENT},
  * the block opening with `KTAP version 1`, a `# Subtest: <adapter>` line (as KUnit prints it)
  * and its plan `1..M`. A contract is `ok N <id> <summary>` when it passes;
- * `ok ... # SKIP <reason>` when `n/a`; `ok ... # XFAIL known-bad, fix: <fix>` when it is a
+ * `ok ... # SKIP <reason>` when `n/a`; `ok ... # XFAIL known-bad (<kind>), fix: <fix>` when it is a
  * documented known-bad contract that failed; `not ok ... # XPASS ...` when such a contract
  * passed; `not ok N <id> <summary>` for any other failure. A failed contract's `# ` diagnostic
  * lines (violation, text timeline, replay command) come directly before its result line, where

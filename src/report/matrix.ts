@@ -4,6 +4,7 @@
  */
 import { contractOutcome, isDocumented } from '../check/expectation';
 import type { AdapterResult, ContractResult, ResultsJson } from '../results/schema';
+import { knownBadLabel } from '../adapter/types';
 import { adapterOutcome } from './outcome';
 
 /**
@@ -93,22 +94,23 @@ export function isExpectedFailure(adapter: AdapterResult, contract: string): boo
 export function adapterStatus(adapter: AdapterResult): AdapterStatus {
   const { kind, judgement: j, unexplained } = adapterOutcome(adapter);
   const notRun = j.notRun.length > 0 ? ` (${j.notRun.join(', ')} not run)` : '';
+  const label = knownBadLabel(adapter.knownBad?.kind);
   switch (kind) {
     case 'pass':
       return adapter.knownBad !== undefined
-        ? { kind: 'known-bad', text: `known-bad, as expected${notRun}` }
+        ? { kind: 'known-bad', text: `${label}, as expected${notRun}` }
         : { kind: 'conforms', text: 'conforms' };
     case 'xfail':
-      return { kind: 'known-bad', text: `known-bad, as expected${notRun}` };
+      return { kind: 'known-bad', text: `${label}, as expected${notRun}` };
     case 'xpass':
-      return { kind: 'unexpected', text: `UNEXPECTED: known-bad adapter passes ${j.missing.join(', ')}` };
+      return { kind: 'unexpected', text: `UNEXPECTED: ${label} adapter passes ${j.missing.join(', ')}` };
     case 'error':
       return { kind: 'unexpected', text: 'UNEXPECTED: adapter error' };
     case 'fail':
       if (unexplained) return { kind: 'unexpected', text: 'UNEXPECTED: not as expected' };
       return {
         kind: 'unexpected',
-        text: adapter.knownBad !== undefined ? `UNEXPECTED: known-bad adapter fails undocumented ${j.unexpected.join(', ')}` : 'UNEXPECTED: violates',
+        text: adapter.knownBad !== undefined ? `UNEXPECTED: ${label} adapter fails undocumented ${j.unexpected.join(', ')}` : 'UNEXPECTED: violates',
       };
   }
 }

@@ -91,8 +91,12 @@ export interface AdapterResult {
   expectation: 'conforms' | 'known-bad';
   /** Whether the verdict matches the expectation (a known-bad adapter that passes is NOT as expected). */
   asExpected: boolean;
-  /** For known-bad adapters: the documented contracts and the kernel fix reference. */
-  knownBad?: { contracts: string[]; fix: string };
+  /**
+   * For known-bad adapters: which kind (`historical`: a bug the kernel fixed, `fix` cites the
+   * commit; `suspected`: the model's own finding, not confirmed upstream; `mutation`: a
+   * deliberate mutation with no kernel counterpart), the documented contracts and the fix reference.
+   */
+  knownBad?: { kind: 'historical' | 'suspected' | 'mutation'; contracts: string[]; fix: string };
   /** Kernel source the adapter mirrors (file, function, version). */
   source?: string;
   /** Load or run error, when verdict is `error`. */

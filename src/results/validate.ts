@@ -58,6 +58,7 @@ export function resultsProblem(doc: unknown): string | null {
     optStr(a, 'error', at);
     if (a.knownBad !== undefined && need(isObj(a.knownBad), `${at}knownBad must be an object`)) {
       const kb = a.knownBad as Obj;
+      oneOf(kb, 'kind', ['historical', 'suspected', 'mutation'], `${at}knownBad.`);
       strArray(kb.contracts, `${at}knownBad.contracts`);
       str(kb, 'fix', `${at}knownBad.`);
     }

@@ -3,11 +3,11 @@ import { describe, expect, it } from '@jest/globals';
 import mips32V6_5 from '../../arch/mips/mips32-xpa-v6.5';
 import mips32V6_14 from '../../arch/mips/mips32-xpa-v6.14';
 import mips64V6_15 from '../../arch/mips/mips64-v6.15';
+import mips64Mmid from '../../arch/mips/mips64-mmid-v6.15';
 import b16 from '../../fixtures/broken/b16-mips-update-tlb-no-unmap';
 import { runScenario } from '../../src/engine/runner';
-import { pmdp_get_lockless_sync } from '../../src/mm/pgtable_generic';
 import { inWorld } from '../helpers';
-import { archDtors, expectDtorAtUnlinkInPageBatch, finish, tablesScenario } from './arch-helpers';
+import { archDtors, expectDtorAtUnlinkInPageBatch, tablesScenario } from './arch-helpers';
 
 const ALL = [mips32V6_5, mips32V6_14, mips64V6_15];
 
@@ -25,7 +25,6 @@ describe('mips update_mmu_cache(): __update_tlb re-walks with a balanced pte_off
         expect(at(/^local_irq_disable/)).toBeLessThan(at(/^__pte_offset_map\(pmd0\) = pt@/));
         expect(acts.filter((x) => /^ptep_get\(pt@0x[0-9a-f]+\[[01]\]\)/.test(x))).toHaveLength(2);
         expect(at(/^pte_unmap\(/)).toBeGreaterThan(at(/^ptep_get\(pt@0x[0-9a-f]+\[1\]\)/));
-        // (GUP_GET_PXX_LOW_HIGH: __pte_offset_map also disables IRQs around its two-half pmd read)
         expect(last(/^local_irq_enable/)).toBeGreaterThan(at(/^pte_unmap\(/));
         expect(w.violations).toEqual([]);
       }, tablesScenario());
@@ -50,18 +49,15 @@ describe('mips update_mmu_cache(): __update_tlb re-walks with a balanced pte_off
   });
 });
 
-describe('mips32 with 64-bit physical addresses: GUP_GET_PXX_LOW_HIGH without RCU table free', () => {
-  it('reads the pmd in two halves with IRQs off, and pmdp_get_lockless_sync() sends nothing', () => {
-    for (const a of [mips32V6_5, mips32V6_14]) {
-      expect(a.declarations.GUP_GET_PXX_LOW_HIGH).toBe(true);
+describe('mips32 with 64-bit physical addresses: 2-level, so no pmd halves (only ptep_get_lockless reads two halves)', () => {
+  it('reads the pmd as one word: pmdp_get_lockless() has halves only if CONFIG_PGTABLE_LEVELS > 2', () => {
+    for (const a of [mips32V6_5, mips32V6_14, mips64V6_15]) {
+      expect(a.declarations.GUP_GET_PXX_LOW_HIGH).toBe(false);
       inWorld(a, (w) => {
         runToEnd(a.update_mmu_cache!(w.mm, 0, 0));
-        expect(w.trace.some((e) => e.action === 'read pmd0.pmd_high')).toBe(true);
-        finish(pmdp_get_lockless_sync());
-        expect(w.trace.some((e) => /^tlb_remove_table_sync_one\(\) \(no-op/.test(e.action))).toBe(true);
+        expect(w.trace.some((e) => e.action === 'read pmd0.pmd_high')).toBe(false);
       }, tablesScenario());
     }
-    expect(mips64V6_15.declarations.GUP_GET_PXX_LOW_HIGH).toBe(false);
   });
 });
 
@@ -72,4 +68,12 @@ describe('mips: where the PTE dtor runs, per era', () => {
       expect(archDtors(a)).toBe(a.era === 'v6.15' ? 0 : 1);
     });
   }
+});
+
+describe('mips64 with MMIDs: the flush is a ginvt broadcast, no IPI', () => {
+  it('declares a broadcast flush and is known-bad (suspected) for C-LT-3', () => {
+    expect(mips64Mmid.declarations.flushTransport).toBe('broadcast');
+    expect(mips64Mmid.declarations.MMU_GATHER_RCU_TABLE_FREE).toBe(false);
+    expect(mips64Mmid.knownBad).toMatchObject({ kind: 'suspected', contracts: ['C-LT-3'] });
+  });
 });

@@ -74,7 +74,11 @@ describe('sparc32: nocache-pool chunks', () => {
     });
   });
 
-  it('a failing ctor leaks the chunk (pte_alloc_one returns NULL without srmmu_free_nocache)', () => {
+  it('has no ptlock object to allocate (mm/Kconfig: SPLIT_PTE_PTLOCKS depends on !SPARC32), so the ctor cannot fail', () => {
+    expect(sparc32.declarations.ALLOC_SPLIT_PTLOCKS).toBe(false);
+  });
+
+  it('the dead failure path, forced: a failing ctor would leak the chunk (pte_alloc_one returns NULL without srmmu_free_nocache)', () => {
     inWorld(sparc32, (w) => {
       expect(runToEnd(sparc32.pte_alloc_one(w.mm))).toBeNull();
       const p = w.pages.find((x) => x.use === 'table')!;

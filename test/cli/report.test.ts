@@ -120,4 +120,13 @@ describe('resultsProblem (the validation behind report --from)', () => {
     expect(resultsProblem({ ...sampleResults, schema: 2 })).toBe('unsupported schema 2 (expected 1)');
     expect(resultsProblem([])).toBe('not a JSON object');
   });
+
+  test('a known-bad adapter must say which kind it is', () => {
+    const r = cloneSample() as unknown as { adapters: { knownBad?: { kind?: string } }[] };
+    const kb = r.adapters.find((a) => a.knownBad !== undefined)!.knownBad!;
+    delete kb.kind;
+    expect(resultsProblem(r)).toMatch(/^adapters\[\d+\]\.knownBad\.kind must be one of/);
+    kb.kind = 'rumoured';
+    expect(resultsProblem(r)).toMatch(/^adapters\[\d+\]\.knownBad\.kind must be one of/);
+  });
 });

@@ -31,10 +31,10 @@ describe('badgeFor', () => {
     expect(badgeFor(conforming)).toEqual({ label: 'ptconform x86-tlb-v6.13', message: 'conforms', color: 'brightgreen' });
   });
 
-  test('a known-bad adapter failing as expected: "known-bad, as expected", orange', () => {
+  test('a known-bad adapter failing as expected: "known-bad (historical)", orange', () => {
     expect(badgeFor(knownBad)).toEqual({
       label: 'ptconform powerpc-frag-v6.5',
-      message: 'known-bad, as expected',
+      message: 'known-bad (historical)',
       color: 'orange',
     });
   });
@@ -55,6 +55,14 @@ describe('badgeFor', () => {
 
   test('an adapter error: "error", red (an error is never a pass)', () => {
     expect(badgeFor(broken)).toMatchObject({ message: 'error', color: 'red' });
+  });
+
+  test('the known-bad badge names the kind: historical, suspected or mutation', () => {
+    for (const kind of ['historical', 'suspected', 'mutation'] as const) {
+      const kb = cloneSample().adapters[1] as AdapterResult;
+      kb.knownBad = { ...(kb.knownBad as NonNullable<AdapterResult['knownBad']>), kind };
+      expect(badgeFor(kb)).toEqual({ label: 'ptconform powerpc-frag-v6.5', message: `known-bad (${kind})`, color: 'orange' });
+    }
   });
 
   test('a known-bad adapter whose documented contract passed: "unexpected pass", red', () => {
@@ -142,7 +150,7 @@ describe('badge-maker (outside jest)', () => {
       expect(direct).toContain('conforms');
       expect(svgs).toHaveLength(4);
       for (const svg of svgs) expect(svg.startsWith('<svg')).toBe(true);
-      expect(svgs[1]).toContain('known-bad, as expected');
+      expect(svgs[1]).toContain('known-bad (historical)');
     } finally {
       await rm(tmp, { recursive: true, force: true });
     }

@@ -24,7 +24,7 @@ beforeAll(() => {
   const generic = JSON.stringify(path.join(ROOT, 'arch', 'generic', 'v6.14'));
   fs.writeFileSync(
     path.join(dir, 'xpass.ts'),
-    `import generic from ${generic};\nexport default { ...generic, name: 'xpass-generic', knownBad: { contracts: ['C-DT-1'], fix: 'none: this code is correct' } };\n`,
+    `import generic from ${generic};\nexport default { ...generic, name: 'xpass-generic', knownBad: { kind: 'suspected', contracts: ['C-DT-1'], fix: 'none: this code is correct' } };\n`,
   );
   fs.writeFileSync(
     path.join(dir, 'throws.ts'),
@@ -67,7 +67,7 @@ describe('check, end to end', () => {
   test('a known-bad adapter failing the documented contract that ran: exit 0, an xfail, no failure anywhere', () => {
     const r = check('defer-frees-now-dtor', ['--adapter', DEFER_FREES_NOW, '--property', 'dtor']);
     expect(r.status).toBe(0);
-    expect(r.stdout).toContain('known-bad, as expected');
+    expect(r.stdout).toContain('known-bad (historical), as expected');
     expect(r.ktap).toEqual({ pass: 2, fail: 0, xfail: 1, xpass: 0, skip: 0, error: 0 });
     expectAgreement(r);
 
@@ -76,7 +76,7 @@ describe('check, end to end', () => {
     expect(replay).toBeDefined();
     const again = runCli(['check', ...(replay as string).split(' ')], { timeout: 120_000 });
     expect(again.status).toBe(0);
-    expect(again.stdout).toContain('known-bad, as expected');
+    expect(again.stdout).toContain('known-bad (historical), as expected');
     expect(again.stdout).not.toContain('UNEXPECTED');
   });
 

@@ -49,7 +49,7 @@ describe('renderReportHtml', () => {
 
   test('marks known-bad adapters as expected, and unexpected outcomes as UNEXPECTED', () => {
     const matrix = textContent(byId(root, 'matrix'));
-    expect(matrix).toContain('known-bad, as expected');
+    expect(matrix).toContain('known-bad (historical), as expected');
     expect(matrix).toContain('UNEXPECTED');
     const bad = cloneSample();
     const kb = bad.adapters[1];
@@ -58,7 +58,7 @@ describe('renderReportHtml', () => {
     kb.verdict = 'conforms';
     kb.contracts = kb.contracts.map((c) => ({ ...c, verdict: 'pass' }));
     const page = parseXml(renderReportHtml(bad), { allowDoctype: true });
-    expect(textContent(byId(page, 'matrix'))).toContain('UNEXPECTED: known-bad adapter passes C-LT-2');
+    expect(textContent(byId(page, 'matrix'))).toContain('UNEXPECTED: known-bad (historical) adapter passes C-LT-2');
     const cells = findAll(byId(page, 'matrix'), (e) => e.name === 'td' && e.attrs['class'] === 'cell pass-unexpected');
     expect(cells.map(textContent)).toEqual(['pass (unexpected)']);
   });
@@ -137,7 +137,7 @@ describe('renderMatrixMarkdown', () => {
   test('has the same rows and cells as the HTML matrix', () => {
     const rows = lines.slice(2).map(mdCells);
     expect(rows.map((r) => r[0])).toEqual(['powerpc', 'riscv', 'x86']);
-    expect(rows[0]).toEqual(['powerpc', 'v6.5', 'powerpc-frag-v6.5', 'known-bad, as expected', 'pass', 'fail (expected)', 'pass']);
+    expect(rows[0]).toEqual(['powerpc', 'v6.5', 'powerpc-frag-v6.5', 'known-bad (historical), as expected', 'pass', 'fail (expected)', 'pass']);
     expect(rows[1]?.[3]).toBe('**UNEXPECTED: adapter error**');
     expect(rows[2]?.slice(4)).toEqual(['pass', 'pass', 'n/a']);
   });

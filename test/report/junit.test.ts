@@ -55,6 +55,12 @@ describe('renderJunit', () => {
     expect(childElements(knownBad as XmlElement, 'testcase')).toHaveLength(3);
   });
 
+  test('a known-bad suite names its kind in <properties>', () => {
+    const knownBad = suites[1] as XmlElement;
+    const props = childElements(childElements(knownBad, 'properties')[0] as XmlElement, 'property').map((p) => [p.attrs['name'], p.attrs['value']]);
+    expect(props).toContainEqual(['knownBad.kind', 'historical']);
+  });
+
   test('n/a is <skipped/>; an expected failure is <skipped> carrying the timeline, not a failure', () => {
     const [conforming, knownBad] = suites as [XmlElement, XmlElement, XmlElement];
     const skipped = childElements(conforming, 'testcase')[2] as XmlElement;
@@ -62,7 +68,7 @@ describe('renderJunit', () => {
     const xfail = childElements(knownBad, 'testcase')[1] as XmlElement;
     expect(childElements(xfail, 'failure')).toHaveLength(0);
     const skip = childElements(xfail, 'skipped')[0] as XmlElement;
-    expect(skip.attrs['message']).toBe('expected failure (known-bad, fix: commit 0123456789ab ("powerpc: defer pte fragment free"))');
+    expect(skip.attrs['message']).toBe('expected failure (known-bad (historical), fix: commit 0123456789ab ("powerpc: defer pte fragment free"))');
     const body = textContent(skip);
     expect(body).toContain('C-LT-2: cpu0 took ptl#3 of pt@0x3000 after its RCU grace period ended & the table was freed');
     expect(body).toMatch(/^>>\s+5 \| spin_lock\(ptl#3\) <use-after-free>/m);
@@ -84,7 +90,7 @@ describe('renderJunit', () => {
     expect(failure.attrs['message']).toBe('C-LT-2: cpu0 took ptl#3 of pt@0x3000 after its RCU grace period ended & the table was freed');
     expect(textContent(failure)).toContain('!! C-LT-2 violated at step 5');
     const xpass = childElements(cases[2] as XmlElement, 'failure')[0] as XmlElement;
-    expect(xpass.attrs).toEqual({ message: 'unexpected pass: C-DT-1 is a documented known-bad contract (fix: f) but passed', type: 'XPASS' });
+    expect(xpass.attrs).toEqual({ message: 'unexpected pass: C-DT-1 is a documented known-bad (historical) contract (fix: f) but passed', type: 'XPASS' });
   });
 
   test('one-pass results: the search time is shared by the contracts that ran, a failure adds its shrinking', () => {

@@ -104,7 +104,7 @@ describe('renderKtap', () => {
   test('an expected failure is "ok # XFAIL" with the timeline and replay command in "# " diagnostics', () => {
     const failing = doc.tests[1]?.subtests?.tests[1] as KtapTest;
     expect(failing).toMatchObject({ number: 2, ok: true, name: 'C-LT-2 no walker sees a freed table', directive: 'XFAIL' });
-    expect(failing.directiveText).toBe('known-bad, fix: commit 0123456789ab ("powerpc: defer pte fragment free")');
+    expect(failing.directiveText).toBe('known-bad (historical), fix: commit 0123456789ab ("powerpc: defer pte fragment free")');
     const diag = failing.diagnostics.join('\n');
     expect(diag).toMatch(/^>>\s+5 \| spin_lock\(ptl#3\)/m);
     expect(diag).toContain('!! C-LT-2 violated at step 5');
@@ -150,7 +150,7 @@ describe('renderKtap', () => {
     expect(top.subtests?.tests.map((t) => [t.ok, t.directive ?? '', t.directiveText ?? ''])).toEqual([
       [true, '', ''],
       [false, '', ''],
-      [false, '', 'XPASS documented known-bad contract passed (fix: the _fix)'],
+      [false, '', 'XPASS documented known-bad (historical) contract passed (fix: the _fix)'],
     ]);
     expect(ktapTotals(parsed)).toEqual({ pass: 3, fail: 1, xfail: 0, xpass: 1, skip: 1, error: 1 });
   });

@@ -60,7 +60,7 @@ const knownBad: AdapterResult = {
   verdict: 'violates',
   expectation: 'known-bad',
   asExpected: true,
-  knownBad: { contracts: ['C-LT-2'], fix: 'commit 0123456789ab ("powerpc: defer pte fragment free")' },
+  knownBad: { kind: 'historical', contracts: ['C-LT-2'], fix: 'commit 0123456789ab ("powerpc: defer pte fragment free")' },
   source: 'arch/powerpc/mm/pgtable-frag.c: pte_fragment_free (v6.5)',
   contracts: [
     { id: 'C-LT-1', property: 'lifetime', summary: 'a table is freed only once', verdict: 'pass', runs: 200, ms: 38 },
@@ -112,7 +112,7 @@ export function cloneSample(): ResultsJson {
 export function sampleMisdocumented(fix: string): ResultsJson {
   const r = cloneSample();
   const kb = r.adapters[1] as AdapterResult;
-  kb.knownBad = { contracts: ['C-DT-1'], fix };
+  kb.knownBad = { kind: 'historical', contracts: ['C-DT-1'], fix };
   kb.asExpected = false;
   r.summary.unexpected++;
   return r;
@@ -139,7 +139,7 @@ function adapter(name: string, contracts: ContractResult[], knownBad?: string[],
     name, arch: 'riscv', era: 'v6.14', verdict,
     expectation: knownBad !== undefined ? 'known-bad' : 'conforms',
     asExpected: verdict !== 'error' && judgeExpectation(knownBad !== undefined ? { knownBad: { contracts: knownBad } } : {}, contracts).asExpected,
-    ...(knownBad !== undefined ? { knownBad: { contracts: knownBad, fix: 'riscv: move pagetable_dtor() to __tlb_remove_table()' } } : {}),
+    ...(knownBad !== undefined ? { knownBad: { kind: 'historical' as const, contracts: knownBad, fix: 'riscv: move pagetable_dtor() to __tlb_remove_table()' } } : {}),
     ...(error !== undefined ? { error } : {}),
     contracts,
   };

@@ -11,23 +11,13 @@ import {
 } from '../src/kernel';
 import { __pte_alloc_one } from '../src/kernel/asm-generic';
 import { spin_lock_wait } from '../src/kernel/sync';
-import { BLOCKED, type MapHandle, type Step } from '../src/model/actor';
+import type { MapHandle } from '../src/model/actor';
 import type { Page } from '../src/model/types';
 import { mk_table_pmd, pte_offset_map, pte_unmap, ptep_get } from '../src/mm/pgtable_generic';
 import type { World } from '../src/model/world';
-import { inWorld, quietScenario } from './helpers';
+import { inWorld, quietScenario, runAs } from './helpers';
 
 const contracts = (w: World): string[] => w.violations.map((v) => v.contract);
-
-/** Run `g` as actor `a` until it yields BLOCKED or finishes. */
-function runAs(w: World, a: number, g: Step<unknown>): 'blocked' | 'done' {
-  w.cur = w.actors[a]!;
-  for (;;) {
-    const r = g.next();
-    if (r.done) return 'done';
-    if (r.value === BLOCKED) return 'blocked';
-  }
-}
 
 describe('lockdep: recursion (C-LK-2, C-RM-2)', () => {
   it('flags a lock taken again by its holder as C-LK-2', () => {

@@ -117,15 +117,17 @@ export function lockdep_acquire(w: World, lock: object, name: string, cls: strin
     const from = classBase(h.cls);
     const to = classBase(cls);
     if (from === to) continue;
+    let out = s.after.get(from);
+    // Known edge: the graph is kept acyclic (an inverted edge is reported, never added), so no way back.
+    if (out?.has(to)) continue;
     const back = path(s, to, from);
     if (back) {
       const first = s.after.get(back[0]!)!.get(back[1]!)!;
       w.violate('C-LK-3', `lock-order inversion: ${w.cur.name} (${w.cur.op}) takes ${name} [${to}] while holding ${h.name} [${from}], but ${back.join(' → ')} was established (${first}): possible AB-BA deadlock`);
       continue;
     }
-    let out = s.after.get(from);
     if (!out) s.after.set(from, (out = new Map()));
-    if (!out.has(to)) out.set(to, `${w.cur.name} in ${w.cur.op} took ${name} holding ${h.name}, step ${w.trace.length - 1}`);
+    out.set(to, `${w.cur.name} in ${w.cur.op} took ${name} holding ${h.name}, step ${w.trace.length - 1}`);
   }
   return true;
 }

@@ -31,7 +31,7 @@ export const CONTRACTS: readonly Contract[] = [
   c('C-MAP-7', 'lock-recheck', 'a nolock/rw_nolock caller that writes entries must first validate (pmd_same, pte_same, or exclusive mmap lock)', 'S2:1075-1082'),
   c('C-MAP-8', 'detached-empty', 'a reader of a concurrently detached table sees a valid table of none entries (or tolerated markers) until pte_unmap', 'S2:1068-1073, S2:6958-6960'),
   c('C-MAP-9', 'map-balance', 'every caller handles NULL from pte_offset_map* (skip, fail or retry); none dereferences it', 'S2:6659-6666'),
-  c('C-MAP-13', 'map-balance', 'values needed from a mapped PTE are read before pte_unmap', 'S2:6021-6107'),
+  c('C-MAP-13', 'map-balance', 'values needed from a mapped PTE are read before pte_unmap: no read or write through a pte_offset_map* pointer after its pte_unmap', 'S2:6021-6107'),
   c('C-MAP-15', 'pae', 'on GUP_GET_PXX_LOW_HIGH configs a successful map points to a table built from matched pmd_low/pmd_high halves', 'S2:1988-2096'),
   // 2.B removal and locking
   c('C-RM-1', 'lock-recheck', 'outside free_pgtables a PTE table is unlinked only under pmd_lock and, nested, its own ptl', 'S2:1445-1450, S2:307-321'),

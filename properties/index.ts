@@ -9,6 +9,8 @@ import deferAlloc from './defer-alloc';
 import detachedEmpty from './detached-empty';
 import delayedRmap from './delayed-rmap';
 import teardown from './teardown';
+import lockdep from './lockdep';
+import lists from './lists';
 import archAsserts from './arch-asserts';
 import arm from './arm';
 import pae from './pae';
@@ -18,5 +20,5 @@ import sparc from './sparc';
 
 /** All registered properties. */
 export const PROPERTIES: readonly Property[] = [
-  mapBalance, lockRecheck, lifetime, dtor, rcuHead, deferAlloc, detachedEmpty, delayedRmap, teardown, archAsserts, arm, pae, powerpc, s390, sparc,
+  mapBalance, lockRecheck, lifetime, dtor, rcuHead, deferAlloc, detachedEmpty, delayedRmap, teardown, lockdep, lists, archAsserts, arm, pae, powerpc, s390, sparc,
 ];

@@ -6,6 +6,7 @@ import type { Adapter } from '../src/adapter/types';
 import { buildWorld } from '../src/engine/runner';
 import { SLOTS, PTES, CPUS, type Scenario } from '../src/engine/scenario';
 import { setCurrent, type World } from '../src/model/world';
+import { BLOCKED, type Step } from '../src/model/actor';
 
 /** A scenario with no tables, no ops and no schedule, overridable field by field. */
 export function quietScenario(over: Partial<Scenario> = {}): Scenario {
@@ -19,6 +20,16 @@ export function quietScenario(over: Partial<Scenario> = {}): Scenario {
     programs: Array.from({ length: CPUS }, () => []), schedule: [],
     ...over,
   };
+}
+
+/** Step a generator as actor `a` until it yields BLOCKED or finishes. */
+export function runAs(w: World, a: number, g: Step<unknown>): 'blocked' | 'done' {
+  w.cur = w.actors[a]!;
+  for (;;) {
+    const r = g.next();
+    if (r.done) return 'done';
+    if (r.value === BLOCKED) return 'blocked';
+  }
 }
 
 /** Build the World of `sc` for `adapter`, make it current, run `fn` as cpu0, and clean up. */

@@ -8,20 +8,8 @@ import { describe, expect, it } from '@jest/globals';
 import generic from '../arch/generic/v6.14';
 import { call_rcu, pagetable_dtor, rcu_read_lock, rcu_read_unlock, spin_lock, spin_unlock } from '../src/kernel';
 import { __pte_alloc_one } from '../src/kernel/asm-generic';
-import { BLOCKED, type Step } from '../src/model/actor';
 import { flush_tlb_range, local_irq_disable, local_irq_enable, tlb_remove_table_sync_one } from '../src/mm/tlbflush';
-import type { World } from '../src/model/world';
-import { inWorld } from './helpers';
-
-/** Step a generator as actor `a` until it yields BLOCKED or finishes. */
-function runAs(w: World, a: number, g: Step): 'blocked' | 'done' {
-  w.cur = w.actors[a]!;
-  for (;;) {
-    const r = g.next();
-    if (r.done) return 'done';
-    if (r.value === BLOCKED) return 'blocked';
-  }
-}
+import { inWorld, runAs } from './helpers';
 
 describe('RCU', () => {
   it('a grace period waits for a reader present at its start, then runs the callback', () => {

@@ -29,11 +29,17 @@ const MUST_FAIL: { property: string; fixture: string; contract: string }[] = [
   { property: 'detached-empty', fixture: 'broken-defer-writes-table', contract: 'C-LT-6' },
   { property: 'delayed-rmap', fixture: 'broken-no-gather-without-sync-flush', contract: 'C-GA-1' },
   { property: 'teardown', fixture: 'broken-defer-leaks', contract: 'C-TD-1' },
+  { property: 'map-balance', fixture: 'broken-show-pte-after-unmap', contract: 'C-MAP-13' },
+  { property: 'dtor', fixture: 'broken-b1-dtor-before-rcu', contract: 'C-DT-6' },
+  { property: 'lockdep', fixture: 'broken-s390-defer-unlocked-list', contract: 'C-LK-1' },
+  { property: 'lockdep', fixture: 'broken-s390-defer-recursive-lock', contract: 'C-LK-2' },
+  { property: 'lockdep', fixture: 'broken-update-mmu-cache-pmd-lock', contract: 'C-LK-3' },
+  { property: 'lists', fixture: 'broken-s390-alloc-leaves-listed', contract: 'C-LIST-1' },
 ];
 
 describe('every property can fail', () => {
   it('covers every registered property with at least one broken adapter', () => {
-    for (const p of PROPERTIES.filter((x) => ['map-balance', 'lock-recheck', 'lifetime', 'dtor', 'rcu-head', 'defer-alloc', 'detached-empty', 'delayed-rmap', 'teardown'].includes(x.id))) {
+    for (const p of PROPERTIES.filter((x) => ['map-balance', 'lock-recheck', 'lifetime', 'dtor', 'rcu-head', 'defer-alloc', 'detached-empty', 'delayed-rmap', 'teardown', 'lockdep', 'lists'].includes(x.id))) {
       expect(MUST_FAIL.some((m) => m.property === p.id)).toBe(true);
     }
   });

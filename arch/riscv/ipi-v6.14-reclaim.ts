@@ -7,10 +7,11 @@
  * may still be reading (S0:783-799, contracts.md B35).
  *
  * riscv-ipi-v6.14 (same hooks) with PT_RECLAIM declared; riscv never shipped it (no
- * ARCH_SUPPORTS_PT_RECLAIM in v6.14). The model reports C-DT-1: the dtor runs while the walker
- * still maps the table, before the page-batch free that is B35's use-after-free (C-LT-1). A run
- * stops at its first violation and the dtor always precedes the free, so C-LT-1 is never the
- * first; C-DT-1 is exactly what the model can attribute.
+ * ARCH_SUPPORTS_PT_RECLAIM in v6.14). The model reports C-DT-1 (separately allocated ptlock)
+ * or C-DT-6 (embedded ptlock): the dtor runs while the walker still maps the table, before the
+ * page-batch free that is B35's use-after-free (C-LT-1). A run stops at its first violation and
+ * the dtor always precedes the free, so C-LT-1 is never the first; the early dtor is exactly
+ * what the model can attribute.
  */
 import type { Adapter } from '../../src/kernel';
 import { hooksV6_14, riscvDeclarations } from './pgalloc';
@@ -24,7 +25,7 @@ const adapter: Adapter = {
   description: 'The v6.14 IPI-rfence code under empty-table reclaim: dtor at unlink time, page batch freed after the IPI flush without waiting for RCU walkers.',
   knownBad: {
     kind: 'historical',
-    contracts: ['C-DT-1'],
+    contracts: ['C-DT-1', 'C-DT-6'],
     fix: 'riscv: pgtable: unconditionally use tlb_remove_ptdesc() (Qi Zheng, 2025; v6.15): the IPI path also frees through the RCU table batch, the dtor in the generic __tlb_remove_table()',
   },
   declarations: riscvDeclarations('ipi', true),

@@ -9,8 +9,10 @@
  *
  * This is riscv-sbi-v6.13 (same hooks, same v6.13 generic code) with PT_RECLAIM declared:
  * riscv never shipped that combination, because Qi Zheng's series moved the dtor before empty
- * table reclaim could reach riscv. Expected: C-DT-1 (the dtor runs while a reader still maps the
- * table; a lock operation on the freed ptlock, C-DT-3, can only follow that first violation).
+ * table reclaim could reach riscv. Expected: C-DT-1 (the dtor frees a separately allocated
+ * ptlock while a reader still maps the table; a lock operation on the freed ptlock, C-DT-3, can
+ * only follow that first violation) and, in runs with an embedded ptlock, C-DT-6 (the same early
+ * dtor, with no lock freed).
  */
 import type { Adapter } from '../../src/kernel';
 import { hooksV6_13, riscvDeclarations } from './pgalloc';
@@ -24,7 +26,7 @@ const adapter: Adapter = {
   description: 'The v6.13 SBI-rfence code under empty-table reclaim: dtor at unlink time, table freed after the grace period.',
   knownBad: {
     kind: 'historical',
-    contracts: ['C-DT-1'],
+    contracts: ['C-DT-1', 'C-DT-6'],
     fix: 'riscv: pgtable: move pagetable_dtor() to __tlb_remove_table() (Qi Zheng, S0:775-881; v6.14)',
   },
   declarations: riscvDeclarations('sbi', true),

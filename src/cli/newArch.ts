@@ -84,7 +84,7 @@ const adapter: Adapter = {
     // Fact about your arch: only 32-bit arches whose pmd is read in two halves (x86 PAE, mips XPA).
     GUP_GET_PXX_LOW_HIGH: false,
     // Safe: v6.14's empty PTE table reclaim makes tables freed through mmu_gather reachable by
-    // RCU walkers, which is where an early dtor or early free shows up (C-DT-1, C-LT-1).
+    // RCU walkers, which is where an early dtor or early free shows up (C-DT-1/C-DT-6, C-LT-1).
     PT_RECLAIM: true,
     // Safe: 'broadcast' (hardware broadcast, no IPI) assumes the least. A TLB flush by IPI would
     // also hold off IRQs-off walkers; declaring it when your flush does not send one hides bugs.
@@ -134,7 +134,7 @@ const adapter: Adapter = {
   /*
    * TODO __pte_free_tlb: free a PTE table through mmu_gather. Generic: include/asm-generic/tlb.h
    * __pte_free_tlb() → tlb_remove_ptdesc(tlb, page_ptdesc(pte)). Do not run the dtor here: since
-   * v6.14 it runs in __tlb_remove_table(), after the grace period (C-DT-1).
+   * v6.14 it runs in __tlb_remove_table(), after the grace period (C-DT-1, C-DT-6).
    */
   __pte_free_tlb(tlb, pte, _address) {
     tlb_remove_ptdesc(tlb, page_ptdesc(pte as Page));

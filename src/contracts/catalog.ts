@@ -31,7 +31,7 @@ export const CONTRACTS: readonly Contract[] = [
   c('C-MAP-7', 'lock-recheck', 'a nolock/rw_nolock caller that writes entries must first validate (pmd_same, pte_same, or exclusive mmap lock)', 'S2:1075-1082'),
   c('C-MAP-8', 'detached-empty', 'a reader of a concurrently detached table sees a valid table of none entries (or tolerated markers) until pte_unmap', 'S2:1068-1073, S2:6958-6960'),
   c('C-MAP-9', 'map-balance', 'every caller handles NULL from pte_offset_map* (skip, fail or retry); none dereferences it', 'S2:6659-6666'),
-  c('C-MAP-13', 'map-balance', 'values needed from a mapped PTE are read before pte_unmap', 'S2:6021-6107'),
+  c('C-MAP-13', 'map-balance', 'values needed from a mapped PTE are read before pte_unmap: no read or write through a pte_offset_map* pointer after its pte_unmap', 'S2:6021-6107'),
   c('C-MAP-15', 'pae', 'on GUP_GET_PXX_LOW_HIGH configs a successful map points to a table built from matched pmd_low/pmd_high halves', 'S2:1988-2096'),
   // 2.B removal and locking
   c('C-RM-1', 'lock-recheck', 'outside free_pgtables a PTE table is unlinked only under pmd_lock and, nested, its own ptl', 'S2:1445-1450, S2:307-321'),
@@ -55,6 +55,7 @@ export const CONTRACTS: readonly Contract[] = [
   // 2.D ctor/dtor
   c('C-DT-1', 'dtor', 'pagetable_dtor runs exactly once per ctor, before the page returns to the allocator and after every possible ptlock use', 'S0:17-22, S2:6887-6899'),
   c('C-DT-3', 'dtor', 'no spin_lock/unlock on a ptlock that the dtor has freed (ALLOC_SPLIT_PTLOCKS)', 'S2:4902-4906'),
+  c('C-DT-6', 'dtor', 'with an embedded (or unsplit) ptlock, pagetable_dtor still runs only after every pte_offset_map reader of the table is gone (after its grace period): never while the table is reachable', 'S0:17-22, S2:6887-6899, S2:4902-4906 (ptconform: C-DT-1 without the ptlock free)'),
   // 2.E gather / rmap / dirty
   c('C-GA-1', 'delayed-rmap', 'a zapped data page is freed only after a TLB flush covering its PTE completed on every CPU', 'S4:7-10'),
   c('C-GA-2', 'delayed-rmap', 'a dirty file page is set_page_dirty at zap and, with tlb_delay_rmap, loses its rmap only after the flush and before the ptl is dropped', 'S4:11-47, S4:181-219'),
@@ -63,6 +64,12 @@ export const CONTRACTS: readonly Contract[] = [
   c('C-GA-8', 'delayed-rmap', 'page_mapcount never goes below zero', 'S4:196-204'),
   c('C-GA-9', 'delayed-rmap', 'a path that cleared PTEs and aborts still flushes the TLB for them', 'S2:75-90'),
   c('C-GA-10', 'delayed-rmap', 'a present user PTE is cleared through ptep_clear() (page_table_check accounting), never a bare pte_clear()', 'S2:516-598'),
+  // lock rules (ptconform: a small lockdep, src/model/lockdep.ts)
+  c('C-LK-1', 'lockdep', 'a primitive that needs a lock runs with it held: s390 pgtable_list operations under mm->context.lock, PTE writes through pte_offset_map/_lock under the table\'s ptl', 'S2:4088-4095 (ext: pgtable_list under mm->context.lock), S2:1054-1064, S3'),
+  c('C-LK-2', 'lockdep', 'no task takes a lock it already holds, or a second lock of the same class without spin_lock_nested (self-deadlock; ptl == pml stays C-RM-2)', 'S2:269-328, S2:1952-1987'),
+  c('C-LK-3', 'lockdep', 'lock classes (ptl, pmd_ptl, page_table_lock, context.lock, mmap_lock, i_mmap_rwsem) are always taken in one order: no AB-BA inversion', 'S2:2261-2300 (B29), S2:269-275'),
+  // list integrity
+  c('C-LIST-1', 'lists', 'page->lru lists stay well-formed: no list_add of an entry already on a list, no list_del of an entry on none, no page freed while on a list', 'S2:1560-1570, S2:2800-2802 (ptconform: CONFIG_DEBUG_LIST)'),
   // teardown
   c('C-TD-1', 'teardown', 'at teardown every table page is dtor\'d and freed, no callback is lost, NR_PAGETABLE and rss counters are zero (ptconform; from B5, B20 and S2:391)', 'S2:391, S2:7293-7347'),
   // arch-specific

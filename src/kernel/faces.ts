@@ -83,6 +83,8 @@ export const TestClearPageActive = point(sync.TestClearPageActive);
 export const list_add = point(sync.list_add);
 /** `list_add_tail(&page->lru, head)`. */
 export const list_add_tail = point(sync.list_add_tail);
+/** `list_del(&page->lru)`. */
+export const list_del = point(sync.list_del);
 /** `list_del_init(&page->lru)`. */
 export const list_del_init = point(sync.list_del_init);
 /** `list_empty(&page->lru)`. */

@@ -6,6 +6,7 @@
  * faces of `./faces.ts`, whose locks wait while contended (`spin_lock_wait`).
  */
 import { BLOCKED, DONE, type Step } from '../model/actor';
+import { lockClass, lockdep_acquire, lockdep_acquired, lockdep_assert_list_locked, lockdep_release } from '../model/lockdep';
 import { checkCallRcu, checkLockOp } from '../model/monitors';
 import type { Atomic, Page, PageList, RcuHead, SpinLock } from '../model/types';
 export type { PageList } from '../model/types';
@@ -18,13 +19,12 @@ export function spin_lock(l: SpinLock, how = 'spin_lock'): void {
   const w = current();
   w.record(() => `${how}(${l.name})`, l.name);
   checkLockOp(w, l, how);
-  if (l.holder === w.cur.id) {
-    w.violate('C-RM-2', `${how}(${l.name}) by ${w.cur.name}, which already holds it (self-deadlock; ptl == pml taken twice?)`);
-    return;
-  }
+  const cls = lockClass(l, how);
+  if (!lockdep_acquire(w, l, l.name, cls, how)) return;
   if (l.holder !== null) throw new ModelLimit(`${l.name} contended inside an atomic hook`);
   l.holder = w.cur.id;
   w.cur.locks.push(l);
+  lockdep_acquired(w, l, l.name, cls);
 }
 
 /** `spin_lock_nested(l, SINGLE_DEPTH_NESTING)`. */
@@ -49,6 +49,7 @@ export function spin_unlock(l: SpinLock, how = 'spin_unlock'): void {
   }
   w.cur.locks.splice(i, 1);
   l.holder = null;
+  lockdep_release(w, l);
 }
 
 /** `spin_unlock_bh(l)`. */
@@ -72,6 +73,7 @@ export function spin_lock_wait(l: SpinLock, how = 'spin_lock'): Step {
 }
 
 function* spin_lock_contended(l: SpinLock, how: string): Step {
+  lockdep_acquire(current(), l, l.name, lockClass(l, how), how);
   while (mustWait(l)) yield BLOCKED;
   spin_lock(l, how);
 }
@@ -187,8 +189,12 @@ function listInsert(p: Page, head: PageList, at: number, fn: string): void {
   const w = current();
   const name = w.pageName(p);
   w.record(() => `${fn}(${name}, ${head.name})`, name);
+  lockdep_assert_list_locked(w, head, fn);
   if (p.rcu_head.state === 'queued') {
     w.violate('C-LT-8', `${fn}(${w.pageName(p)}) while its rcu_head is queued: lru overwrites the rcu_head`);
+  }
+  if (p.lru.on !== null) {
+    w.violate('C-LIST-1', `${fn}(${name}, ${head.name}) while ${name} is already on ${p.lru.on} (list_add double add: the list is corrupted)`);
   }
   const i = head.pages.indexOf(p);
   if (i >= 0) head.pages.splice(i, 1);
@@ -197,6 +203,18 @@ function listInsert(p: Page, head: PageList, at: number, fn: string): void {
 }
 /** `list_del_init(&page->lru)` (a no-op on an empty node, as in the kernel). */
 export function list_del_init(p: Page, head: PageList): void {
+  listRemove(p, head, 'list_del_init');
+}
+/** `list_del(&page->lru)`: the entry must be on a list (a deleted entry is poisoned, not empty). */
+export function list_del(p: Page, head: PageList): void {
+  const w = current();
+  if (p.lru.on === null) {
+    w.violate('C-LIST-1', `list_del(${w.pageName(p)}, ${head.name}) of an entry that is on no list (list_del corruption: LIST_POISON or a self-pointing node)`);
+  }
+  listRemove(p, head, 'list_del');
+}
+function listRemove(p: Page, head: PageList, fn: string): void {
+  lockdep_assert_list_locked(current(), head, fn);
   const i = head.pages.indexOf(p);
   if (i >= 0) head.pages.splice(i, 1);
   if (p.lru.on === head.name) p.lru.on = null;

@@ -5,6 +5,10 @@
 import { BLOCKED, DONE, type Actor, type Step } from '../model/actor';
 import type { RwSem } from '../model/mm';
 import { current } from '../model/world';
+import { lockdep_acquire, lockdep_acquired, lockdep_release } from '../model/lockdep';
+
+/** lockdep class of the rwsem called `name` here (`mmap` → `mmap_lock`, `i_mmap` → `i_mmap_rwsem`). */
+const rwsemClass = (name: string): string => (name === 'mmap' ? 'mmap_lock' : `${name}_rwsem`);
 
 /** How a lock is taken: for reading or writing, and the mmap state it gives the actor (mmap_lock only). */
 interface Mode {
@@ -22,6 +26,7 @@ function mustWait(sem: RwSem, mode: Mode): boolean {
 
 function take(sem: RwSem, name: string, mode: Mode): void {
   const w = current();
+  lockdep_acquired(w, sem, name, rwsemClass(name));
   if (mode.write) {
     sem.writer = w.cur.id;
     w.record(() => `${name}_write_lock()`);
@@ -34,6 +39,7 @@ function take(sem: RwSem, name: string, mode: Mode): void {
 
 /** down_read / down_write: take `sem` at once if free (no new generator), else wait for it. */
 function down(sem: RwSem, name: string, mode: Mode): Step {
+  lockdep_acquire(current(), sem, name, rwsemClass(name), mode.write ? 'down_write' : 'down_read', false);
   if (mustWait(sem, mode)) return down_wait(sem, name, mode);
   take(sem, name, mode);
   return DONE;
@@ -52,12 +58,14 @@ const MMAP_WRITE: Mode = { write: true, mmap: 'write' };
 function up_read(sem: RwSem, name: string): void {
   const w = current();
   sem.readers.delete(w.cur.id);
+  lockdep_release(w, sem);
   w.record(() => `${name}_read_unlock()`);
 }
 
 function up_write(sem: RwSem, name: string): void {
   const w = current();
   if (sem.writer === w.cur.id) sem.writer = null;
+  lockdep_release(w, sem);
   w.record(() => `${name}_write_unlock()`);
 }
 
@@ -74,6 +82,15 @@ export function mmap_read_unlock(): void {
 export function mmap_write_lock(): Step {
   return down(current().mm.mmap_lock, 'mmap', MMAP_WRITE);
 }
+/** `mmap_write_unlock(mm)`; `quiet`: not recorded (the end of exit_mmap, where the mm dies). */
+export function mmap_write_unlock(quiet = false): void {
+  const w = current();
+  w.mm.mmap_lock.writer = null;
+  lockdep_release(w, w.mm.mmap_lock);
+  w.cur.mmap = 'none';
+  if (!quiet) w.record('mmap_write_unlock()');
+}
+
 /** `mmap_write_downgrade(mm)`. */
 export function mmap_write_downgrade(): void {
   const w = current();

@@ -6,7 +6,7 @@ import type { Step } from '../model/actor';
 import { current } from '../model/world';
 import { checkPageTableCheck } from '../model/monitors';
 import { callHook } from '../model/coroutine';
-import { i_mmap_lock_write, i_mmap_unlock_write, mmap_read_lock, mmap_read_unlock, mmap_write_downgrade, mmap_write_lock } from './locking';
+import { i_mmap_lock_write, i_mmap_unlock_write, mmap_read_lock, mmap_read_unlock, mmap_write_downgrade, mmap_write_lock, mmap_write_unlock } from './locking';
 import { free_pgtables, zap_huge_pmd, zap_pte_range } from './memory';
 import { tlb_finish_mmu, tlb_gather_mmu } from './mmu_gather';
 import { pmdKind } from './pgtable_generic';
@@ -19,7 +19,7 @@ export function* do_munmap(slot: number): Step {
   yield* mmap_write_lock();
   if (!vma.attached) {
     w.record('munmap: no VMA');
-    mmap_read_unlock_after_write();
+    mmap_write_unlock();
     return;
   }
   w.record('vma_start_write()');
@@ -37,13 +37,6 @@ export function* do_munmap(slot: number): Step {
   vma.pgtablesFreed = true;
   yield* tlb_finish_mmu(tlb);
   mmap_read_unlock();
-}
-
-function mmap_read_unlock_after_write(): void {
-  const w = current();
-  w.mm.mmap_lock.writer = null;
-  w.cur.mmap = 'none';
-  w.record('mmap_write_unlock()');
 }
 
 /** MADV_DONTNEED on the VMA of `slot`: zap under the mmap read lock; PT_RECLAIM frees the empty table. */
@@ -84,8 +77,7 @@ export function* exit_mmap(): Step {
   yield* tlb_finish_mmu(tlb);
   // Every PTE of the mm is gone: page_table_check's per-page counts must be back to zero (C-GA-10).
   for (const p of w.filePages) checkPageTableCheck(w, p, 'still counted after exit_mmap');
-  w.mm.mmap_lock.writer = null;
-  w.cur.mmap = 'none';
+  mmap_write_unlock(true);
   w.mm.state = 'freed';
   w.record('mmdrop: mm freed');
 }

@@ -6,6 +6,8 @@
 import type { MapHandle, Step } from '../model/actor';
 import { HALF, PTE_NONE, type Page, type Pte, type SpinLock } from '../model/types';
 import { current } from '../model/world';
+import { lockdep_assert_held } from '../model/lockdep';
+import { checkHandleMapped } from '../model/monitors';
 import { rcu_read_lock, rcu_read_unlock, spin_lock_wait, spin_unlock } from '../kernel/sync';
 import { pteMapTakesRcu } from './era';
 import { local_irq_disable, local_irq_enable, flush_tlb_range, tlb_remove_table_sync_one } from './tlbflush';
@@ -69,6 +71,7 @@ export function ptep_get(h: MapHandle, index: number): Pte {
   const p = liveTable(h);
   const table = w.ptName(h.va);
   w.record(() => `ptep_get(${table}[${index}])`, table);
+  checkHandleMapped(w, h, `ptep_get(${table}[${index}])`);
   if (!p) {
     w.violate('C-LT-1', `${w.cur.name} read ${w.ptName(h.va)}[${index}] after the table was freed (use-after-free)`);
     return PTE_NONE;
@@ -93,8 +96,10 @@ export function set_pte_at(h: MapHandle, index: number, pte: Pte, fn = 'set_pte_
     w.violate('C-LT-1', `${w.cur.name} wrote ${w.ptName(h.va)}[${index}] after the table was freed`);
     return;
   }
-  if (h.ptl.holder !== w.cur.id) {
-    w.violate('C-MAP-7', `${fn} on ${w.ptName(h.va)} by ${w.cur.name} without holding its ptl ${h.ptl.name}`);
+  checkHandleMapped(w, h, `${fn}(${table}[${index}])`);
+  if (h.api === 'lock' || h.api === 'map') lockdep_assert_held(w, h.ptl, `${fn}(${table}[${index}])`);
+  else if (h.ptl.holder !== w.cur.id) {
+    w.violate('C-MAP-7', `${fn} on ${w.ptName(h.va)} by ${w.cur.name} through pte_offset_map_${h.api}() without taking and revalidating its ptl ${h.ptl.name}`);
   }
   p.slots[w.slotIndex(h.va, index)] = pte;
 }

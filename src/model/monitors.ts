@@ -5,7 +5,7 @@
  * violation of a contract ID of `src/contracts/catalog.ts`.
  */
 import { eraAtLeast } from '../adapter/types';
-import type { Actor } from './actor';
+import type { Actor, MapHandle } from './actor';
 import { pmdKind, pmd_page_vaddr } from './pmd';
 import type { Page, RcuHead, SpinLock } from './types';
 import type { World } from './world';
@@ -53,8 +53,11 @@ export function checkDtor(w: World, p: Page): void {
     return;
   }
   const readers = liveReaders(w, p);
-  if (readers) {
-    w.violate('C-DT-1', `pagetable_dtor(${name}) while ${readers.join(', ')} still map it (pte_offset_map before pte_unmap): the ptlock dies before its last possible use`);
+  if (readers && p.ptl && w.cfg.allocSplitPtl) {
+    w.violate('C-DT-1', `pagetable_dtor(${name}) while ${readers.join(', ')} still map it (pte_offset_map before pte_unmap): it frees the separately allocated ptlock ${p.ptl.name} before its last possible use`);
+  } else if (readers) {
+    const lock = p.ptl ? `its ptlock ${p.ptl.name} is embedded and lives on with the page` : 'its ptl is mm->page_table_lock';
+    w.violate('C-DT-6', `pagetable_dtor(${name}) while ${readers.join(', ')} still map it (pte_offset_map before pte_unmap): the table is torn down before its readers' grace period (${lock}, so no lock dies here)`);
   }
   if (deferralPending(w, p)) {
     w.violate('C-LT-4', `pagetable_dtor(${name}) ran before the grace period of its pte_free_defer() ended (C-LT-4: dtor + free only after a full grace period)`);
@@ -69,7 +72,7 @@ export function checkTablePageFree(w: World, p: Page, how: 'pagetable_free' | 's
     w.violate('C-LT-13', `${name} freed with free_page_and_swap_cache(): page tables have no swap cache`);
   }
   if (w.decl.ctorDtor && p.ctorCount > p.dtorCount) {
-    w.violate('C-DT-1', `${name} returned to the allocator with ${p.ctorCount} ctor and ${p.dtorCount} dtor: ptlock and NR_PAGETABLE leak`);
+    w.violate('C-DT-1', `${name} returned to the allocator with ${p.ctorCount} ctor and ${p.dtorCount} dtor: ${p.ptl && w.cfg.allocSplitPtl ? 'ptlock and ' : ''}NR_PAGETABLE leak`);
   }
   if (deferralPending(w, p)) {
     w.violate('C-LT-4', `${name} freed before the grace period of its pte_free_defer() ended (deferred when ${p.deferredAtGp! - 1} grace periods had completed, now ${w.rcu.gpCompleted})`);
@@ -96,7 +99,7 @@ export function checkTablePageFree(w: World, p: Page, how: 'pagetable_free' | 's
     w.violate('C-LT-7', `${name} freed while its rcu_head is still queued: the callback will run on a free page`);
   }
   if (p.lru.on !== null) {
-    w.violate('C-LT-8', `${name} freed while still on ${p.lru.on}`);
+    w.violate('C-LIST-1', `${name} freed while still on ${p.lru.on} (the list keeps a pointer to a free page)`);
   }
 }
 
@@ -125,6 +128,17 @@ export function checkPageTableCheck(w: World, p: Page, when: string): void {
 export function checkLockOp(w: World, l: SpinLock, op: string): void {
   if (l.state === 'freed') {
     w.violate('C-DT-3', `${op}(${l.name}) on a ptlock already freed by pagetable_dtor() (lock use-after-free)`);
+  }
+}
+
+/**
+ * C-MAP-13: a `pte_offset_map*()` result is used (`what`: a read or write through it) only
+ * before its `pte_unmap()`: after it the table may be freed (parisc "read the pfn before
+ * 'unmapping'"). A handle is mapped while it is on its actor's list of live handles.
+ */
+export function checkHandleMapped(w: World, h: MapHandle, what: string): void {
+  if (!w.actors[h.actor]!.handles.includes(h)) {
+    w.violate('C-MAP-13', `${what} by ${w.cur.name} through a pte_offset_map() pointer already released by pte_unmap(): the table may be freed meanwhile`);
   }
 }
 

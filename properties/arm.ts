@@ -41,8 +41,8 @@ const UNLINK = [
   /pmd_clear\(pmd(\d+)\) \((pt@0x[0-9a-f]+)\)/,
   /pmdp_collapse_flush\(pmd(\d+)\): clear (pt@0x[0-9a-f]+)/,
 ];
-/** A TLB flush with freed_tables over virtual pages a..b (src/mm/tlbflush.ts `flush_tlb_range` label). */
-const FLUSH = /\(vpn (\d+)\.\.(\d+), freed_tables\)/;
+/** A TLB flush of the walk cache (freed_tables) over virtual pages a..b (src/mm/tlbflush.ts `arch_invalidate` label). */
+const FLUSH = /\(vpn (\d+)\.\.(\d+), walk cache\)/;
 /** A table page returned to the allocator (src/kernel/page.ts, src/mm/mmu_gather.ts). */
 const FREE = /^(?:release_pages: free |__free_page\(|pagetable_free\(|free_page\(|free_page_and_swap_cache\()(pt@0x[0-9a-f]+)/;
 

@@ -11,6 +11,7 @@
 import { generic_pte_free_defer, type Adapter } from '../../src/kernel';
 import { __pte_free_tlb, pte_alloc_one, pte_free } from '../generic/hooks';
 import v6_13 from './v6.13';
+import { arm64FlushHooks } from './tlb';
 
 const adapter: Adapter = {
   name: 'arm64-2026',
@@ -25,6 +26,8 @@ const adapter: Adapter = {
   pte_free_defer: generic_pte_free_defer,
   /* arch/arm64/include/asm/tlb.h (v6.14 form) */
   __pte_free_tlb,
+  /* arch/arm64/include/asm/tlb.h tlb_flush(), arch/arm64/include/asm/tlbflush.h flush_tlb_range()/flush_tlb_page() (./tlb.ts) */
+  ...arm64FlushHooks,
 };
 
 export default adapter;

@@ -15,6 +15,7 @@ import {
   generic_pte_free, generic_pte_free_defer, page_ptdesc, pagetable_dtor, tlb_remove_ptdesc, type Adapter, type Page,
 } from '../../src/kernel';
 import { __tlb_remove_table_v6_13, pte_alloc_one } from '../generic/hooks';
+import { arm64FlushHooks } from './tlb';
 
 const adapter: Adapter = {
   name: 'arm64-v6.13',
@@ -44,6 +45,8 @@ const adapter: Adapter = {
 
   /* arch/arm64/include/asm/tlb.h (v6.13): free_page_and_swap_cache((struct page *)_table) */
   __tlb_remove_table: __tlb_remove_table_v6_13,
+  /* arch/arm64/include/asm/tlb.h tlb_flush(), arch/arm64/include/asm/tlbflush.h flush_tlb_range()/flush_tlb_page() (./tlb.ts) */
+  ...arm64FlushHooks,
 };
 
 export default adapter;

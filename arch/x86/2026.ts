@@ -20,6 +20,7 @@ import { page_ptdesc, paravirt_release_pte, tlb_remove_ptdesc, type Adapter, typ
 import { pte_alloc_one } from '../generic/hooks';
 import { X86_64_PT_RECLAIM_DECLARATIONS } from './declarations';
 import { page_to_pfn, pte_free_v6_14, x86_pte_hooks } from './pgalloc';
+import { x86FlushHooks } from './tlb';
 
 /** arch/x86/mm/pgtable.c `___pte_free_tlb(tlb, pte)` (2026). */
 export function ___pte_free_tlb(tlb: MmuGather, pte: Page): void {
@@ -37,6 +38,8 @@ const adapter: Adapter = {
   ...x86_pte_hooks(pte_free_v6_14, ___pte_free_tlb),
   /* arch/x86/mm/pgtable.c (2026): pte_alloc_one() → __pte_alloc_one(mm, GFP_PGTABLE_USER) */
   pte_alloc_one,
+  /* arch/x86/include/asm/tlb.h tlb_flush(), arch/x86/include/asm/tlbflush.h flush_tlb_range() (./tlb.ts) */
+  ...x86FlushHooks('2026', false),
 };
 
 export default adapter;

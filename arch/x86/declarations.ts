@@ -12,7 +12,7 @@ import type { Declarations } from '../../src/kernel';
 export const X86_DECLARATIONS: Declarations = {
   SMP: true, THP: true, HIGHPTE: false, SPLIT_PTE_PTLOCKS: 'both', ALLOC_SPLIT_PTLOCKS: 'both',
   MMU_GATHER_TABLE_FREE: false, MMU_GATHER_RCU_TABLE_FREE: false, GUP_GET_PXX_LOW_HIGH: false,
-  PT_RECLAIM: false, flushTransport: 'ipi', tablesPerPage: 1, pgtableIsPtePointer: false,
+  PT_RECLAIM: false, flushTransport: 'ipi', mmCpumask: 'clear-on-switch', tablesPerPage: 1, pgtableIsPtePointer: false,
   ctorDtor: true, tlbDelayRmap: true, irqOffIsRcuReader: true,
 };
 

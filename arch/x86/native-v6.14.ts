@@ -25,6 +25,7 @@ import {
 } from '../../src/kernel';
 import { X86_64_PT_RECLAIM_DECLARATIONS } from './declarations';
 import { page_to_pfn, pte_free_v6_14, x86_pte_hooks } from './pgalloc';
+import { x86FlushHooks } from './tlb';
 
 /** arch/x86/mm/pgtable.c (!CONFIG_PARAVIRT, CONFIG_PT_RECLAIM): `paravirt_tlb_remove_table()` = `tlb_remove_table()`. */
 function paravirt_tlb_remove_table(tlb: MmuGather, table: Ptdesc): void {
@@ -43,6 +44,11 @@ const adapter: Adapter = {
   era: 'v6.14',
   source: 'arch/x86/mm/pgtable.c pte_alloc_one/___pte_free_tlb/paravirt_tlb_remove_table (!CONFIG_PARAVIRT, CONFIG_PT_RECLAIM); include/asm-generic/tlb.h __tlb_remove_table; include/asm-generic/pgalloc.h pte_free; mm/pgtable-generic.c pte_free_defer (v6.14)',
   description: 'Bare-metal x86_64 without CONFIG_PARAVIRT: PT_RECLAIM (default y) selects RCU table free; tables go through the RCU table batch, the dtor runs in the generic __tlb_remove_table.',
+  knownBad: {
+    kind: 'historical',
+    contracts: ['C-LT-2'],
+    fix: '3ef938c35035 "x86/mm: Fix flush_tlb_range() when used for zapping normal PMDs" (v6.15): flush_tlb_range() passed freed_tables = false for the PMD stride of pmdp_collapse_flush(), so native_flush_tlb_multi() skipped lazy-TLB CPUs, whose paging-structure caches kept the retracted table after pte_free_defer() freed it',
+  },
   declarations: X86_64_PT_RECLAIM_DECLARATIONS,
 
   /*
@@ -52,6 +58,8 @@ const adapter: Adapter = {
    */
   ...x86_pte_hooks(pte_free_v6_14, ___pte_free_tlb),
   /* no __tlb_remove_table: x86 uses the generic one (pagetable_dtor + pagetable_free) from v6.14 */
+  /* arch/x86/include/asm/tlb.h tlb_flush(), arch/x86/include/asm/tlbflush.h flush_tlb_range() (./tlb.ts) */
+  ...x86FlushHooks('v6.14', false),
 };
 
 export default adapter;

@@ -18,13 +18,14 @@
  * page table by RCU" (v6.6; pmdp_get_lockless_sync 146b42e07494 is dated after v6.5-rc1), so
  * this is v6.6 code; the model's Era 'v6.5' stands for that 2023 era (it has no 'v6.6'). The
  * freeing code is the same in v6.5 and v6.6 except for names: v6.5 `pgtable_pte_page_dtor(pte)`,
- * v6.6 `pagetable_pte_dtor(page_ptdesc(pte))`. Flush side, not modelled: v6.6 `flush_tlb_range()`
+ * v6.6 `pagetable_pte_dtor(page_ptdesc(pte))`. Flush side (./tlb.ts): v6.6 `flush_tlb_range()`
  * (pmdp_collapse_flush) passes freed_tables = false, so lazy-TLB CPUs keep paging-structure
- * entries for the retracted table (fixed by 3ef938c35035, v6.15).
+ * entries for the retracted table: known-bad, fixed by 3ef938c35035 (v6.15).
  */
 import { pagetable_dtor, paravirt_release_pte, tlb_remove_page, type Adapter, type MmuGather, type Page } from '../../src/kernel';
 import { X86_DECLARATIONS } from './declarations';
 import { page_to_pfn, pte_free_v6_5, x86_pte_hooks } from './pgalloc';
+import { x86FlushHooks } from './tlb';
 
 /** arch/x86/mm/pgtable.c (!CONFIG_PARAVIRT): `paravirt_tlb_remove_table(tlb, table)` = `tlb_remove_page(tlb, table)`. */
 function paravirt_tlb_remove_table(tlb: MmuGather, table: Page): void {
@@ -44,6 +45,11 @@ const adapter: Adapter = {
   era: 'v6.5',
   source: 'arch/x86/mm/pgtable.c pte_alloc_one/___pte_free_tlb/paravirt_tlb_remove_table (!CONFIG_PARAVIRT stub); arch/x86/include/asm/pgalloc.h __pte_free_tlb; include/asm-generic/pgalloc.h pte_free; mm/pgtable-generic.c pte_free_defer (v6.6)',
   description: 'Bare-metal x86 without CONFIG_PARAVIRT: dtor at unlink, PTE tables freed through the page batch after the IPI flush; gup_fast is protected by its IRQs-off section.',
+  knownBad: {
+    kind: 'historical',
+    contracts: ['C-LT-2'],
+    fix: '3ef938c35035 "x86/mm: Fix flush_tlb_range() when used for zapping normal PMDs" (v6.15): flush_tlb_range() passed freed_tables = false for the PMD stride of pmdp_collapse_flush(), so native_flush_tlb_multi() skipped lazy-TLB CPUs, whose paging-structure caches kept the retracted table after pte_free_defer() freed it',
+  },
   declarations: X86_DECLARATIONS,
 
   /*
@@ -53,6 +59,8 @@ const adapter: Adapter = {
    * arch/x86/include/asm/pgalloc.h __pte_free_tlb() → ___pte_free_tlb(tlb, pte) above.
    */
   ...x86_pte_hooks(pte_free_v6_5, ___pte_free_tlb),
+  /* arch/x86/include/asm/tlb.h tlb_flush(), arch/x86/include/asm/tlbflush.h flush_tlb_range() (./tlb.ts) */
+  ...x86FlushHooks('v6.5', false),
 };
 
 export default adapter;

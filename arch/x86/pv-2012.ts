@@ -19,6 +19,7 @@
  */
 import { pagetable_dtor, paravirt_release_pte, tlb_remove_page, type Adapter, type MmuGather, type Page } from '../../src/kernel';
 import { page_to_pfn, pte_alloc_one_v3, pte_free_v6_5 } from './pgalloc';
+import { x86FlushHooks } from './tlb';
 
 /** arch/x86/mm/pgtable.c `___pte_free_tlb(tlb, pte)` (v3.x). */
 export function ___pte_free_tlb(tlb: MmuGather, pte: Page): void {
@@ -43,7 +44,7 @@ const adapter: Adapter = {
   declarations: {
     SMP: true, THP: true, HIGHPTE: false, SPLIT_PTE_PTLOCKS: 'both', ALLOC_SPLIT_PTLOCKS: false,
     MMU_GATHER_TABLE_FREE: false, MMU_GATHER_RCU_TABLE_FREE: false, GUP_GET_PXX_LOW_HIGH: false,
-    PT_RECLAIM: false, flushTransport: 'hypercall', tablesPerPage: 1, pgtableIsPtePointer: false,
+    PT_RECLAIM: false, flushTransport: 'hypercall', mmCpumask: 'clear-on-switch', tablesPerPage: 1, pgtableIsPtePointer: false,
     ctorDtor: true, tlbDelayRmap: true, irqOffIsRcuReader: true,
   },
 
@@ -59,6 +60,8 @@ const adapter: Adapter = {
   __pte_free_tlb(tlb, pte) {
     ___pte_free_tlb(tlb, pte as Page);
   },
+  /* arch/x86/include/asm/tlb.h tlb_flush(), arch/x86/include/asm/tlbflush.h flush_tlb_range() (./tlb.ts) */
+  ...x86FlushHooks('2012', true),
 };
 
 export default adapter;

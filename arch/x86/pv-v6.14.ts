@@ -22,6 +22,7 @@ import {
 } from '../../src/kernel';
 import { X86_64_PT_RECLAIM_DECLARATIONS } from './declarations';
 import { page_to_pfn, pte_free_v6_14, x86_pte_hooks } from './pgalloc';
+import { x86FlushHooks } from './tlb';
 
 /** `paravirt_tlb_remove_table()` → `pv_ops.mmu.tlb_remove_table` = `tlb_remove_table` (KVM PV TLB flush). */
 function paravirt_tlb_remove_table(tlb: MmuGather, table: Ptdesc): void {
@@ -43,6 +44,8 @@ const adapter: Adapter = {
   declarations: { ...X86_64_PT_RECLAIM_DECLARATIONS, flushTransport: 'hypercall' },
   ...x86_pte_hooks(pte_free_v6_14, ___pte_free_tlb),
   /* no __tlb_remove_table: the generic one (pagetable_dtor + pagetable_free) from v6.14 */
+  /* arch/x86/include/asm/tlb.h tlb_flush(), arch/x86/include/asm/tlbflush.h flush_tlb_range() (./tlb.ts) */
+  ...x86FlushHooks('v6.14', true),
 };
 
 export default adapter;

@@ -27,6 +27,7 @@
 import { pagetable_dtor, paravirt_release_pte, tlb_remove_table, type Adapter, type MmuGather, type Page } from '../../src/kernel';
 import { X86_DECLARATIONS } from './declarations';
 import { __tlb_remove_table_v4_19, page_to_pfn, pte_free_v6_5, x86_pte_hooks } from './pgalloc';
+import { x86FlushHooks } from './tlb';
 
 /**
  * arch/x86/include/asm/paravirt.h `paravirt_tlb_remove_table(tlb, table)`:
@@ -57,6 +58,8 @@ const adapter: Adapter = {
   ...x86_pte_hooks(pte_free_v6_5, ___pte_free_tlb),
   /* arch/x86/include/asm/tlb.h (v4.19 .. v6.13): free_page_and_swap_cache(table) */
   __tlb_remove_table: __tlb_remove_table_v4_19,
+  /* arch/x86/include/asm/tlb.h tlb_flush(), arch/x86/include/asm/tlbflush.h flush_tlb_range() (./tlb.ts) */
+  ...x86FlushHooks('v6.5', true),
 };
 
 export default adapter;

@@ -23,6 +23,7 @@ import {
 } from '../../src/kernel';
 import { X86_DECLARATIONS } from './declarations';
 import { page_to_pfn, pte_free_v6_14, x86_pte_hooks } from './pgalloc';
+import { x86FlushHooks } from './tlb';
 
 /** arch/x86/mm/pgtable.c (!CONFIG_PARAVIRT, !CONFIG_PT_RECLAIM): dtor, then the page batch. */
 function paravirt_tlb_remove_table(tlb: MmuGather, table: Ptdesc): void {
@@ -43,8 +44,15 @@ const adapter: Adapter = {
   era: 'v6.14',
   source: 'arch/x86/mm/pgtable.c pte_alloc_one/___pte_free_tlb/paravirt_tlb_remove_table (!CONFIG_PARAVIRT, !CONFIG_PT_RECLAIM); include/asm-generic/pgalloc.h pte_free; mm/pgtable-generic.c pte_free_defer (v6.14)',
   description: '32-bit x86 without PARAVIRT in v6.14: no PT_RECLAIM (x86_64 only), so no RCU table free; the !PT_RECLAIM stub runs the dtor and queues the page batch, freed after the IPI flush.',
+  knownBad: {
+    kind: 'historical',
+    contracts: ['C-LT-2'],
+    fix: '3ef938c35035 "x86/mm: Fix flush_tlb_range() when used for zapping normal PMDs" (v6.15): flush_tlb_range() passed freed_tables = false for the PMD stride of pmdp_collapse_flush(), so native_flush_tlb_multi() skipped lazy-TLB CPUs, whose paging-structure caches kept the retracted table after pte_free_defer() freed it',
+  },
   declarations: X86_DECLARATIONS,
   ...x86_pte_hooks(pte_free_v6_14, ___pte_free_tlb),
+  /* arch/x86/include/asm/tlb.h tlb_flush(), arch/x86/include/asm/tlbflush.h flush_tlb_range() (./tlb.ts) */
+  ...x86FlushHooks('v6.14', false),
 };
 
 export default adapter;

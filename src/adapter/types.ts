@@ -84,6 +84,13 @@ export interface Declarations {
   /** CONFIG_PT_RECLAIM (v6.14+): MADV_DONTNEED frees empty PTE tables through mmu_gather. */
   PT_RECLAIM: boolean;
   flushTransport: FlushTransport;
+  /**
+   * `mm_cpumask` upkeep: `'clear-on-switch'` (x86: a CPU that switches to another mm leaves the
+   * mask, and flushes its TLB when it switches back if it missed a flush) or `'sticky'` (the
+   * default: a CPU stays in the mask once it ran the mm, e.g. riscv, loongarch; arm64 and s390
+   * flush by hardware broadcast and do not use it).
+   */
+  mmCpumask?: 'sticky' | 'clear-on-switch';
   /** PTE tables per page: 1, 2 (s390 halves) or PTE_FRAG_NR (powerpc). */
   tablesPerPage: number;
   /** pgtable_t is `pte_t *` (a number) rather than `struct page *`. */
@@ -148,12 +155,25 @@ export interface AdapterHooks {
   arch_exit_mmap?(mm: Mm): void;
   /** The table address (`pte_t *`) of a pgtable_t; default derives it from `pgtableIsPtePointer`. */
   pgtable_to_va?(pgtable: PgtableT): number;
+  /**
+   * `tlb_flush(tlb)`: the arch's flush of a gather, called by `tlb_flush_mmu_tlbonly()` with
+   * `tlb.start`/`tlb.end` (virtual page indices) and `tlb.freed_tables` set; it invalidates
+   * through `arch_invalidate()`. Default (include/asm-generic/tlb.h): walk caches too when
+   * `freed_tables`, every CPU of mm_cpumask.
+   */
+  tlb_flush?(tlb: MmuGather): void;
+  /**
+   * `flush_tlb_range(vma, start, end)` as the generic mm calls it (`pmdp_collapse_flush()`,
+   * `flush_tlb_page()`), virtual page indices `[start, end)`; `huge` when the range is one pmd's
+   * worth (the PMD stride of a collapse). Default: walk caches too, every CPU of mm_cpumask.
+   */
+  flush_tlb_range?(mm: Mm, start: number, end: number, huge: boolean): void;
 }
 
 /** Every hook an adapter may provide, once each (the compiler keeps it in step with {@link AdapterHooks}). */
 export const hookNames = [
   'pte_alloc_one', 'pte_free', 'pte_free_defer', '__pte_free_tlb', '__tlb_remove_table', 'pmd_same', 'update_mmu_cache',
-  'arch_walk', 'arch_exit_mmap', 'pgtable_to_va',
+  'arch_walk', 'arch_exit_mmap', 'pgtable_to_va', 'tlb_flush', 'flush_tlb_range',
 ] as const satisfies readonly (keyof AdapterHooks)[];
 
 /** The name of a hook of {@link AdapterHooks}. */

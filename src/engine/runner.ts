@@ -15,6 +15,7 @@ import { plainTrace } from '../model/trace';
 import { ModelLimit, setCurrent, World, type RunConfig } from '../model/world';
 import { __pte_alloc, vpn } from '../mm/memory';
 import { exit_mmap } from '../mm/mmap';
+import { modeOf, switch_mm } from '../mm/context';
 import { pmd_page_vaddr, pmdKind } from '../mm/pgtable_generic';
 import { page_add_rmap } from '../mm/rmap';
 import { opLabel, runOp, type Op } from './ops';
@@ -139,6 +140,7 @@ export function buildWorld(adapter: Adapter, sc: Scenario): World {
 function* actorMain(w: World, a: Actor, ops: Op[]): Step {
   for (const op of ops) {
     a.op = opLabel(op);
+    yield* switch_mm(modeOf(op));
     yield* runOp(op);
     checkOpEnd(w, a);
     a.op = 'idle';
@@ -147,6 +149,10 @@ function* actorMain(w: World, a: Actor, ops: Op[]): Step {
 
 function* teardownMain(w: World, a: Actor): Step {
   a.op = 'exit_mmap';
+  // Every thread of the mm has exited: no CPU runs it in user mode any more; those that ran it
+  // keep it as their lazy TLB mm (exit_mm() → enter_lazy_tlb()) until mmput() tears it down.
+  for (const t of w.tasks) if (t.mode === 'user') t.mode = 'lazy';
+  w.record('exit_mm(): every thread gone, CPUs that ran the mm hold it lazily');
   yield* exit_mmap();
   checkOpEnd(w, a);
 }

@@ -17,7 +17,7 @@ import type { MmuGather } from '../model/gather';
 import type { Mm } from '../model/mm';
 import type { Atomic, Page, PageList, RcuHead, SpinLock } from '../model/types';
 import * as gather from '../mm/mmu_gather';
-import { tlb_remove_table_sync_one as syncOne } from '../mm/tlbflush';
+import { arch_invalidate as invalidate, tlb_remove_table_sync_one as syncOne, type Invalidation } from '../mm/tlbflush';
 import * as irq from './irq';
 import * as page from './page';
 import * as raw from './raw';
@@ -131,6 +131,13 @@ export const tlb_remove_page = point(gather.tlb_remove_page) as (tlb: MmuGather,
 export const tlb_remove_page_ptdesc = point(gather.tlb_remove_page_ptdesc) as (tlb: MmuGather, pt: page.Ptdesc) => void;
 /** `put_page(page)`. */
 export const put_page = point(gather.put_page);
+/**
+ * What an arch's TLB invalidation does, for its `tlb_flush()` / `flush_tlb_range()` hooks:
+ * virtual pages `[start, end)` on this CPU and on the CPUs the declared transport reaches
+ * (waiting for IPIs), walk caches too when `how.walkCache`, lazy-TLB CPUs too when
+ * `how.includeLazy` (src/mm/tlbflush.ts).
+ */
+export const arch_invalidate = point(invalidate) as (start: number, end: number, how: Invalidation) => void;
 /** `synchronize_rcu()`: waits for a full grace period. */
 export const synchronize_rcu = point(gather.synchronize_rcu) as () => void;
 /** `tlb_remove_table_sync_one()`: an IPI to every CPU, waiting for each to take it. */

@@ -19,7 +19,8 @@ export type { MmuGather } from '../model/gather';
 export type { Mm } from '../model/mm';
 export type { Page, RcuHead, SpinLock, PageList } from '../model/types';
 export { PAGE_SIZE } from '../model/types';
-export type { Adapter, Declarations, PgtableT, Era, KnownBad } from '../adapter/types';
+export type { Adapter, AdapterHooks, Declarations, PgtableT, Era, KnownBad } from '../adapter/types';
+export { eraAtLeast } from '../adapter/types';
 export { current as __model_world } from '../model/world';
 
 import { current } from '../model/world';

@@ -14,7 +14,8 @@ import { i_mmap_lock_read, i_mmap_unlock_read, mmap_read_lock, mmap_read_unlock 
 import { pmd_pgtable, vpn } from './memory';
 import { pmd_lock, pmd_lockptr, pmd_same, pmdKind, pmdp_collapse_flush, pmdp_get_lockless_sync, pte_lockptr, pte_offset_map_lock, pte_offset_map_nolock, pte_unmap, pte_unmap_unlock, ptep_get, set_pte_at } from './pgtable_generic';
 import { page_add_rmap, page_remove_rmap, rss_dec } from './rmap';
-import { flush_tlb_mm, flush_tlb_range } from './tlbflush';
+import { flush_tlb_mm } from './tlbflush';
+import { arch_flush_tlb_range } from './context';
 
 /** C-GA-9: once an aborting path returns, no CPU may still cache a translation for a PTE it cleared. */
 /** What `collapse_pte_mapped_thp()` holds when it aborts. */
@@ -93,7 +94,7 @@ export function* collapse_file_unmap(): Step {
       const e = ptep_get(h, i);
       if (e.k !== 'present' || e.page.data!.kind === 'anon') continue;
       set_pte_at(h, i, PTE_NONE, 'ptep_clear_flush');
-      yield* flush_tlb_range(vpn(slot, i), vpn(slot, i) + 1, false, 'flush_tlb_page');
+      yield* arch_flush_tlb_range(vpn(slot, i), vpn(slot, i) + 1, false, 'flush_tlb_page');
       rss_dec(e.page);
       page_remove_rmap(e.page);
     }

@@ -215,6 +215,7 @@ function checkEarlyRmap(early: { v: number; page: Page }[]): void {
   const w = current();
   for (const { v, page } of early) {
     const holders = w.tasks.filter((a) => {
+      if (a.mode !== 'user') return false; // a lazy or other-mm CPU stores nothing through it
       const t = a.tlb.get(v);
       return t !== undefined && t.page === page && t.gen === page.gen && t.write && t.dirty;
     });

@@ -15,7 +15,8 @@ import { checkDataPageFree } from '../model/monitors';
 import { call_rcu } from '../kernel/sync';
 import { __free_page, pagetable_dtor, pagetable_dtor_free, type Ptdesc } from '../kernel/page';
 import { fallbackInvalidates, genericTlbRemoveTable, removeTableOne, tlbRemoveTableHasDtor } from './era';
-import { flush_tlb_range, tlb_remove_table_sync_one } from './tlbflush';
+import { tlb_remove_table_sync_one } from './tlbflush';
+import { arch_tlb_flush } from './context';
 import { page_remove_rmap } from './rmap';
 
 /** `tlb_gather_mmu(tlb, mm)` / `tlb_gather_mmu_fullmm`: delayed_rmap starts at 0 (C-GA-5). */
@@ -251,11 +252,11 @@ export function tlb_remove_page_ptdesc(tlb: MmuGather, pt: Ptdesc): Step {
 /** `tlb_flush_mmu_tlbonly(tlb)`: flush the gathered range (with freed_tables). */
 export function* tlb_flush_mmu_tlbonly(tlb: MmuGather): Step {
   if (tlb.end <= tlb.start) return;
-  const { start, end, freed_tables } = tlb;
+  yield* arch_tlb_flush(tlb);
+  // __tlb_reset_range(tlb)
   tlb.start = Number.MAX_SAFE_INTEGER;
   tlb.end = 0;
   tlb.freed_tables = false;
-  yield* flush_tlb_range(start, end, freed_tables, () => `tlb_flush_mmu_tlbonly(tlb#${tlb.id})`);
   tlb.pendingTables = [];
 }
 

@@ -10,7 +10,8 @@ import { lockdep_assert_held } from '../model/lockdep';
 import { checkHandleMapped } from '../model/monitors';
 import { rcu_read_lock, rcu_read_unlock, spin_lock_wait, spin_unlock } from '../kernel/sync';
 import { pteMapTakesRcu } from './era';
-import { local_irq_disable, local_irq_enable, flush_tlb_range, tlb_remove_table_sync_one } from './tlbflush';
+import { local_irq_disable, local_irq_enable, tlb_remove_table_sync_one } from './tlbflush';
+import { arch_flush_tlb_range } from './context';
 
 // ------------------------------------------------------------------ pmd values
 
@@ -279,7 +280,7 @@ export function* pmdp_collapse_flush(slot: number): Step<number> {
   const table = w.ptName(va);
   w.record(() => `pmdp_collapse_flush(pmd${slot}): clear ${table}`, table);
   const per = w.cfg.geometry.ptesPerTable;
-  yield* flush_tlb_range(slot * per, (slot + 1) * per, true, 'flush_tlb_range');
+  yield* arch_flush_tlb_range(slot * per, (slot + 1) * per, true);
   return old;
 }
 

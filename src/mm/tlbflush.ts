@@ -1,9 +1,13 @@
 /**
- * IRQ state, IPIs and TLB flush transports (contracts.md §1.8, §1.9).
+ * IRQ state, IPIs and TLB flush transports (contracts.md §1.8, §1.9, Q12).
  *
  * An IPI is taken at once by a CPU with IRQs enabled, and when it re-enables IRQs otherwise;
- * the sender waits (yields BLOCKED) until every target took it. Non-IPI transports (hardware
- * broadcast, hypercall, SBI) invalidate every CPU at once and synchronise with nobody.
+ * the sender waits (yields BLOCKED) until every target took it. Who a flush reaches depends on
+ * the transport: IPIs go to the other CPUs of `mm_cpumask` (lazy-TLB CPUs too unless the arch's
+ * flush leaves them out), SBI and hypercall flushes to the same CPUs without waiting for them,
+ * hardware broadcast invalidation (arm64 TLBI IS, s390 IPTE/IDTE) to every CPU. What is
+ * invalidated is the arch's choice: leaf entries only, or the paging-structure (walk) cache
+ * too. `tlb_remove_table_sync_one()` IPIs every online CPU, whatever the mm.
  */
 import { BLOCKED, DONE, type Actor, type FlushRange, type IpiRequest, type Step } from '../model/actor';
 import { textOf, type ActionText } from '../model/trace';
@@ -43,13 +47,16 @@ export function local_irq_enable(): void {
   }
 }
 
-/** Send an IPI to every other CPU; CPUs with IRQs enabled take it at once. */
-function sendIpi(what: ActionText, flush: IpiRequest['flush']): IpiRequest {
+/**
+ * Send an IPI to the other CPUs `to` accepts (default: every other CPU); CPUs with IRQs enabled
+ * take it at once.
+ */
+function sendIpi(what: ActionText, flush: IpiRequest['flush'], to: (t: Actor) => boolean = () => true): IpiRequest {
   const w = current();
   const req: IpiRequest = { waiting: new Set(), flush };
   const late: string[] = [];
   for (const t of w.tasks) {
-    if (t === w.cur) continue;
+    if (t === w.cur || !to(t)) continue;
     if (t.irqsOff === 0) {
       if (flush) invalidate(t, flush);
     } else {
@@ -85,27 +92,54 @@ export function* tlb_remove_table_sync_one(): Step {
   yield* waitIpi(req);
 }
 
+/** What an arch's invalidation does (`arch_invalidate()`). */
+export interface Invalidation {
+  /** Non-leaf (paging-structure / walk cache) entries too, not only leaf TLB entries. */
+  walkCache: boolean;
+  /** IPI (or SBI/hypercall-flush) lazy-TLB CPUs too; broadcast invalidation reaches them anyway. */
+  includeLazy: boolean;
+}
+
 /**
- * Flush the TLB for virtual pages `[vpnStart, vpnEnd)` of the mm on every CPU, and the
- * paging-structure caches of `slots` when `freedTables`. The transport is the adapter's.
+ * Invalidate virtual pages `[vpnStart, vpnEnd)` of the mm as the arch's flush does: locally,
+ * then on the CPUs its transport reaches (see the module comment), waiting for IPIs. The walk
+ * cache entries of the slots the range covers go too when `how.walkCache`.
  */
-export function* flush_tlb_range(vpnStart: number, vpnEnd: number, freedTables: boolean, what: ActionText = 'flush_tlb_range'): Step {
+export function* arch_invalidate(vpnStart: number, vpnEnd: number, how: Invalidation, what: ActionText = 'flush_tlb_range'): Step {
   const w = current();
   const per = w.cfg.geometry.ptesPerTable;
+  // A range past the mm's last page (flush_tlb_mm's whole address space) ends there.
+  vpnEnd = Math.min(vpnEnd, w.cfg.geometry.slots * per);
+  vpnStart = Math.min(vpnStart, vpnEnd);
   const slotStart = Math.floor(vpnStart / per);
   let slotEnd = slotStart;
   while (slotEnd * per < vpnEnd) slotEnd++;
-  const flush: FlushRange = { vpnStart, vpnEnd, slotStart, slotEnd, freedTables };
+  const flush: FlushRange = { vpnStart, vpnEnd, slotStart, slotEnd, freedTables: how.walkCache };
   invalidate(w.cur, flush);
-  const label = (): string => `${textOf(what)}(vpn ${vpnStart}..${vpnEnd - 1}${freedTables ? ', freed_tables' : ''})`;
-  if (w.decl.flushTransport === 'ipi') {
-    const req = sendIpi(label, flush);
-    yield* waitIpi(req);
-  } else {
+  const label = (): string => `${textOf(what)}(vpn ${vpnStart}..${vpnEnd - 1}${how.walkCache ? ', walk cache' : ', leaf only'})`;
+  const transport = w.decl.flushTransport;
+  if (transport === 'broadcast') {
     for (const t of w.tasks) invalidate(t, flush);
-    const transport = w.decl.flushTransport;
-    w.record(() => `${label()}: ${transport} (no IPI)`);
+    w.record(() => `${label()}: broadcast (no IPI)`);
+    return;
   }
+  const reached = (t: Actor): boolean => w.cpumask.has(t.id) && (how.includeLazy || t.mode !== 'lazy');
+  if (transport === 'ipi') {
+    const missed = w.tasks.filter((t) => t !== w.cur && !reached(t)).map((t) => `${t.name} (${t.mode === 'lazy' ? 'lazy' : 'not in mm_cpumask'})`);
+    const req = sendIpi(() => `${label()}${missed.length ? `, skips ${missed.join(', ')}` : ''}`, flush, reached);
+    yield* waitIpi(req);
+    return;
+  }
+  for (const t of w.tasks) if (reached(t)) invalidate(t, flush);
+  w.record(() => `${label()}: ${transport} to mm_cpumask (no IPI)`);
+}
+
+/**
+ * The generic flush of virtual pages `[vpnStart, vpnEnd)`, walk caches too when `freedTables`,
+ * every CPU of mm_cpumask: what the model's mm code uses where no arch hook decides.
+ */
+export function flush_tlb_range(vpnStart: number, vpnEnd: number, freedTables: boolean, what: ActionText = 'flush_tlb_range'): Step {
+  return arch_invalidate(vpnStart, vpnEnd, { walkCache: freedTables, includeLazy: true }, what);
 }
 
 /** `flush_tlb_mm(mm)`. */

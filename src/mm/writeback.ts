@@ -7,7 +7,7 @@ import { current } from '../model/world';
 import { i_mmap_lock_read, i_mmap_unlock_read } from './locking';
 import { vpn } from './memory';
 import { pte_offset_map_lock, pte_unmap_unlock, ptep_get, set_pte_at } from './pgtable_generic';
-import { flush_tlb_range } from './tlbflush';
+import { arch_flush_tlb_range } from './context';
 
 /** Write back file page `index` if dirty. */
 export function* writeback_page(index: number): Step {
@@ -23,7 +23,7 @@ export function* writeback_page(index: number): Step {
       const e = ptep_get(h, index);
       if (e.k === 'present' && e.page === page && (e.dirty || e.write)) {
         set_pte_at(h, index, { ...e, dirty: false, write: false }, 'page_mkclean_one');
-        yield* flush_tlb_range(vpn(vma.slot, index), vpn(vma.slot, index) + 1, false, 'flush_tlb_page');
+        yield* arch_flush_tlb_range(vpn(vma.slot, index), vpn(vma.slot, index) + 1, false, 'flush_tlb_page');
       }
       pte_unmap_unlock(h);
       yield;

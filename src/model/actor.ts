@@ -98,6 +98,13 @@ export interface Actor {
   outsider: boolean;
   /** Depth inside an RCU callback (softirq context, C-LT-9). */
   inCallback: number;
+  /**
+   * What the CPU runs: a task of the mm (`user`), a kernel thread with the mm still loaded as
+   * its lazy TLB mm (`lazy`: its TLB and paging-structure cache stay, and the hardware may walk
+   * through them speculatively), or another mm (`other`). Drives mm_cpumask and who a flush
+   * reaches (src/mm/context.ts).
+   */
+  mode: 'user' | 'lazy' | 'other';
   /** Depth inside adapter hooks whose steps are running (`callHook`): arch state may be mid-update. */
   inHook: number;
   pendingIpis: IpiRequest[];
@@ -110,6 +117,6 @@ export interface Actor {
 export function newActor(id: number, name: string): Actor {
   return {
     id, name, op: 'idle', rcuDepth: 0, irqsOff: 0, kmap: [], locks: [], mmap: 'none', handles: [],
-    irqWalk: null, inDefer: 0, outsider: false, inCallback: 0, inHook: 0, pendingIpis: [], tlb: new Map(), psc: new Map(), done: false,
+    irqWalk: null, inDefer: 0, outsider: false, inCallback: 0, inHook: 0, mode: 'user', pendingIpis: [], tlb: new Map(), psc: new Map(), done: false,
   };
 }

@@ -70,6 +70,12 @@ export class World {
    * same page, freed by another path, may.
    */
   readonly deferredTables = new Map<number, number>();
+  /**
+   * `mm_cpumask(mm)`: the CPUs a flush of the mm must reach (IPIs go to these). Every CPU
+   * starts running the mm; a switch to another mm clears its bit on arches that declare
+   * `mmCpumask: 'clear-on-switch'` (x86), and never elsewhere.
+   */
+  readonly cpumask = new Set<number>();
   /** Table batches queued with call_rcu, by their rcu_head. */
   readonly tableBatches = new Map<RcuHead, unknown[]>();
   /**
@@ -84,6 +90,7 @@ export class World {
     this.decl = adapter.declarations;
     for (let i = 0; i < cfg.cpus; i++) this.actors.push(newActor(i, cpuName(i)));
     this.tasks = this.actors.slice();
+    for (const a of this.tasks) this.cpumask.add(a.id);
     this.actors.push(newActor(cfg.cpus, 'rcu'));
     this.rcuActor = this.actors[cfg.cpus]!;
     this.cur = this.actors[0]!;

@@ -80,6 +80,8 @@ async function main(): Promise<void> {
         bar.stop();
         phase = p;
         bar = progressBar(total);
+        // Off a terminal there is no bar: one line per phase on stderr.
+        if (!process.stderr.isTTY) process.stderr.write(`mutate: ${p} (${total})\n`);
       }
       bar.update(done, label);
     },

@@ -158,18 +158,21 @@ export async function runMutation(plan: MutationPlan, o: MutateOptions): Promise
   });
 
   // 3. Check each valid mutant against its adapters until one is not as expected.
+  // Round by round: every mutant's first adapter, then the second adapter of those still alive,
+  // ...; so that parallel workers never spend a full check on a mutant another one is killing.
   const tasks: CheckTask[] = [];
   const owner: number[] = [];
   const pendingOf = plan.mutants.map(() => 0);
-  plan.mutants.forEach((p, k) => {
-    if (outcomes[k]!.status === 'invalid') return;
-    for (const a of p.adapters) {
-      if (a.adapter.name in excluded) continue;
+  const judges = plan.mutants.map((p, k) => (outcomes[k]!.status === 'invalid' ? [] : p.adapters.filter((a) => !(a.adapter.name in excluded))));
+  for (let round = 0; judges.some((j) => j.length > round); round++) {
+    plan.mutants.forEach((p, k) => {
+      const a = judges[k]![round];
+      if (!a) return;
       owner.push(k);
       pendingOf[k]!++;
       tasks.push(task(tasks.length, a.entry, o, { texts: { [p.abs]: texts[k]! }, fromSource: a.chain }));
-    }
-  });
+    });
+  }
   const runnable = pendingOf.filter((n) => n > 0).length;
   let done = 0;
   const killed = new Set<number>();

@@ -7,6 +7,7 @@
  *   imported by an adapter (e.g. '../../src/kernel') resolves to its compiled twin, so that the
  *   adapter shares the one copy of the model the runner uses. An adapter file itself ({@link
  *   markEntry}) is never swapped for its twin: `--adapter fixtures/x.ts` runs that very file.
+ *   Source overrides (./overrides.ts) give a file in-memory text and keep it from its twin.
  * - ESM (`.mjs` adapters): a resolve hook maps `ptconform/kernel` and `ptconform` to the same
  *   compiled modules (Node shares CommonJS module instances with ESM importers).
  * - Adapter code, whatever its module kind, goes through the coroutine transform
@@ -18,6 +19,7 @@ import Module from 'module';
 import { pathToFileURL } from 'url';
 import path from 'path';
 import { compiledTwin, inside, layout, packageEntries } from './layout';
+import { loadsFromSource, sourceOverride } from './overrides';
 import { transpile } from './transpile';
 
 let cjsInstalled = false;
@@ -75,14 +77,14 @@ export function installCjsHooks(): void {
   M._resolveFilename = function (req: string, ...rest: unknown[]): string {
     if (req === 'ptconform/kernel' || req === 'ptconform') return pkg[req].runtime;
     const resolved = orig.call(this, req, ...rest);
-    if (entries.has(resolved)) return resolved;
+    if (entries.has(resolved) || loadsFromSource(resolved)) return resolved;
     return compiledTwin(resolved) ?? resolved;
   };
   const exts = (Module as unknown as { _extensions: Record<string, unknown> })._extensions;
   type Loader = (mod: { _compile(code: string, file: string): void }, filename: string) => void;
   if (!exts['.ts']) {
     exts['.ts'] = ((mod, filename) => {
-      mod._compile(transpile(fs.readFileSync(filename, 'utf8'), filename), filename);
+      mod._compile(transpile(sourceOverride(filename) ?? fs.readFileSync(filename, 'utf8'), filename), filename);
     }) as Loader;
   }
   // A CommonJS adapter (and the files it requires) goes through the coroutine transform too.

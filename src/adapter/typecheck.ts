@@ -16,14 +16,14 @@ import { knownGood, rememberGood } from './typecheckCache';
 import { typescript, typescriptVersion } from './tsApi';
 
 /** The compiler options of {@link adapterTsconfigOptions}, parsed. */
-function compilerOptions(ts: typeof TS): TS.CompilerOptions {
+export function compilerOptions(ts: typeof TS): TS.CompilerOptions {
   const { options, errors } = ts.convertCompilerOptionsFromJson(adapterTsconfigOptions(), process.cwd());
   if (errors.length) throw new Error(`adapter compiler options: ${summarizeDiagnostics(errors)}`);
   return options;
 }
 
 /** A compiler host that resolves ptconform's own TypeScript sources to their compiled `.d.ts`. */
-function host(ts: typeof TS, options: TS.CompilerOptions): TS.CompilerHost {
+export function host(ts: typeof TS, options: TS.CompilerOptions): TS.CompilerHost {
   const h = ts.createCompilerHost(options, true);
   const cache = ts.createModuleResolutionCache(process.cwd(), (f) => f, options);
   h.resolveModuleNameLiterals = (literals, containingFile, redirected, opts) => literals.map((lit) => {

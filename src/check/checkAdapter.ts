@@ -18,7 +18,7 @@ import { addHookCounts, addScenario, coverageOf, emptyCoverage } from './coverag
 import { instrumentAdapter } from './instrument';
 import type { Property } from './property';
 import { finalizeAdapterResult } from './result';
-import { classify, LIMIT, search, shrinkClass, THREW, type Judge, type OutcomeClass } from './search';
+import { classify, LIMIT, scenarioAtPath, search, shrinkClass, THREW, type Judge, type OutcomeClass } from './search';
 
 /** Options of a check. */
 export interface CheckOptions {
@@ -36,6 +36,8 @@ export interface CheckOptions {
   adapterRef: string;
   /** Called before each scenario of the search (progress, the watchdog's "last scenario"). */
   onScenario?: (index: number) => void;
+  /** End at the first scenario that fails in any way, unshrunk (mutation testing: src/mutate/). */
+  stopAtFirst?: boolean;
   /** Called as the check enters each phase (the watchdog says where a hung check was). */
   onPhase?: (phase: CheckPhase) => void;
 }
@@ -99,7 +101,7 @@ export function checkAdapter(adapter: Adapter, props: readonly Property[], opts:
   const coverage = emptyCoverage(adapter);
   const inst = instrumentAdapter(adapter);
   const found = judged.size === 0 ? new Map<OutcomeClass, { index: number; path: string }>() : search(inst.adapter, arb, judge, {
-    seed: opts.seed, from, count, ...(opts.path !== undefined ? { path: opts.path } : {}),
+    seed: opts.seed, from, count, ...(opts.path !== undefined ? { path: opts.path } : {}), ...(opts.stopAtFirst ? { stopAtFirst: true } : {}),
     before: (index, sc) => {
       addScenario(coverage, sc);
       opts.onScenario?.(index);
@@ -118,7 +120,7 @@ export function checkAdapter(adapter: Adapter, props: readonly Property[], opts:
   for (const [cls, at] of classes) {
     const ts = Date.now();
     const shrinker = instrumentAdapter(adapter).adapter;
-    const shrunk = shrinkClass(shrinker, arb, judge, cls, opts.seed, at.path);
+    const shrunk = opts.stopAtFirst ? scenarioAtPath(arb, opts.seed, at.path) : shrinkClass(shrinker, arb, judge, cls, opts.seed, at.path);
     const ms = Date.now() - ts;
     if (!shrunk) {
       if (error === undefined) {

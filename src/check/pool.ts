@@ -19,6 +19,8 @@ export interface PoolOptions {
   timeoutSeconds: number;
   /** Heap limit of one worker (MiB). */
   memoryMb: number;
+  /** Tasks for which this says true when their turn comes are dropped, without an outcome. */
+  skip?: (task: CheckTask) => boolean;
   /** Called now and then with the scenarios finished over every task so far. */
   onProgress?: (scenarios: number) => void;
 }
@@ -99,7 +101,8 @@ export function runPool(tasks: readonly CheckTask[], o: PoolOptions, onOutcome: 
 
   const startOn = (reuse: Slot | null): void => {
     if (cancelled) return;
-    const task = queue.shift();
+    let task = queue.shift();
+    while (task && o.skip?.(task)) task = queue.shift();
     if (!task) {
       if (reuse) retire(reuse);
       if (running === 0) resolveAll();

@@ -53,6 +53,8 @@ export interface SearchOptions {
   before?: OnScenario;
   /** A fast-check replay path: run only that case (then `from`/`count` are ignored). */
   path?: string;
+  /** End the search at the first scenario of any outcome class (mutation testing: one kill is enough). */
+  stopAtFirst?: boolean;
 }
 
 /**
@@ -68,13 +70,18 @@ export function search(adapter: Adapter, arb: fc.Arbitrary<Scenario>, judge: Jud
       o.before?.(index, sc);
       const { cls } = classify(adapter, sc, judge);
       if (cls !== null && !first.has(cls)) first.set(cls, { index, path: o.path ?? String(index) });
-      return true;
+      return !(o.stopAtFirst === true && cls !== null);
     }),
     o.path !== undefined
       ? { seed: o.seed, path: o.path, numRuns: 1 }
-      : { seed: o.seed, path: String(o.from), numRuns: o.count },
+      : { seed: o.seed, path: String(o.from), numRuns: o.count, endOnFailure: o.stopAtFirst === true },
   );
   return first;
+}
+
+/** The scenario at `path`, unshrunk (what {@link shrinkClass} starts from). */
+export function scenarioAtPath(arb: fc.Arbitrary<Scenario>, seed: number, path: string): { scenario: Scenario; path: string } {
+  return { scenario: fc.sample(arb, { seed, path, numRuns: 1 })[0]!, path };
 }
 
 /**

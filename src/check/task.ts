@@ -5,6 +5,7 @@
  * shard's part of each), runs them on worker threads (`pool.ts`) and merges the outcomes of one
  * adapter's tasks (`result.ts`).
  */
+import type { SourceOverrides } from '../adapter/overrides';
 import type { AdapterResult } from '../results/schema';
 import type { CheckPhase, Failure } from './checkAdapter';
 
@@ -30,6 +31,10 @@ export interface CheckTask {
   properties: string[];
   /** Contract ids to judge (`--contract`), all when empty. */
   contracts: string[];
+  /** End at the first failing scenario, unshrunk (mutation testing). */
+  stopAtFirst?: boolean;
+  /** Source overrides the worker loads a path adapter with (a mutant: src/mutate/). */
+  overrides?: SourceOverrides;
 }
 
 /** The phases a worker reports in its shared counter ([2] = 1 + the index here; 0: loading the adapter). */

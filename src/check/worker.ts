@@ -11,6 +11,7 @@ import { ADAPTERS } from '../../arch';
 import { BROKEN } from '../../fixtures';
 import { PROPERTIES } from '../../properties';
 import { loadAdapterFile } from '../adapter/load';
+import { setSourceOverrides } from '../adapter/overrides';
 import type { Adapter } from '../adapter/types';
 import { describeThrown } from '../engine/hookError';
 import { checkAdapter } from './checkAdapter';
@@ -19,6 +20,7 @@ import { PHASES, type CheckTask, type TaskMessage } from './task';
 
 /** Load the task's adapter: from the registry (and the broken fixtures) by name, or from its file. */
 async function loadTaskAdapter(task: CheckTask): Promise<Adapter> {
+  if (task.overrides) setSourceOverrides(task.overrides);
   // The main thread type-checked it before the run: load it as it is.
   if (task.isPath) return await loadAdapterFile(task.ref, { typecheck: false });
   const a = [...ADAPTERS, ...BROKEN.map((b) => b.adapter)].find((x) => x.name === task.ref);
@@ -35,6 +37,7 @@ async function run(task: CheckTask, counter: Int32Array): Promise<TaskMessage> {
     runs: task.runs, seed: task.seed, from: task.from, count: task.count, adapterRef: task.adapterRef,
     ...(task.path !== undefined ? { path: task.path } : {}),
     ...(task.contracts.length ? { contracts: task.contracts } : {}),
+    ...(task.stopAtFirst ? { stopAtFirst: true } : {}),
     onScenario: (index) => {
       Atomics.store(counter, 1, index + 1);
       Atomics.add(counter, 0, 1);

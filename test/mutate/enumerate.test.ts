@@ -1,0 +1,74 @@
+import { describe, expect, it } from '@jest/globals';
+import * as kernel from '../../src/kernel';
+import { callTableNames } from '../../src/mutate/callTable';
+import { applyEdits, constValues, enumerateMutants, type Mutant } from '../../src/mutate/enumerate';
+
+const SRC = `import { spin_lock, call_rcu, pagetable_dtor } from '../../src/kernel';
+export function f(a: any, b: any) {
+  spin_lock(a);
+  pagetable_dtor(b);
+  if (a && !b) return 0x3;
+  return a ? 1 : 2;
+}
+const hooks = { g(x: any) { call_rcu(x, cb); } };
+function decls(): Declarations { return { tablesPerPage: 2 }; }
+`;
+
+const mutated = (m: Mutant): string => applyEdits(SRC, m.edits);
+const of = (ms: Mutant[], op: string): Mutant[] => ms.filter((m) => m.operator === op);
+
+describe('mutant enumeration', () => {
+  const ms = enumerateMutants('arch/x/y.ts', SRC);
+
+  it('mutates function units and leaves declaration builders alone', () => {
+    expect([...new Set(ms.map((m) => m.unit))].sort()).toEqual(['f', 'hooks.g']);
+  });
+
+  it('DEL deletes each statement, and a brace-less branch becomes {}', () => {
+    const del = of(ms, 'DEL').map(mutated);
+    expect(del).toHaveLength(6);
+    expect(del).toContain(SRC.replace('  spin_lock(a);\n', '  \n'));
+    expect(del).toContain(SRC.replace('if (a && !b) return 0x3;', 'if (a && !b) {}'));
+    expect(del).toContain(SRC.replace(' call_rcu(x, cb); ', '  '));
+  });
+
+  it('SWAP swaps adjacent statements', () => {
+    const swap = of(ms, 'SWAP').map(mutated);
+    expect(swap).toHaveLength(3);
+    expect(swap).toContain(SRC.replace('spin_lock(a);\n  pagetable_dtor(b);', 'pagetable_dtor(b);\n  spin_lock(a);'));
+  });
+
+  it('NEG negates conditions and the operands of && / ||', () => {
+    const neg = of(ms, 'NEG').map((m) => m.after.trim()).sort();
+    expect(neg).toEqual(['if (!(a && !b)) return 0x3;', 'if (!a && !b) return 0x3;', 'if (a && b) return 0x3;', 'return !a ? 1 : 2;'].sort());
+  });
+
+  it('CALL swaps kernel primitives from the table and imports the sibling', () => {
+    const call = of(ms, 'CALL').map(mutated);
+    expect(call).toHaveLength(3);
+    expect(call).toContain(SRC.replace('spin_lock(a);', 'spin_unlock(a);').replace('pagetable_dtor }', 'pagetable_dtor, spin_unlock }'));
+    expect(call).toContain(SRC.replace('pagetable_dtor(b);', 'pagetable_dtor_free(b);').replace('pagetable_dtor }', 'pagetable_dtor, pagetable_dtor_free }'));
+    expect(call).toContain(SRC.replace('call_rcu(x, cb);', '(cb)(x);'));
+  });
+
+  it('CONST moves numbers by one, to zero, and flips the bits of masks', () => {
+    expect(constValues(3, true)).toEqual([4, 2, 0, 1, 7]);
+    expect(constValues(1, false)).toEqual([2, 0]);
+    expect(of(ms, 'CONST').map((m) => m.after.trim())).toContain('if (a && !b) return 0x7;');
+    expect(of(ms, 'CONST')).toHaveLength(10);
+  });
+
+  it('gives unique IDs that do not move when the file changes elsewhere', () => {
+    expect(new Set(ms.map((m) => m.id)).size).toBe(ms.length);
+    expect(enumerateMutants('arch/x/y.ts', SRC).map((m) => m.id)).toEqual(ms.map((m) => m.id));
+    const shifted = enumerateMutants('arch/x/y.ts', SRC.replace('export function f', 'function h() { return 5; }\n\nexport function f'));
+    const ids = new Set(shifted.map((m) => m.id));
+    for (const m of ms) expect(ids.has(m.id)).toBe(true);
+    expect(ms[0]!.id).toMatch(/^arch\/x\/y\.ts#f\/DEL\/[0-9a-f]{10}$/);
+  });
+
+  it('names only primitives that src/kernel exports', () => {
+    const exported = kernel as unknown as Record<string, unknown>;
+    for (const name of callTableNames()) expect([name, typeof exported[name]]).toEqual([name, 'function']);
+  });
+});

@@ -1,6 +1,6 @@
 /**
  * s390 adapters: the 2K-fragment mechanics of v6.6 driven directly (AA/PP bits, pgtable_list
- * head/tail rules, the half tag on tlb_remove_table, PageActive, PGSTE), the B11 scenario, and
+ * head/tail rules, the half tag on tlb_remove_table, PageActive, PGSTE), the B11 and B37 scenarios, and
  * every s390 broken fixture caught with its contract.
  */
 import { runToEnd } from '../../src/model/coroutine';
@@ -15,6 +15,7 @@ import b9 from '../../fixtures/broken/b9-s390-list-in-table';
 import b10 from '../../fixtures/broken/b10-s390-v2-relink';
 import b11 from '../../fixtures/broken/b11-s390-alloc-ignores-pp';
 import b12 from '../../fixtures/broken/b12-s390-pgste-thp';
+import b37 from '../../fixtures/broken/b37-s390-release-race';
 import b38 from '../../fixtures/broken/b38-s390-refcount-low-bits';
 import activeListed from '../../fixtures/broken/s390-active-listed';
 import missesRelease from '../../fixtures/broken/s390-free-misses-release';
@@ -24,6 +25,7 @@ import s390Property from '../../properties/s390';
 import type { Adapter } from '../../src/adapter/types';
 import { checkAdapter } from '../../src/check/checkAdapter';
 import { runScenario } from '../../src/engine/runner';
+import { monitorsFor } from '../../src/bugs/run';
 import { tlb_gather_mmu } from '../../src/mm/mmu_gather';
 import { PAGE_SIZE, type Page } from '../../src/model/types';
 import type { World } from '../../src/model/world';
@@ -149,6 +151,29 @@ describe('B11: page_table_alloc must fold the PP bits into its mask', () => {
     const r = runScenario(b11, sc, { monitors: [s390Property.monitor!] });
     expect(r.violation?.contract).toBe('C-S390-1');
     expect(r.violation?.message).toContain('0x23');
+  });
+});
+
+describe('B37: the 2KB pgtable release race (before c2c224932fd0)', () => {
+  // munmap(pmd0) frees the lower half through the gather while fault A's spare upper half goes
+  // through page_table_free(): the RCU callback frees the page between that XOR and its list_del().
+  const half = { vma: 'anon' as const, shared: false, uffd: 'none' as const, table: true, ptes: ['none' as const, 'none' as const] };
+  const sc = quietScenario({
+    fileKind: 'file', slots: [half, { ...half, table: false }],
+    programs: [[{ k: 'munmap', slot: 0 }], [{ k: 'fault', slot: 1, index: 0, write: false }], [{ k: 'fault', slot: 1, index: 1, write: false }]],
+    schedule: [{ a: 0, n: 2 }, { a: 1, n: 7 }, { a: 2, n: 200 }, { a: 0, n: 200 }, { a: 1, n: 4 }, { a: 3, n: 200 }],
+  });
+
+  it('the pre-fix page_table_free() lets __tlb_remove_table() free a listed page (C-LIST-1)', () => {
+    const r = runScenario(b37, sc, { monitors: monitorsFor(b37) });
+    expect(r.violation?.contract).toBe('C-LIST-1');
+    const actions = r.trace.map((e) => `${e.actor}: ${e.action}`);
+    expect(actions).toContain('cpu1: atomic_xor_bits(pt@0x100002000->_refcount, 0x02 << 24): _refcount[31..24] = 0x10');
+    expect(actions).toContain('rcu: atomic_xor_bits(pt@0x100002000->_refcount, 0x10 << 24): _refcount[31..24] = 0x00');
+  });
+
+  it('the fixed (v6.6) two-step XOR survives the same interleaving', () => {
+    expect(runScenario(s390_v6_6, sc, { monitors: monitorsFor(s390_v6_6) }).violations).toEqual([]);
   });
 });
 

@@ -107,7 +107,7 @@ const property: Property = {
   id: 'pae',
   title: 'two-half pmd reads are never torn by retract/collapse (PAE)',
   contracts: ['C-PAE-1'],
-  // Only configs with two-half pmd reads and the v6.5+ lockless retract/collapse paths.
+  // Only configs with two-half pmd reads and the v6.6+ lockless retract/collapse paths.
   appliesTo: (a) => a.declarations.GUP_GET_PXX_LOW_HIGH && opKinds(a).has('khugepaged'),
   monitor: paeMonitor,
 };

@@ -3,7 +3,9 @@
  * `tlb_remove_table()` is `tlb_remove_page()` and the PTE page goes through the page batch,
  * freed after the flush. `__pte_free_tlb` runs the dtor itself (`pgtable_pte_page_dtor`, at
  * unlink time: nothing but the page batch references the table any more) and widens the flush
- * range to both 1 MB hardware sections of the page (C-ARCH-5).
+ * range to both 1 MB hardware sections of the page (C-ARCH-5). Era 'v6.5' (not 'v6.6'): no THP,
+ * so no pte_free_defer(); the model runs v6.5's generic code around it (pte_offset_map may fail
+ * but takes no RCU yet, no UFFDIO_POISON; src/mm/era.ts).
  *
  * Mirrors arch/arm/include/asm/tlb.h `__pte_free_tlb` (pre-image of Vishal Moola's v6 19/33,
  * i.e. Linux v6.5), arch/arm/include/asm/pgalloc.h `pte_alloc_one` (HIGHPTE), asm-generic

@@ -1,5 +1,5 @@
 /**
- * arm LPAE, SMP, v6.6 .. v6.13 (model era 'v6.5', the 2023 era): MMU_GATHER_RCU_TABLE_FREE
+ * arm LPAE, SMP, v6.6 .. v6.13 (model era 'v6.6', the 2023 era): MMU_GATHER_RCU_TABLE_FREE
  * (`select MMU_GATHER_RCU_TABLE_FREE if SMP && ARM_LPAE`), because the TLB maintenance of
  * LPAE-capable (Cortex-A15 class) CPUs is broadcast in hardware and sends no IPI that GUP-fast's
  * IRQs-off section could hold off. `__pte_free_tlb` runs the dtor itself, then queues the page
@@ -17,8 +17,8 @@
  * ARM_LPAE), GUP-fast (HAVE_FAST_GUP if ARM_LPAE).
  *
  * Audit 2026-12 (docs/kernel-notes/audit-arm.md): named -v6.6, not -v6.5, because
- * `pte_free_defer()` (which a THP adapter must provide) is v6.6 code; the model has no 'v6.6'
- * era. Flush side, not modelled: arm's `tlb_flush()` is the generic one (`flush_tlb_range()` on
+ * `pte_free_defer()` (which a THP adapter must provide) is v6.6 code; era 'v6.6' (was 'v6.5'
+ * before the model had that era). Flush side, not modelled: arm's `tlb_flush()` is the generic one (`flush_tlb_range()` on
  * a fake vma, `flush_tlb_mm()` for fullmm); LPAE TLBIMVAIS by address also drops the
  * walk-cache entries for that address, and no IPI is sent (`tlb_ops_need_broadcast()` false).
  */
@@ -31,7 +31,7 @@ import { arm_pte_alloc_one, type ArmAdapter } from './common';
 const adapter: ArmAdapter = {
   name: 'arm-lpae-v6.6',
   arch: 'arm',
-  era: 'v6.5',
+  era: 'v6.6',
   armLpae: true,
   source: 'arch/arm/include/asm/tlb.h __tlb_remove_table (free_page_and_swap_cache) / __pte_free_tlb (pagetable_pte_dtor; tlb_remove_ptdesc); arch/arm/include/asm/pgalloc.h pte_alloc_one; include/asm-generic/pgalloc.h pte_free; mm/pgtable-generic.c pte_free_defer (v6.6)',
   description: 'LPAE SMP: RCU table batch, broadcast TLB maintenance, dtor in __pte_free_tlb before the grace period (no RCU walker can reach those tables in this era).',

@@ -1,5 +1,5 @@
 /**
- * loongarch, v6.6 .. v6.14 (model era 'v6.5', the 2023 era): no MMU_GATHER_RCU_TABLE_FREE.
+ * loongarch, v6.6 .. v6.14 (model era 'v6.6', the 2023 era): no MMU_GATHER_RCU_TABLE_FREE.
  * `__pte_free_tlb` runs the dtor at unlink time and puts the page in the mmu_gather page batch
  * (`tlb_remove_page_ptdesc` = `tlb_remove_page`), freed after the TLB flush, which IPIs the CPUs
  * of mm_cpumask() (`on_each_cpu_mask(... flush_tlb_range_ipi ...)`) and so waits for IRQs-off
@@ -13,8 +13,8 @@
  * THP, HAVE_FAST_GUP.
  *
  * Audit 2026-12 (docs/kernel-notes/audit-loongarch.md): named -v6.6, not -v6.5, because
- * `pte_free_defer()` (which a THP adapter must provide) is v6.6 code; the model has no 'v6.6'
- * era. Flush side, not modelled: flush_tlb_mm/range/page() send no IPI at all when
+ * `pte_free_defer()` (which a THP adapter must provide) is v6.6 code; era 'v6.6' (was 'v6.5'
+ * before the model had that era). Flush side, not modelled: flush_tlb_mm/range/page() send no IPI at all when
  * `mm_users == 1 && current->mm == mm`; they only zero the other CPUs' `cpu_context(cpu, mm)`
  * (new ASID on their next switch_mm), and mm_cpumask() is never cleared on switch.
  */
@@ -26,7 +26,7 @@ import { pte_alloc_one } from '../generic/hooks';
 const adapter: Adapter = {
   name: 'loongarch-v6.6',
   arch: 'loongarch',
-  era: 'v6.5',
+  era: 'v6.6',
   source: 'arch/loongarch/include/asm/pgalloc.h __pte_free_tlb (pagetable_pte_dtor; tlb_remove_page_ptdesc) @ c0a7eb26 (v6.6+; v6.1-v6.5 @ 0d8eae7b same steps); include/asm-generic/pgalloc.h; mm/pgtable-generic.c pte_free_defer (v6.6)',
   description: 'Page-based: dtor in __pte_free_tlb, page batch freed after the IPI flush.',
   declarations: {

@@ -11,6 +11,8 @@
  * dtor at unlink time and frees through the page batch after the flush. No THP on mips32 with
  * 64-bit physical addresses (CPU_SUPPORTS_HUGEPAGES excludes it), no HIGHPTE on mips.
  * `update_mmu_cache()` re-walks in `__update_tlb()` with a balanced pte_offset_map/pte_unmap.
+ * Era 'v6.5': the generic code runs as in v6.5 (pte_offset_map takes no RCU yet, no
+ * UFFDIO_POISON; src/mm/era.ts).
  *
  * Mirrors arch/mips/include/asm/pgalloc.h `__pte_free_tlb` (≤ v6.5: `pgtable_pte_page_dtor(pte);
  * tlb_remove_page((tlb), pte)`), include/asm-generic/pgalloc.h `pte_alloc_one` / `pte_free`,

@@ -14,7 +14,7 @@ import { destroy_pagetable_cache, pte_fragment_free, pte_free_defer, __tlb_remov
 const adapter: Adapter = {
   name: 'powerpc-book3s64-v6.6',
   arch: 'powerpc',
-  era: 'v6.5',
+  era: 'v6.6',
   source: 'arch/powerpc/mm/pgtable-frag.c pte_fragment_alloc/pte_fragment_free/pte_free_defer; arch/powerpc/include/asm/book3s/64/pgalloc.h pte_alloc_one/__pte_free_tlb; arch/powerpc/mm/book3s64/pgtable.c __tlb_remove_table (v6.6)',
   description: 'Fragments share a page; the last fragment free decides call_rcu (Active) or an immediate free. Known-bad: pte_frag_destroy() at exit frees a page whose deferred fragment still waits for its grace period (and leaves PG_active set).',
   knownBad: {

@@ -18,7 +18,7 @@ export { S390_DECLARATIONS };
 const adapter: Adapter = {
   name: 's390-v6.6',
   arch: 's390',
-  era: 'v6.5',
+  era: 'v6.6',
   source: 'arch/s390/mm/pgalloc.c page_table_alloc/page_table_free/page_table_free_rcu/__tlb_remove_table/pte_free_defer; arch/s390/include/asm/tlb.h pte_free_tlb (v6.6)',
   description: '2K fragments: AA/PP bits in _refcount, pgtable_list, two-step XOR release, PageActive defers the RCU call until both halves are free.',
   declarations: { ...S390_DECLARATIONS, tablesPerPage: 2 },

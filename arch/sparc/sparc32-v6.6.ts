@@ -24,7 +24,7 @@ import { pte_alloc_one, pte_free } from './srmmu';
 const adapter: Adapter = {
   name: 'sparc32-v6.6',
   arch: 'sparc',
-  era: 'v6.5',
+  era: 'v6.6',
   source: 'arch/sparc/mm/srmmu.c pte_alloc_one/pte_free/srmmu_get_nocache/srmmu_free_nocache; arch/sparc/include/asm/pgalloc_32.h pte_alloc_one_kernel/__pte_free_tlb (v6.6)',
   description: 'Nocache-pool chunks shared by several tables per page, ctor/dtor on the first/last user table, immediate free in __pte_free_tlb. Known-bad (suspected): the chunk is freed before the TLB flush (C-LT-2, where the SRMMU caches page table pointers).',
   knownBad: {

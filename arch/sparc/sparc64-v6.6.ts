@@ -10,7 +10,7 @@ import { __pte_free_tlb, __tlb_remove_table, pte_alloc_one, pte_free, pte_free_d
 const adapter: Adapter = {
   name: 'sparc64-v6.6',
   arch: 'sparc',
-  era: 'v6.5',
+  era: 'v6.6',
   source: 'arch/sparc/mm/init_64.c pte_alloc_one/__pte_free/pgtable_free/pte_free_now/pte_free_defer; arch/sparc/include/asm/pgalloc_64.h pgtable_free_tlb/__tlb_remove_table/__pte_free_tlb; arch/sparc/mm/tlb.c tlb_batch_pmd_scan (v6.6)',
   description: 'pgtable_t = pte_t *, one table per page, is_page tag in bit 0, own pte_free_defer converting with virt_to_page / page_address.',
   declarations: {

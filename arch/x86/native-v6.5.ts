@@ -1,5 +1,5 @@
 /**
- * x86 native (!CONFIG_PARAVIRT), v6.6 (model era 'v6.5', the 2023 seed-002 era): no
+ * x86 native (!CONFIG_PARAVIRT), v6.6 (model era 'v6.6', the 2023 seed-002 era): no
  * MMU_GATHER_RCU_TABLE_FREE (x86 selects it only `if PARAVIRT` in v4.19 .. v6.14).
  * `___pte_free_tlb()` runs the dtor at unlink time, calls the (empty) pv release hook, and
  * queues the page in the mmu_gather's *page* batch through the !PARAVIRT
@@ -16,7 +16,8 @@
  * Audit 2026-12 (docs/kernel-notes/audit-x86.md): named -v6.6, not -v6.5. `pte_free_defer()`
  * and the lockless retract_page_tables() it serves came with Hugh Dickins' "mm: free retracted
  * page table by RCU" (v6.6; pmdp_get_lockless_sync 146b42e07494 is dated after v6.5-rc1), so
- * this is v6.6 code; the model's Era 'v6.5' stands for that 2023 era (it has no 'v6.6'). The
+ * this is v6.6 code, and its era is 'v6.6' (relabelled from 'v6.5' when the model gained that
+ * era; the v6.5 retract with mmap_write_trylock + pte_free is not modelled). The
  * freeing code is the same in v6.5 and v6.6 except for names: v6.5 `pgtable_pte_page_dtor(pte)`,
  * v6.6 `pagetable_pte_dtor(page_ptdesc(pte))`. Flush side (./tlb.ts): v6.6 `flush_tlb_range()`
  * (pmdp_collapse_flush) passes freed_tables = false, so lazy-TLB CPUs keep paging-structure
@@ -42,7 +43,7 @@ export function ___pte_free_tlb(tlb: MmuGather, pte: Page): void {
 const adapter: Adapter = {
   name: 'x86-native-v6.6',
   arch: 'x86',
-  era: 'v6.5',
+  era: 'v6.6',
   source: 'arch/x86/mm/pgtable.c pte_alloc_one/___pte_free_tlb/paravirt_tlb_remove_table (!CONFIG_PARAVIRT stub); arch/x86/include/asm/pgalloc.h __pte_free_tlb; include/asm-generic/pgalloc.h pte_free; mm/pgtable-generic.c pte_free_defer (v6.6)',
   description: 'Bare-metal x86 without CONFIG_PARAVIRT: dtor at unlink, PTE tables freed through the page batch after the IPI flush; gup_fast is protected by its IRQs-off section.',
   knownBad: {

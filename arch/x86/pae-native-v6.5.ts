@@ -1,5 +1,5 @@
 /**
- * x86-32 PAE + HIGHPTE, native (!CONFIG_PARAVIRT), v6.6 (model era 'v6.5'). PAE selects
+ * x86-32 PAE + HIGHPTE, native (!CONFIG_PARAVIRT), v6.6 (model era 'v6.6'). PAE selects
  * GUP_GET_PXX_LOW_HIGH: a pmd is 64 bits read as `pmd_low` then `pmd_high` (then `pmd_low`
  * again), so `__pte_offset_map()` reads it with IRQs off (`pmdp_get_lockless_start/end`,
  * C-MAP-15) and retract/collapse call `pmdp_get_lockless_sync()` after `pmdp_collapse_flush()`

@@ -1,5 +1,5 @@
 /**
- * x86-32 PAE + HIGHPTE, PARAVIRT KVM guest with PV TLB flush, v6.6 (model era 'v6.5'). As
+ * x86-32 PAE + HIGHPTE, PARAVIRT KVM guest with PV TLB flush, v6.6 (model era 'v6.6'). As
  * x86-pv-v6.6 (RCU table batch through `pv_ops.mmu.tlb_remove_table = tlb_remove_table`, flush
  * by `kvm_flush_tlb_multi`, which does not IPI preempted vCPUs), plus GUP_GET_PXX_LOW_HIGH and HIGHPTE. Because
  * MMU_GATHER_RCU_TABLE_FREE is on, `pmdp_get_lockless_sync()` is `tlb_remove_table_sync_one()`,

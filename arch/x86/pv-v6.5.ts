@@ -1,5 +1,5 @@
 /**
- * x86 PARAVIRT KVM guest with PV TLB flush, v6.6 (model era 'v6.5'). PARAVIRT selects
+ * x86 PARAVIRT KVM guest with PV TLB flush, v6.6 (model era 'v6.6'). PARAVIRT selects
  * MMU_GATHER_RCU_TABLE_FREE (v4.19 .. v6.14), and `kvm_guest_init()` installs
  * `kvm_flush_tlb_multi` (which skips preempted vCPUs: they get KVM_VCPU_FLUSH_TLB on re-entry,
  * no IPI) together with `pv_ops.mmu.tlb_remove_table = tlb_remove_table`. So
@@ -18,9 +18,9 @@
  * mm/pgtable-generic.c `pte_free_defer` (v6.6).
  *
  * Audit 2026-12 (docs/kernel-notes/audit-x86.md): named -v6.6, not -v6.5: `pte_free_defer()`
- * is v6.6 code (Hugh Dickins, "mm: free retracted page table by RCU"); the model's Era 'v6.5'
- * stands for that 2023 era. Flush side, not modelled: `kvm_flush_tlb_multi()` skips preempted
- * vCPUs, then `native_flush_tlb_multi()` skips lazy-TLB CPUs unless `freed_tables`, and
+ * is v6.6 code (Hugh Dickins, "mm: free retracted page table by RCU"); era 'v6.6' (was
+ * 'v6.5' before the model had that era). Flush side, not modelled: `kvm_flush_tlb_multi()`
+ * skips preempted vCPUs, then `native_flush_tlb_multi()` skips lazy-TLB CPUs unless `freed_tables`, and
  * `flush_tlb_range()` (pmdp_collapse_flush) passed freed_tables = false until 3ef938c35035
  * (v6.15). The model's `hypercall` transport invalidates every CPU at once and waits for none.
  */
@@ -48,7 +48,7 @@ export function ___pte_free_tlb(tlb: MmuGather, pte: Page): void {
 const adapter: Adapter = {
   name: 'x86-pv-v6.6',
   arch: 'x86',
-  era: 'v6.5',
+  era: 'v6.6',
   source: 'arch/x86/mm/pgtable.c pte_alloc_one/___pte_free_tlb; arch/x86/include/asm/paravirt.h paravirt_tlb_remove_table; arch/x86/kernel/kvm.c kvm_guest_init/kvm_flush_tlb_multi; arch/x86/include/asm/tlb.h __tlb_remove_table; include/asm-generic/pgalloc.h pte_free; mm/pgtable-generic.c pte_free_defer (v6.6)',
   description: 'KVM guest with PV TLB flush (preempted vCPUs are not interrupted): RCU table batch; the dtor still runs at unlink, before the grace period, which is safe while no RCU walker can reach free_pgtables() tables.',
   declarations: {

@@ -11,11 +11,16 @@ import type { Mm } from '../model/mm';
 import type { MmuGather } from '../model/gather';
 import type { Page } from '../model/types';
 
-/** Kernel eras the model knows (see shared/domain/kernel-eras.md). */
-export type Era = '2012' | 'v6.5' | 'v6.13' | 'v6.14' | 'v6.15' | '2026';
+/**
+ * Kernel eras the model knows (see shared/domain/kernel-eras.md). `v6.5` has Hugh Dickins'
+ * "mm: allow pte_offset_map[_lock]() to fail" (may fail, no RCU yet); `v6.6` adds his "mm: free
+ * retracted page table by RCU" (rcu_read_lock in pte_offset_map, pte_free_defer, lockless
+ * retract_page_tables) and UFFDIO_POISON. src/mm/era.ts says which era each decision dates from.
+ */
+export type Era = '2012' | 'v6.5' | 'v6.6' | 'v6.13' | 'v6.14' | 'v6.15' | '2026';
 
 /** All eras in order. */
-export const ERAS: readonly Era[] = ['2012', 'v6.5', 'v6.13', 'v6.14', 'v6.15', '2026'];
+export const ERAS: readonly Era[] = ['2012', 'v6.5', 'v6.6', 'v6.13', 'v6.14', 'v6.15', '2026'];
 
 /** True when `era` is `at` or later. */
 export function eraAtLeast(era: Era, at: Era): boolean {

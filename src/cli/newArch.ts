@@ -52,6 +52,8 @@ const adapter: Adapter = {
   // TODO: the kernel version your code mirrors, one of ${ERAS.map((e) => `'${e}'`).join(', ')}.
   // This is not cosmetic: it selects the generic mm code the model runs around your hooks
   // (src/mm/era.ts). 'v6.14' matches the generic code the hooks below were copied from.
+  // pte_free_defer() and khugepaged's lockless retract are v6.6 code: before 'v6.6' delete
+  // pte_free_defer() (v6.5's mmap_write_trylock retract is not modelled).
   era: 'v6.14',
   // TODO: kernel file(s), function(s) and version you mirror.
   source: 'TODO: arch/<arch>/include/asm/pgalloc.h pte_alloc_one/pte_free/__pte_free_tlb (v6.14); scaffolded from include/asm-generic',

@@ -24,7 +24,7 @@
 import fc from 'fast-check';
 import type { Adapter } from '../adapter/types';
 import { eraAtLeast } from '../adapter/types';
-import { retractWithDefer } from '../mm/era';
+import { retractWithDefer, uffdPoison } from '../mm/era';
 import type { Op } from './ops';
 import { preemptionPoints, type PreemptionPoints } from './preemption';
 import { drawnScheduleArb, placeSchedule, REMOVERS } from './schedule';
@@ -85,10 +85,10 @@ export function opKinds(adapter: Adapter): Set<Op['k']> {
     kinds.add('khugepaged');
     kinds.add('collapse');
   }
-  if (eraAtLeast(adapter.era, 'v6.5')) {
-    kinds.add('uffd_copy');
-    kinds.add('uffd_poison');
-  }
+  // UFFDIO_COPY through mfill_atomic() with a pte_offset_map_lock() that may fail (v6.5);
+  // UFFDIO_POISON from v6.6.
+  if (eraAtLeast(adapter.era, 'v6.5')) kinds.add('uffd_copy');
+  if (uffdPoison(adapter.era)) kinds.add('uffd_poison');
   return kinds;
 }
 

@@ -1,17 +1,38 @@
 /**
  * What changed in the generic kernel code between eras (shared/domain/kernel-eras.md,
  * docs/kernel-notes/generic.md). Every era-dependent branch of `src/mm` asks one of these.
+ *
+ * v6.5 and v6.6 are distinct eras: Hugh Dickins' "mm: allow pte_offset_map[_lock]() to fail"
+ * merged for v6.5 (pte_offset_map may return NULL; its comment says "rcu_read_lock() to be added
+ * later"), his "mm: free retracted page table by RCU" for v6.6 (v3 posted 2023-07-11, after
+ * v6.5-rc1).
  */
 import { eraAtLeast, type Era } from '../adapter/types';
 
-/** v6.5+: `pte_offset_map*()` take rcu_read_lock and may fail. */
+/**
+ * v6.6+: `pte_offset_map*()` take rcu_read_lock and `pte_unmap()` drops it ("mm/pgtable: add
+ * rcu_read_lock() and rcu_read_unlock()s", v3 01/13 of the v6.6 series; v6.5's
+ * `__pte_offset_map()` only says "rcu_read_lock() to be added later"). The IRQs-off two-half pmd
+ * read under it ("mm/pgtable: add PAE safety to __pte_offset_map()", 02/13) is v6.6 too.
+ */
 export function pteMapTakesRcu(era: Era): boolean {
-  return eraAtLeast(era, 'v6.5');
+  return eraAtLeast(era, 'v6.6');
 }
 
-/** v6.5+: khugepaged retracts file tables under i_mmap_lock_read and frees them with pte_free_defer(). */
+/**
+ * v6.6+: khugepaged retracts file tables under i_mmap_lock_read and frees them with
+ * pte_free_defer(); collapse_pte_mapped_thp() under mmap_read_lock (v3 08/13..11/13).
+ * v6.5's own retract_page_tables() (mmap_write_trylock + pte_free, collapse under
+ * mmap_write_lock) is not modelled: a v6.5 (or 2012) adapter gets no khugepaged/collapse ops
+ * and its pte_free_defer(), if any, is never called (docs/ADAPTERS.md "Eras").
+ */
 export function retractWithDefer(era: Era): boolean {
-  return eraAtLeast(era, 'v6.5');
+  return eraAtLeast(era, 'v6.6');
+}
+
+/** v6.6+: UFFDIO_POISON (Axel Rasmussen, "mm: userfaultfd: add new UFFDIO_POISON ioctl", Aug 2023). */
+export function uffdPoison(era: Era): boolean {
+  return eraAtLeast(era, 'v6.6');
 }
 
 /** v6.2+ (all modelled eras but 2012): zap delays the rmap of dirty file pages until after the flush. */
@@ -44,7 +65,7 @@ export function removeTableOne(era: Era, ptReclaim: boolean): 'ipi' | 'rcu' | 's
 /**
  * Whether the batch-allocation fallback invalidates the TLB before freeing: not in 2012
  * (fixed in 2020 by "mm/mmu_gather: invalidate TLB correctly on batch allocation failure and
- * flush"; B39), yes from then on.
+ * flush"; B39), yes from then on (v6.5 and every later era).
  */
 export function fallbackInvalidates(era: Era): boolean {
   return eraAtLeast(era, 'v6.5');

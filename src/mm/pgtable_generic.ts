@@ -1,6 +1,6 @@
 /**
- * mm/pgtable-generic.c and the pte accessors: the `pte_offset_map()` family (v6.5+: takes
- * rcu_read_lock, may fail; v6.13+: ro/rw nolock), `pmdp_collapse_flush()`,
+ * mm/pgtable-generic.c and the pte accessors: the `pte_offset_map()` family (v6.5+: may fail;
+ * v6.6+: takes rcu_read_lock; v6.13+: ro/rw nolock), `pmdp_collapse_flush()`,
  * `pmdp_get_lockless_sync()`, and pmd value decoding.
  */
 import type { MapHandle, Step } from '../model/actor';
@@ -146,8 +146,8 @@ function plausible(pmdval: number): boolean {
 }
 
 /**
- * `__pte_offset_map(pmd, addr, &pmdval)`: rcu_read_lock (v6.5+), read the pmd (with IRQs off
- * on LOW_HIGH configs), fail on none/migration/huge/bad, else map the table (kmap on HIGHPTE).
+ * `__pte_offset_map(pmd, addr, &pmdval)`: rcu_read_lock (v6.6+), read the pmd (with IRQs off
+ * on LOW_HIGH configs, v6.6+), fail on none/migration/huge/bad, else map the table (kmap on HIGHPTE).
  */
 export function* __pte_offset_map(slot: number, api: MapHandle['api']): Step<MapHandle | null> {
   const w = current();
@@ -187,7 +187,7 @@ export function* __pte_offset_map(slot: number, api: MapHandle['api']): Step<Map
   return h;
 }
 
-/** `pte_unmap(pte)`: kunmap_local (HIGHPTE) + rcu_read_unlock (v6.5+). */
+/** `pte_unmap(pte)`: kunmap_local (HIGHPTE) + rcu_read_unlock (v6.6+). */
 export function pte_unmap(h: MapHandle): void {
   const w = current();
   const i = w.cur.handles.indexOf(h);

@@ -39,7 +39,10 @@ function sleep(ms: number): void {
   Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
 }
 
-/** Build (tsc -p tsconfig.build.json) when {@link distIsStale}; once across parallel workers. */
+/**
+ * Build as `npm run build` does (tsc -p tsconfig.build.json, then the coroutine transform of the
+ * in-tree adapters) when {@link distIsStale}; once across parallel workers.
+ */
 export function ensureBuilt(): void {
   if (!distIsStale()) return;
   const lock = path.join(os.tmpdir(), `ptconform-build-${Buffer.from(ROOT).toString('hex').slice(-24)}.lock`);
@@ -64,6 +67,8 @@ export function ensureBuilt(): void {
     });
     // tsc emits even with type errors (reported by `npm run typecheck`); only a missing CLI is fatal.
     if (!fs.existsSync(MAIN_JS)) throw new Error(`npm run build failed:\n${r.stdout}${r.stderr}`);
+    const e = spawnSync(process.execPath, [path.join(ROOT, 'dist', 'src', 'adapter', 'emitAdapters.js')], { cwd: ROOT, encoding: 'utf8', timeout: 170_000 });
+    if (e.status !== 0) throw new Error(`the coroutine transform of the adapters failed:\n${e.stdout}${e.stderr}`);
   } finally {
     fs.rmSync(lock, { recursive: true, force: true });
   }

@@ -16,7 +16,7 @@ const generic = ADAPTERS.find((a) => a.name === 'generic-v6.14')!;
 describe('generated scenarios', () => {
   const scs = fc.sample(scenarioArb(generic), { seed: 1, numRuns: 300 });
   it('have exactly the Scenario fields', () => {
-    const keys = ['allocSplitPtl', 'batchAllocFail', 'fileKind', 'programs', 'ptlockAllocFail', 'reclaim', 'schedule', 'slots', 'splitPtl', 'warm'];
+    const keys = ['allocSplitPtl', 'batch', 'batchAllocFail', 'fileKind', 'programs', 'ptlockAllocFail', 'reclaim', 'schedule', 'slots', 'splitPtl', 'warm'];
     for (const sc of scs) expect(Object.keys(sc).sort()).toEqual(keys);
   });
   it('schedule busy CPUs or the RCU engine', () => {

@@ -134,7 +134,7 @@ describe('list integrity (C-LIST-1)', () => {
     inWorld(generic, (w) => {
       const page = __pte_alloc_one_(null)!;
       list_add(page, { name: 'test_list', pages: [] });
-      generic.pte_free(null, page);
+      runToEnd(generic.pte_free(null, page));
       expect(contracts(w)).toEqual(['C-LIST-1']);
     });
   });

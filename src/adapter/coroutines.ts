@@ -154,6 +154,20 @@ export function coroutineTransformer(ts: typeof TS): TS.TransformerFactory<TS.So
   };
 }
 
+/**
+ * An ES module adapter's source through the coroutine transform, as ES2022 with an inline source
+ * map: what the ESM load hook (./hooks.ts) runs, and what the main thread recomputes to map a
+ * stack frame of that module back to its lines (./sourceMap.ts); the same input gives the same
+ * output.
+ */
+export function transformEsm(ts: typeof TS, source: string, fileName: string): string {
+  return ts.transpileModule(source, {
+    fileName,
+    compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022, inlineSourceMap: true },
+    transformers: { before: [coroutineTransformer(ts)] },
+  }).outputText;
+}
+
 /** Whether a path (relative to the package root, `/`-separated) is adapter code the build transforms. */
 export function isAdapterSource(relative: string): boolean {
   return /^(arch|fixtures)\//.test(relative) && !/\.d\.ts$/.test(relative);

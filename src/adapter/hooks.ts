@@ -47,13 +47,8 @@ export async function load(url, context, next) {
   const r = await next(url, context);
   if (r.format !== 'module' || !url.startsWith('file:') || url.startsWith(DIST) || url.includes('/node_modules/')) return r;
   const ts = (await import(${JSON.stringify(typescriptUrl)})).default;
-  const { coroutineTransformer } = (await import(${JSON.stringify(transform)})).default;
-  const out = ts.transpileModule(String(r.source), {
-    fileName: new URL(url).pathname,
-    compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022, inlineSourceMap: true },
-    transformers: { before: [coroutineTransformer(ts)] },
-  });
-  return { format: 'module', source: out.outputText, shortCircuit: true };
+  const { transformEsm } = (await import(${JSON.stringify(transform)})).default;
+  return { format: 'module', source: transformEsm(ts, String(r.source), new URL(url).pathname), shortCircuit: true };
 }
 `;
 }

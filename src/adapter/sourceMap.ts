@@ -6,6 +6,8 @@
  */
 import fs from 'fs';
 import path from 'path';
+import { transformEsm } from './coroutines';
+import { typescript } from './tsApi';
 
 /** A position in a source file; line and column are 1-based. */
 export interface SourcePosition {
@@ -115,6 +117,12 @@ function entryOf(file: string): Entry {
     e = { lineOffset: 0, base: path.dirname(file), decoded: null };
     if (/\.js$/.test(file) && fs.existsSync(mapFile)) {
       e = { lineOffset: 0, base: path.dirname(mapFile), json: fs.readFileSync(mapFile, 'utf8') };
+    } else if (/\.mjs$/.test(file) && fs.existsSync(file) && !file.split(path.sep).includes('node_modules')) {
+      // An ES module adapter ran as the ESM load hook transformed it (in the hooks thread): the
+      // same transform here gives the same code and its map.
+      const code = transformEsm(typescript(), fs.readFileSync(file, 'utf8'), file);
+      const m = /\/\/# sourceMappingURL=data:application\/json;(?:charset=[^;,]+;)?base64,([A-Za-z0-9+/=]+)\s*$/.exec(code);
+      if (m?.[1] !== undefined) e = { lineOffset: 0, base: path.dirname(file), json: Buffer.from(m[1], 'base64').toString('utf8') };
     }
     registry.set(file, e);
   }

@@ -25,7 +25,7 @@ describe('arm64: RCU table batch, broadcast TLBI', () => {
       const tlb = tlb_gather_mmu(w.mm, false);
       finish(free_pgtables(tlb, 0));
       finishGather(tlb);
-      expect(w.trace.some((e) => /freed_tables\): broadcast \(no IPI\)/.test(e.action))).toBe(true);
+      expect(w.trace.some((e) => /walk cache\): broadcast \(no IPI\)/.test(e.action))).toBe(true);
     }, tablesScenario());
   });
 });

@@ -20,12 +20,12 @@ describe('riscv: the rfence transport picks the free path', () => {
   });
 
   it('SBI rfence sends no IPI; IPI rfence does', () => {
-    for (const [a, re] of [[sbiV6_14, /: sbi \(no IPI\)/], [ipiV6_14, /: IPI/]] as const) {
+    for (const [a, re] of [[sbiV6_14, /: sbi to mm_cpumask \(no IPI\)/], [ipiV6_14, /: IPI/]] as const) {
       inWorld(a, (w) => {
         const tlb = tlb_gather_mmu(w.mm, false);
         finish(free_pgtables(tlb, 0));
         finishGather(tlb);
-        expect(w.trace.some((e) => e.action.includes('freed_tables') && re.test(e.action))).toBe(true);
+        expect(w.trace.some((e) => e.action.includes('walk cache') && re.test(e.action))).toBe(true);
       }, tablesScenario());
     }
   });

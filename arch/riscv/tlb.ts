@@ -32,7 +32,7 @@ const tlb_flush_all_threshold = 64;
 const PTRS_PER_PTE = 512;
 
 /** `__flush_tlb_range(mm, mm_cpumask(mm), start, size, PAGE_SIZE)` over `nr_ptes` PTEs. */
-function __flush_tlb_range(mm: Mm, start: number, end: number, nr_ptes: number): void {
+export function __flush_tlb_range(mm: Mm, start: number, end: number, nr_ptes: number): void {
   if (nr_ptes > tlb_flush_all_threshold) {
     flush_tlb_mm(mm);
     return;
@@ -42,7 +42,7 @@ function __flush_tlb_range(mm: Mm, start: number, end: number, nr_ptes: number):
 }
 
 /** `flush_tlb_mm(mm)`: `sfence.vma x0, asid` on every CPU of mm_cpumask, walk cache included. */
-function flush_tlb_mm(mm: Mm): void {
+export function flush_tlb_mm(mm: Mm): void {
   void mm;
   arch_invalidate(0, Number.MAX_SAFE_INTEGER, { walkCache: true, includeLazy: true });
 }

@@ -11,8 +11,10 @@
 import { generic_pte_free_defer, type Adapter } from '../../src/kernel';
 import { __pte_free_tlb, pte_alloc_one, pte_free } from '../generic/hooks';
 import v6_5 from './v6.5';
+import { loongarchFlushHooks } from './tlb';
 
 const adapter: Adapter = {
+  ...loongarchFlushHooks,
   name: 'loongarch-2026',
   arch: 'loongarch',
   era: '2026',

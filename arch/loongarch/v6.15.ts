@@ -12,8 +12,10 @@
 import { generic_pte_free_defer, type Adapter } from '../../src/kernel';
 import { __pte_free_tlb, pte_alloc_one, pte_free } from '../generic/hooks';
 import v6_5 from './v6.5';
+import { loongarchFlushHooks } from './tlb';
 
 const adapter: Adapter = {
+  ...loongarchFlushHooks,
   name: 'loongarch-v6.15',
   arch: 'loongarch',
   era: 'v6.15',

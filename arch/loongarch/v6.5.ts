@@ -22,8 +22,10 @@ import {
   generic_pte_free, generic_pte_free_defer, page_ptdesc, pagetable_dtor, tlb_remove_page_ptdesc, type Adapter, type Page,
 } from '../../src/kernel';
 import { pte_alloc_one } from '../generic/hooks';
+import { loongarchFlushHooks } from './tlb';
 
 const adapter: Adapter = {
+  ...loongarchFlushHooks,
   name: 'loongarch-v6.6',
   arch: 'loongarch',
   era: 'v6.6',

@@ -11,8 +11,10 @@ import { page_ptdesc, pagetable_dtor, tlb_remove_page_ptdesc, type Adapter, type
 import { pte_alloc_one, pte_free } from '../generic/hooks';
 import { update_mmu_cache } from './tlb-r4k';
 import v6_5 from './mips32-xpa-v6.5';
+import { mipsFlushHooks } from './tlb';
 
 const adapter: Adapter = {
+  ...mipsFlushHooks,
   name: 'mips32-xpa-v6.14',
   arch: 'mips',
   era: 'v6.14',

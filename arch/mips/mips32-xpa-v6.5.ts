@@ -22,8 +22,10 @@
 import { generic_pte_free, pagetable_dtor, tlb_remove_page, type Adapter, type Page } from '../../src/kernel';
 import { pte_alloc_one } from '../generic/hooks';
 import { update_mmu_cache } from './tlb-r4k';
+import { mipsFlushHooks } from './tlb';
 
 const adapter: Adapter = {
+  ...mipsFlushHooks,
   name: 'mips32-xpa-v6.5',
   arch: 'mips',
   era: 'v6.5',

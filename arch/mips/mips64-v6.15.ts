@@ -14,8 +14,10 @@ import { generic_pte_free_defer, type Adapter } from '../../src/kernel';
 import { __pte_free_tlb, pte_alloc_one, pte_free } from '../generic/hooks';
 import { update_mmu_cache } from './tlb-r4k';
 import v6_5 from './mips32-xpa-v6.5';
+import { mipsFlushHooks } from './tlb';
 
 const adapter: Adapter = {
+  ...mipsFlushHooks,
   name: 'mips64-v6.15',
   arch: 'mips',
   era: 'v6.15',

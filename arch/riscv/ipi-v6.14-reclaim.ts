@@ -15,9 +15,11 @@
  */
 import type { Adapter } from '../../src/kernel';
 import { hooksV6_14, riscvDeclarations } from './pgalloc';
+import { riscvFlushHooks } from './tlb';
 
 const adapter: Adapter = {
   ...hooksV6_14,
+  ...riscvFlushHooks,
   name: 'riscv-ipi-v6.14-reclaim',
   arch: 'riscv',
   era: 'v6.14',

@@ -9,9 +9,11 @@
  */
 import type { Adapter } from '../../src/kernel';
 import { hooks2026, riscvDeclarations } from './pgalloc';
+import { riscvFlushHooks } from './tlb';
 
 const adapter: Adapter = {
   ...hooks2026,
+  ...riscvFlushHooks,
   name: 'riscv-sbi-2026',
   arch: 'riscv',
   era: '2026',

@@ -13,9 +13,11 @@
  */
 import type { Adapter } from '../../src/kernel';
 import { hooksV6_13, riscvDeclarations } from './pgalloc';
+import { riscvFlushHooks } from './tlb';
 
 const adapter: Adapter = {
   ...hooksV6_13,
+  ...riscvFlushHooks,
   name: 'riscv-sbi-v6.13',
   arch: 'riscv',
   era: 'v6.13',

@@ -11,9 +11,11 @@
  */
 import type { Adapter } from '../../src/kernel';
 import { hooksV6_14, riscvDeclarations } from './pgalloc';
+import { riscvFlushHooks } from './tlb';
 
 const adapter: Adapter = {
   ...hooksV6_14,
+  ...riscvFlushHooks,
   name: 'riscv-sbi-v6.14',
   arch: 'riscv',
   era: 'v6.14',

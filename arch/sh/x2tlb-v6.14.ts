@@ -11,8 +11,10 @@
  */
 import { page_ptdesc, pagetable_dtor, tlb_remove_page_ptdesc, type Adapter, type Page } from '../../src/kernel';
 import { pte_alloc_one, pte_free } from '../generic/hooks';
+import { shFlushHooks } from './tlb';
 
 const adapter: Adapter = {
+  ...shFlushHooks,
   name: 'sh-x2tlb-v6.14',
   arch: 'sh',
   era: 'v6.14',

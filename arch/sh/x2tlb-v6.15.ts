@@ -10,8 +10,10 @@
 import type { Adapter } from '../../src/kernel';
 import { __pte_free_tlb, pte_alloc_one, pte_free } from '../generic/hooks';
 import v6_14 from './x2tlb-v6.14';
+import { shFlushHooks } from './tlb';
 
 const adapter: Adapter = {
+  ...shFlushHooks,
   name: 'sh-x2tlb-v6.15',
   arch: 'sh',
   era: 'v6.15',

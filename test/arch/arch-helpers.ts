@@ -15,6 +15,7 @@ import { expect } from '@jest/globals';
 import { tlb_finish_mmu, tlb_gather_mmu } from '../../src/mm/mmu_gather';
 import { free_pgtables, slotAddress } from '../../src/mm/memory';
 import { pmd_page_vaddr } from '../../src/mm/pgtable_generic';
+import { arch_flush_tlb_range, arch_tlb_flush } from '../../src/mm/context';
 import { PROPERTIES } from '../../properties';
 import { inWorld, quietScenario } from '../helpers';
 import type { Scenario } from '../../src/engine/scenario';
@@ -142,4 +143,52 @@ export function expectDtorAfterGracePeriod(a: Adapter): void {
     expect(w.trace.some((e) => e.action.startsWith('pagetable_free('))).toBe(true);
     expect(w.violations).toEqual([]);
   }, tablesScenario());
+}
+
+/**
+ * What the arch's `tlb_flush()` (a gather over `[start, end)`, `freed_tables`, `fullmm`) or
+ * `flush_tlb_range(start, end, huge)` invalidated: each `arch_invalidate()` as
+ * `vpn a..b, walk cache|leaf only`, and the whole trace lines for the transport.
+ */
+export function archFlushes(
+  w: World, what: { tlb_flush: { start: number; end: number; freed_tables?: boolean; fullmm?: boolean } } | { flush_tlb_range: { start: number; end: number; huge: boolean } },
+): { ranges: string[]; lines: string[] } {
+  const from = w.trace.length;
+  if ('tlb_flush' in what) {
+    const o = what.tlb_flush;
+    const tlb = tlb_gather_mmu(w.mm, o.fullmm ?? false);
+    tlb.start = o.start;
+    tlb.end = o.end;
+    tlb.freed_tables = o.freed_tables ?? false;
+    finish(arch_tlb_flush(tlb));
+  } else {
+    const o = what.flush_tlb_range;
+    finish(arch_flush_tlb_range(o.start, o.end, o.huge));
+  }
+  const lines = w.trace.slice(from).map((e) => e.action).filter((x) => /^flush_tlb_range\(vpn \d+\.\.\d+, (walk cache|leaf only)\)/.test(x));
+  return { ranges: lines.map((x) => /^flush_tlb_range\((vpn \d+\.\.\d+, (?:walk cache|leaf only))\)/.exec(x)![1]!), lines };
+}
+
+/** `vpn 0..last, walk cache`: a flush of the whole mm (flush_tlb_mm, a new ASID). */
+export function wholeMm(w: World): string {
+  return `vpn 0..${w.cfg.geometry.slots * w.cfg.geometry.ptesPerTable - 1}, walk cache`;
+}
+
+/**
+ * The asm-generic `tlb_flush()` of arch/generic/tlb.ts over a software-refilled TLB (loongarch,
+ * mips, sh): `freed_tables` changes nothing, fullmm flushes the whole mm, a page range is flushed
+ * page by page, every flush drops what is cached of the address; the transport's trace matches
+ * `transport`.
+ */
+export function expectAsmGenericSoftTlbFlush(a: Adapter, transport: RegExp): void {
+  inWorld(a, (w) => {
+    const per = w.cfg.geometry.ptesPerTable;
+    expect(archFlushes(w, { tlb_flush: { start: 0, end: 2 } }).ranges).toEqual(['vpn 0..1, walk cache']);
+    expect(archFlushes(w, { tlb_flush: { start: 0, end: 2, freed_tables: true } }).ranges).toEqual(['vpn 0..1, walk cache']);
+    expect(archFlushes(w, { tlb_flush: { start: 0, end: 2, fullmm: true } }).ranges).toEqual([wholeMm(w)]);
+    expect(archFlushes(w, { flush_tlb_range: { start: per, end: 2 * per, huge: true } }).ranges).toEqual([`vpn ${per}..${2 * per - 1}, walk cache`]);
+    const pages = archFlushes(w, { flush_tlb_range: { start: 2, end: 4, huge: false } });
+    expect(pages.ranges).toEqual(['vpn 2..2, walk cache', 'vpn 3..3, walk cache']);
+    for (const line of pages.lines) expect(line).toMatch(transport);
+  });
 }

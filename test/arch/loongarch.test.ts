@@ -5,7 +5,7 @@ import y2026 from '../../arch/loongarch/2026';
 import { free_pgtables } from '../../src/mm/memory';
 import { tlb_gather_mmu } from '../../src/mm/mmu_gather';
 import { inWorld } from '../helpers';
-import { archDtors, expectDtorAfterGracePeriod, expectDtorAtUnlinkInPageBatch, finish, finishGather, tableOf, tablesScenario } from './arch-helpers';
+import { archDtors, expectAsmGenericSoftTlbFlush, expectDtorAfterGracePeriod, expectDtorAtUnlinkInPageBatch, finish, finishGather, tableOf, tablesScenario } from './arch-helpers';
 
 describe('loongarch: page batch after the IPI flush until 2026, RCU table batch in 2026', () => {
   it('v6.5: dtor in __pte_free_tlb, then tlb_remove_page', () => {
@@ -40,4 +40,12 @@ describe('loongarch: page batch after the IPI flush until 2026, RCU table batch 
   it('2026: RCU table batch, dtor and free after the grace period', () => {
     expectDtorAfterGracePeriod(y2026);
   });
+});
+
+describe('loongarch flush hooks (arch/loongarch/tlb.ts)', () => {
+  for (const a of [v6_5, v6_15, y2026]) {
+    it(`${a.name}: tlb_flush() is flush_tlb_mm() or flush_tlb_range(), freed_tables unused; IPI to mm_cpumask`, () => {
+      expectAsmGenericSoftTlbFlush(a, /: IPI/);
+    });
+  }
 });

@@ -7,7 +7,7 @@ import mips64Mmid from '../../arch/mips/mips64-mmid-v6.15';
 import b16 from '../../fixtures/broken/b16-mips-update-tlb-no-unmap';
 import { runScenario } from '../../src/engine/runner';
 import { inWorld } from '../helpers';
-import { archDtors, expectDtorAtUnlinkInPageBatch, tablesScenario } from './arch-helpers';
+import { archDtors, expectAsmGenericSoftTlbFlush, expectDtorAtUnlinkInPageBatch, tablesScenario } from './arch-helpers';
 
 const ALL = [mips32V6_5, mips32V6_14, mips64V6_15];
 
@@ -75,5 +75,17 @@ describe('mips64 with MMIDs: the flush is a ginvt broadcast, no IPI', () => {
     expect(mips64Mmid.declarations.flushTransport).toBe('broadcast');
     expect(mips64Mmid.declarations.MMU_GATHER_RCU_TABLE_FREE).toBe(false);
     expect(mips64Mmid.knownBad).toMatchObject({ kind: 'suspected', contracts: ['C-LT-3'] });
+  });
+});
+
+describe('mips flush hooks (arch/mips/tlb.ts)', () => {
+  for (const a of [mips32V6_5, mips32V6_14, mips64V6_15]) {
+    it(`${a.name}: asm-generic tlb_flush(), smp_on_other_tlbs() IPIs`, () => {
+      expectAsmGenericSoftTlbFlush(a, /: IPI/);
+    });
+  }
+
+  it('mips64-mmid-v6.15: the same flushes as a globalized ginvt, no IPI', () => {
+    expectAsmGenericSoftTlbFlush(mips64Mmid, /: broadcast \(no IPI\)$/);
   });
 });

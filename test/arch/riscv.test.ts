@@ -11,7 +11,9 @@ import { riscv_use_sbi_for_rfence } from '../../src/kernel';
 import { free_pgtables } from '../../src/mm/memory';
 import { tlb_gather_mmu } from '../../src/mm/mmu_gather';
 import { inWorld } from '../helpers';
-import { drainRcu, failingContracts, finish, finishGather, inPageBatch, inTableBatch, tableOf, tablesScenario } from './arch-helpers';
+import {
+  archFlushes, drainRcu, failingContracts, finish, finishGather, inPageBatch, inTableBatch, tableOf, tablesScenario, wholeMm,
+} from './arch-helpers';
 
 describe('riscv: the rfence transport picks the free path', () => {
   it('riscv_use_sbi_for_rfence() follows the declared transport', () => {
@@ -99,5 +101,30 @@ describe('riscv known-bad adapters (empty-table reclaim on the old code)', () =>
     const r = failingContracts(ipiV6_14Reclaim, 300, 2);
     expect(r.failed).toEqual(['C-DT-1', 'C-DT-6']);
     expect(r.asExpected).toBe(true);
+  });
+});
+
+describe('riscv flush hooks (arch/riscv/tlb.ts)', () => {
+  for (const a of [sbiV6_13, ipiV6_14, sbi2026]) {
+    it(`${a.name}: tlb_flush() flushes the whole ASID when tables were freed (97cf301fa42e) or fullmm, leaf entries of the range otherwise`, () => {
+      inWorld(a, (w) => {
+        expect(archFlushes(w, { tlb_flush: { start: 0, end: 2 } }).ranges).toEqual(['vpn 0..1, leaf only']);
+        expect(archFlushes(w, { tlb_flush: { start: 0, end: 2, freed_tables: true } }).ranges).toEqual([wholeMm(w)]);
+        expect(archFlushes(w, { tlb_flush: { start: 0, end: 2, fullmm: true } }).ranges).toEqual([wholeMm(w)]);
+      });
+    });
+  }
+
+  it('flush_tlb_range(): the PMD range of pmdp_collapse_flush() is above tlb_flush_all_threshold (whole ASID); flush_tlb_page() is leaf only', () => {
+    inWorld(ipi2026, (w) => {
+      const per = w.cfg.geometry.ptesPerTable;
+      expect(archFlushes(w, { flush_tlb_range: { start: per, end: 2 * per, huge: true } }).ranges).toEqual([wholeMm(w)]);
+      expect(archFlushes(w, { flush_tlb_range: { start: 3, end: 4, huge: false } }).ranges).toEqual(['vpn 3..3, leaf only']);
+    });
+  });
+
+  it('the transport is the declared rfence: SBI sends no IPI, IPI rfence does', () => {
+    expect(inWorld(sbiV6_14, (w) => archFlushes(w, { tlb_flush: { start: 0, end: 1 } }).lines)).toEqual([expect.stringMatching(/: sbi to mm_cpumask \(no IPI\)$/)]);
+    expect(inWorld(ipiV6_14, (w) => archFlushes(w, { tlb_flush: { start: 0, end: 1 } }).lines)).toEqual([expect.stringMatching(/: IPI/)]);
   });
 });

@@ -5,7 +5,7 @@ import { free_pgtables, slotAddress } from '../../src/mm/memory';
 import { tlb_gather_mmu } from '../../src/mm/mmu_gather';
 import { pmdp_get_lockless_sync } from '../../src/mm/pgtable_generic';
 import { inWorld } from '../helpers';
-import { archDtors, finish, finishGather, inPageBatch, tableOf, tablesScenario } from './arch-helpers';
+import { archDtors, expectAsmGenericSoftTlbFlush, finish, finishGather, inPageBatch, tableOf, tablesScenario } from './arch-helpers';
 
 describe('sh X2TLB: page batch after the IPI flush, pmd in two halves', () => {
   for (const a of [v6_14, v6_15]) {
@@ -35,4 +35,12 @@ describe('sh X2TLB: page batch after the IPI flush, pmd in two halves', () => {
       expect(w.trace.some((e) => /^tlb_remove_table_sync_one\(\) \(no-op/.test(e.action))).toBe(true);
     }, tablesScenario());
   });
+});
+
+describe('sh flush hooks (arch/sh/tlb.ts)', () => {
+  for (const a of [v6_14, v6_15]) {
+    it(`${a.name}: asm-generic tlb_flush(), smp_call_function() IPIs`, () => {
+      expectAsmGenericSoftTlbFlush(a, /: IPI/);
+    });
+  }
 });

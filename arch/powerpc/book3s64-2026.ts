@@ -11,6 +11,7 @@
 import type { Adapter } from '../../src/kernel';
 import base from './book3s64-v6.6';
 import { book3s64_pte_hooks } from './hooks';
+import { book3s64FlushHooks } from './tlb';
 import { __tlb_remove_table, destroy_pagetable_cache, pte_fragment_free, pte_free_defer } from './pgtable-frag-2026';
 
 const adapter: Adapter = {
@@ -26,6 +27,8 @@ const adapter: Adapter = {
   },
   declarations: { ...base.declarations, HAVE_ARCH_TLB_REMOVE_TABLE: true, PT_RECLAIM: false },
   ...book3s64_pte_hooks({ pte_fragment_free, pte_free_defer, __tlb_remove_table, destroy_pagetable_cache }),
+  /* book3s/64/tlbflush.h tlb_flush()/flush_tlb_range() → radix__* (./tlb.ts) */
+  ...book3s64FlushHooks,
 };
 
 export default adapter;

@@ -9,6 +9,7 @@
  */
 import type { Adapter } from '../../src/kernel';
 import { book3s64_pte_hooks } from './hooks';
+import { book3s64FlushHooks } from './tlb';
 import { destroy_pagetable_cache, pte_fragment_free, pte_free_defer, __tlb_remove_table } from './pgtable-frag';
 
 const adapter: Adapter = {
@@ -31,6 +32,8 @@ const adapter: Adapter = {
     ctorDtor: true, tlbDelayRmap: true, irqOffIsRcuReader: true,
   },
   ...book3s64_pte_hooks({ pte_fragment_free, pte_free_defer, __tlb_remove_table, destroy_pagetable_cache }),
+  /* book3s/64/tlbflush.h tlb_flush()/flush_tlb_range() → radix__* (./tlb.ts) */
+  ...book3s64FlushHooks,
 };
 
 export default adapter;

@@ -14,6 +14,7 @@ import {
 } from '../../src/kernel';
 import { S390_DECLARATIONS } from './declarations';
 import { s390_pte_hooks } from './hooks';
+import { s390FlushHooks } from './tlb';
 import { page_table_alloc, page_table_free, pte_free_now } from './pgalloc-page';
 
 /** `page_table_alloc(mm)` (GFP_KERNEL_ACCOUNT + ctor) and `page_table_free(mm, table)` (pagetable_dtor_free), unchanged since v6.14. */
@@ -28,6 +29,7 @@ export function pte_free_defer(mm: Mm, pgtable: number): void {
 /** asm/tlb.h `pte_free_tlb(tlb, pte, address)` without gmap_unlink. */
 export function pte_free_tlb(tlb: MmuGather, pte: number, address: number): void {
   __tlb_adjust_range(tlb, address, 4096);
+  tlb.mm.context.flush_mm = true;
   __model_world().record('tlb->mm->context.flush_mm = 1');
   tlb.freed_tables = true;
   tlb_remove_ptdesc(tlb, virt_to_ptdesc(pte));
@@ -43,6 +45,8 @@ const adapter: Adapter = {
   // collapse_pte_mapped_thp() window of fixtures/findings/collapse-unsplit-ptl-reclaim.ts.
   declarations: { ...S390_DECLARATIONS, tablesPerPage: 1, PT_RECLAIM: true, HAVE_ARCH_TLB_REMOVE_TABLE: false, SPLIT_PTE_PTLOCKS: true },
   ...s390_pte_hooks({ page_table_alloc, page_table_free, pte_free_defer, pte_free_tlb }),
+  /* asm/tlb.h tlb_flush(), asm/tlbflush.h flush_tlb_range(), the IDTE/IPTE of pmdp_collapse_flush()/ptep_clear_flush() (./tlb.ts) */
+  ...s390FlushHooks,
 };
 
 export default adapter;

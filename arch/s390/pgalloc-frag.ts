@@ -206,6 +206,7 @@ export function pte_free_defer(mm: Mm, pgtable: number): void {
  */
 export function pte_free_tlb(tlb: MmuGather, pte: number, address: number): void {
   __tlb_adjust_range(tlb, address, PAGE_SIZE);
+  tlb.mm.context.flush_mm = true;
   __model_world().record('tlb->mm->context.flush_mm = 1');
   tlb.freed_tables = true;
   page_table_free_rcu(tlb, pte, address);

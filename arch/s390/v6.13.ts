@@ -18,6 +18,7 @@ import {
 } from '../../src/kernel';
 import { S390_DECLARATIONS } from './declarations';
 import { s390_pte_hooks } from './hooks';
+import { s390FlushHooks } from './tlb';
 import { page_table_alloc } from './pgalloc-page';
 
 /** `page_table_alloc(mm)`: a fresh page, ctor'd; pt_list is used by gmap only. */
@@ -57,6 +58,7 @@ export function pte_free_defer(mm: Mm, pgtable: number): void {
 /** asm/tlb.h `pte_free_tlb(tlb, pte, address)`: range, flush_mm, freed_tables, gmap_unlink for PGSTE, tlb_remove_ptdesc. */
 export function pte_free_tlb(tlb: MmuGather, pte: number, address: number): void {
   __tlb_adjust_range(tlb, address, 4096);
+  tlb.mm.context.flush_mm = true;
   __model_world().record('tlb->mm->context.flush_mm = 1');
   tlb.freed_tables = true;
   if (mm_alloc_pgste(tlb.mm)) gmap_unlink(tlb.mm, pte, address);
@@ -71,6 +73,8 @@ const adapter: Adapter = {
   description: 'Whole 4K PTE tables, arch __tlb_remove_table owning the PTE dtor, pte_free_defer = call_rcu.',
   declarations: { ...S390_DECLARATIONS, tablesPerPage: 1 },
   ...s390_pte_hooks({ page_table_alloc, page_table_free, pte_free_defer, pte_free_tlb, __tlb_remove_table }),
+  /* asm/tlb.h tlb_flush(), asm/tlbflush.h flush_tlb_range(), the IDTE/IPTE of pmdp_collapse_flush()/ptep_clear_flush() (./tlb.ts) */
+  ...s390FlushHooks,
 };
 
 export default adapter;

@@ -10,6 +10,7 @@
 import type { Adapter } from '../../src/kernel';
 import { S390_DECLARATIONS } from './declarations';
 import { s390_pte_hooks } from './hooks';
+import { s390FlushHooks } from './tlb';
 import { __tlb_remove_table, page_table_alloc, page_table_free, pte_free_defer, pte_free_tlb } from './pgalloc-frag';
 
 /** The declarations shared by the s390 adapters (./declarations.ts), also exported from here. */
@@ -23,6 +24,8 @@ const adapter: Adapter = {
   description: '2K fragments: AA/PP bits in _refcount, pgtable_list, two-step XOR release, PageActive defers the RCU call until both halves are free.',
   declarations: { ...S390_DECLARATIONS, tablesPerPage: 2 },
   ...s390_pte_hooks({ page_table_alloc, page_table_free, pte_free_defer, pte_free_tlb, __tlb_remove_table }),
+  /* asm/tlb.h tlb_flush(), asm/tlbflush.h flush_tlb_range(), the IDTE/IPTE of pmdp_collapse_flush()/ptep_clear_flush() (./tlb.ts) */
+  ...s390FlushHooks,
 };
 
 export default adapter;

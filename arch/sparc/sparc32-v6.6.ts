@@ -20,6 +20,7 @@
  */
 import type { Adapter } from '../../src/kernel';
 import { pte_alloc_one, pte_free } from './srmmu';
+import { srmmuFlushHooks } from './tlb';
 
 const adapter: Adapter = {
   name: 'sparc32-v6.6',
@@ -48,6 +49,8 @@ const adapter: Adapter = {
   __pte_free_tlb(tlb, pte) {
     pte_free(tlb.mm, pte as number);
   },
+  /* asm-generic tlb_flush(), tlbflush_32.h flush_tlb_range()/flush_tlb_page() → smp_32.c cross-calls (./tlb.ts) */
+  ...srmmuFlushHooks,
 };
 
 export default adapter;

@@ -101,7 +101,7 @@ export function buildWorld(adapter: Adapter, sc: Scenario): World {
       uffd: s.uffd, anonVma: false, attached: true, pgtablesFreed: false,
     })),
     rss: { file: 0, anon: 0 }, nr_ptes: 0,
-    context: { lock: w.newLock('context.lock'), pgtable_list: { name: 'pgtable_list', pages: [] }, has_pgste: false, pte_frag: 0 },
+    context: { lock: w.newLock('context.lock'), pgtable_list: { name: 'pgtable_list', pages: [] }, has_pgste: false, flush_mm: false, pte_frag: 0 },
     ptcMapped: new Map(),
   };
   for (let i = 0; i < PTES; i++) {

@@ -35,6 +35,8 @@ export interface MmContext {
   pgtable_list: PageList;
   /** s390 `mm_has_pgste()`. */
   has_pgste: boolean;
+  /** s390 `mm->context.flush_mm`: set by `pte_free_tlb()`, cleared and acted on by `__tlb_flush_mm_lazy()`. */
+  flush_mm: boolean;
   /** powerpc `mm->context.pte_frag`: address of the next unused fragment, or 0. */
   pte_frag: number;
 }

@@ -155,17 +155,30 @@ export function coroutineTransformer(ts: typeof TS): TS.TransformerFactory<TS.So
 }
 
 /**
- * An ES module adapter's source through the coroutine transform, as ES2022 with an inline source
- * map: what the ESM load hook (./hooks.ts) runs, and what the main thread recomputes to map a
- * stack frame of that module back to its lines (./sourceMap.ts); the same input gives the same
- * output.
+ * Adapter source through the coroutine transform, as ES2022: CommonJS (the loader, the build) or
+ * an ES module (`esm`), with an inline source map or (`mapFile`, the build) a separate one. The
+ * one transpilation of adapter code that ./transpile.ts, ./emitAdapters.ts and the ESM load hook
+ * share; a {@link CoroutineTransformError} is thrown as is.
  */
-export function transformEsm(ts: typeof TS, source: string, fileName: string): string {
+export function transpileAdapter(ts: typeof TS, source: string, fileName: string, o: { esm?: boolean; mapFile?: boolean } = {}): TS.TranspileOutput {
   return ts.transpileModule(source, {
     fileName,
-    compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022, inlineSourceMap: true },
+    reportDiagnostics: true,
+    compilerOptions: {
+      module: o.esm === true ? ts.ModuleKind.ESNext : ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022, esModuleInterop: true,
+      sourceMap: o.mapFile === true, inlineSourceMap: o.mapFile !== true,
+    },
     transformers: { before: [coroutineTransformer(ts)] },
-  }).outputText;
+  });
+}
+
+/**
+ * An ES module adapter's source through the coroutine transform, with an inline source map:
+ * what the ESM load hook (./hooks.ts) runs, and what the main thread recomputes to map a stack
+ * frame of that module back to its lines (./sourceMap.ts); the same input gives the same output.
+ */
+export function transformEsm(ts: typeof TS, source: string, fileName: string): string {
+  return transpileAdapter(ts, source, fileName, { esm: true }).outputText;
 }
 
 /** Whether a path (relative to the package root, `/`-separated) is adapter code the build transforms. */

@@ -7,7 +7,7 @@
  */
 import fs from 'fs';
 import path from 'path';
-import { coroutineTransformer, isAdapterSource } from './coroutines';
+import { isAdapterSource, transpileAdapter } from './coroutines';
 import { layout } from './layout';
 import { typescript } from './tsApi';
 
@@ -37,11 +37,7 @@ export function emitAdapters(): number {
       const rel = path.relative(pkgRoot, src).split(path.sep).join('/');
       const js = path.join(distRoot, rel).replace(/\.ts$/, '.js');
       if (!isAdapterSource(rel) || !fs.existsSync(js)) continue;
-      const r = ts.transpileModule(fs.readFileSync(src, 'utf8'), {
-        fileName: src,
-        compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022, esModuleInterop: true, sourceMap: true },
-        transformers: { before: [coroutineTransformer(ts)] },
-      });
+      const r = transpileAdapter(ts, fs.readFileSync(src, 'utf8'), src, { mapFile: true });
       const map = JSON.parse(r.sourceMapText ?? '{}') as { file?: string; sources?: string[]; sourceRoot?: string };
       map.file = path.basename(js);
       map.sourceRoot = '';

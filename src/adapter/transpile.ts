@@ -7,7 +7,7 @@
  * unchanged adapter does not load the compiler at all.
  */
 import { readCached, writeCached } from './cacheDir';
-import { coroutineTransformer, CoroutineTransformError } from './coroutines';
+import { CoroutineTransformError, transpileAdapter } from './coroutines';
 import { UsageError } from './errors';
 import { summarizeDiagnostics } from './diagnostics';
 import { registerSourceMap } from './sourceMap';
@@ -30,12 +30,7 @@ export function transpile(code: string, file: string, lineOffset = 0): string {
   const ts = typescript();
   let r: ReturnType<typeof ts.transpileModule>;
   try {
-    r = ts.transpileModule(code, {
-      fileName: file,
-      reportDiagnostics: true,
-      compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022, esModuleInterop: true, sourceMap: false, inlineSourceMap: true },
-      transformers: { before: [coroutineTransformer(ts)] },
-    });
+    r = transpileAdapter(ts, code, file);
   } catch (e) {
     if (e instanceof CoroutineTransformError) throw new UsageError(e.message);
     throw e;

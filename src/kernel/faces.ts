@@ -11,7 +11,7 @@
  * `riscv_use_sbi_for_rfence()`, `WARN_ON_ONCE`) are not points: kernel code computes them
  * without touching shared memory.
  */
-import type { Step } from '../model/actor';
+import type { MapHandle, Step } from '../model/actor';
 import { point } from '../model/coroutine';
 import type { MmuGather } from '../model/gather';
 import type { Mm } from '../model/mm';
@@ -150,7 +150,7 @@ export const local_irq_save = point(irq.local_irq_save);
 /** `local_irq_restore(flags)`. */
 export const local_irq_restore = point(irq.local_irq_restore);
 /** `pte_offset_map(pmd, address)` from arch code. */
-export const pte_offset_map = point(walk.pte_offset_map_step, 'pte_offset_map') as (mm: Mm, slot: number) => ReturnType<typeof walk.pte_offset_map>;
+export const pte_offset_map = point(walk.pte_offset_map_step, 'pte_offset_map') as (mm: Mm, slot: number) => MapHandle | null;
 /** `pte_unmap(pte)`. */
 export const pte_unmap = point(walk.pte_unmap);
 /** `ptep_get(pte + index)`. */

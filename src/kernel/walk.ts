@@ -1,8 +1,8 @@
 /**
  * The pte_offset_map family for arch code running inside a hook (mips __update_tlb, arm
- * show_pte, ...). From adapter code (`./faces.ts`) the generic implementation takes its own
- * steps; called from model code it runs to completion. A NULL result must be handled by the
- * caller: `ptep_get(NULL)` is a NULL dereference (C-MAP-9).
+ * show_pte, ...), called through their preemption-point faces (`./faces.ts`): the generic
+ * implementation takes its own steps. A NULL result must be handled by the caller:
+ * `ptep_get(NULL)` is a NULL dereference (C-MAP-9).
  */
 import type { MapHandle, Step } from '../model/actor';
 import type { Mm } from '../model/mm';
@@ -10,23 +10,10 @@ import { PTE_NONE, type Pte } from '../model/types';
 import { current } from '../model/world';
 import * as g from '../mm/pgtable_generic';
 
-function finish<T>(gen: Step<T>): T {
-  for (;;) {
-    const r = gen.next();
-    if (r.done) return r.value;
-  }
-}
-
 /** `pte_offset_map(pmd, address)` from adapter code: the generic implementation's steps. */
 export function pte_offset_map_step(mm: Mm, slot: number): Step<MapHandle | null> {
   void mm;
   return g.pte_offset_map(slot);
-}
-
-/** `pte_offset_map(pmd, address)` from arch code: a mapped table, or NULL. */
-export function pte_offset_map(mm: Mm, slot: number): MapHandle | null {
-  void mm;
-  return finish(g.pte_offset_map(slot));
 }
 
 /** `pte_unmap(pte)`. */

@@ -68,6 +68,8 @@ export interface MmVariant {
   fallbackNoInvalidate?: boolean;
   /** B19 (contracts.md §5.6 mutation `noLowHighSync`): retract/collapse skip pmdp_get_lockless_sync() after pmdp_collapse_flush() (it arrived with "mm/pgtable: add PAE safety to __pte_offset_map()", v3 02/13). */
   noLowHighSync?: boolean;
+  /** PT_RECLAIM fast path taken although zap_pte_range dropped the ptl midway (the retry case the kernel rechecks with the slow path). */
+  ptReclaimFastAfterRetry?: boolean;
 }
 
 /** Kconfig-like declarations. The model derives the generic code paths and the applicable properties from them. */

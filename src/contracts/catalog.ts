@@ -36,7 +36,7 @@ export const CONTRACTS: readonly Contract[] = [
   // 2.B removal and locking
   c('C-RM-1', 'lock-recheck', 'outside free_pgtables a PTE table is unlinked only under pmd_lock and, nested, its own ptl', 'S2:1445-1450, S2:307-321'),
   c('C-RM-2', 'lock-recheck', 'when ptl == pml the lock is taken once, and every release matches an acquire', 'S2:277-328'),
-  c('C-RM-3', 'detached-empty', 'a table detached by retract/collapse holds no present PTE, swap entry or WP marker when its pmd is cleared', 'S2:309-318, S2:337-413'),
+  c('C-RM-3', 'detached-empty', 'a table detached by retract/collapse (or PT_RECLAIM) holds no present PTE, swap entry or WP marker when its pmd is cleared', 'S2:309-318, S2:337-413'),
   c('C-RM-6', 'lock-recheck', 'outsiders (khugepaged) never pte_offset_map a table of a detached VMA or an exiting mm: free_pgtables frees it without the ptl and maybe without RCU', 'S2:1084-1088, S2:1320'),
   c('C-RM-7', 'lock-recheck', 'after dropping and retaking the mmap lock (collapse_pte_mapped_thp looks up its own VMA), the caller revalidates its saved vma before using it', 'S2:748-790, S2:702-747'),
   c('C-RM-13', 'lock-recheck', 'pmd_same() is total and correct for pmds that point to page tables', 'S2:2332-2435'),

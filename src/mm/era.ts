@@ -70,3 +70,13 @@ export function removeTableOne(era: Era, ptReclaim: boolean): 'ipi' | 'rcu' | 's
 export function fallbackInvalidates(era: Era): boolean {
   return eraAtLeast(era, 'v6.5');
 }
+
+/**
+ * 2026 (linux-mm S10, "PT_RECLAIM folded into memory.c", E9): the zap fast path
+ * `zap_empty_pte_table()` proceeds when the PTE ptl is the pmd lock (it is already held); v6.14's
+ * `try_get_and_clear_pmd()` (mm/pt_reclaim.c, S11) always `spin_trylock()`s the pmd lock, which
+ * fails when it is the held ptl, so unsplit ptlocks always take the slow path there.
+ */
+export function ptReclaimFastSameLock(era: Era): boolean {
+  return eraAtLeast(era, '2026');
+}

@@ -16,6 +16,7 @@ import { flush_tlb_range } from './tlbflush';
 import { __tlb_remove_page_size, tlb_flush_mmu, tlb_flush_mmu_tlbonly, tlb_flush_pmd_range, tlb_flush_rmaps, tlb_set_freed_tables } from './mmu_gather';
 import { mk_table_pmd, pmd_lock, pmdKind, pmd_page_vaddr, pte_offset_map_lock, pte_unmap_unlock, ptep_get, set_pte_at } from './pgtable_generic';
 import { page_add_rmap, page_remove_rmap, rss_dec, set_page_dirty } from './rmap';
+import { ptReclaimScanEnd, type PtReclaim } from './pt_reclaim';
 
 /** User virtual address of a pmd slot. */
 export function slotAddress(slot: number): number {
@@ -148,21 +149,31 @@ export function* do_fault(slot: number, index: number, write: boolean): Step {
 /**
  * `zap_pte_range(tlb, vma, pmd, addr, end)` (v6.5 shape, S4): clear every entry; dirty file
  * pages get `set_page_dirty` and, with `tlb_delay_rmap`, a delayed rmap and a forced flush
- * that happens before the ptl is dropped (`tlb_flush_rmaps`).
+ * that happens before the ptl is dropped (`tlb_flush_rmaps`). With `reclaim` (MADV_DONTNEED
+ * under PT_RECLAIM, v6.14+) it tracks `can_reclaim_pt` / `direct_reclaim` and tries the
+ * fast path while the ptl is still held (`src/mm/pt_reclaim.ts`); the caller frees the table.
  */
-export function* zap_pte_range(tlb: MmuGather, slot: number): Step {
+export function* zap_pte_range(tlb: MmuGather, slot: number, reclaim?: PtReclaim): Step {
   const w = current();
   const n = w.cfg.geometry.ptesPerTable;
   let i = 0;
   while (i < n) {
     const h = yield* pte_offset_map_lock(slot);
-    if (!h) return;
+    if (!h) {
+      if (reclaim) reclaim.can = false;
+      return;
+    }
     let force_flush = false;
+    let force_break = false;
     /** File pages whose rmap went before any flush, with the virtual page they were mapped at. */
     const early: { v: number; page: Page }[] = [];
     for (; i < n; i++) {
       const e = ptep_get(h, i);
-      if (e.k === 'none' || e.k === 'junk') continue;
+      if (e.k === 'none') continue;
+      if (e.k === 'junk') {
+        if (reclaim) reclaim.can = false; // any_skipped
+        continue;
+      }
       set_pte_at(h, i, PTE_NONE, 'ptep_get_and_clear_full');
       if (w.decl.ptepClearFlushes) yield* flush_tlb_range(vpn(slot, i), vpn(slot, i) + 1, false, 'IPTE');
       tlb_flush_pmd_range(tlb, slotAddress(slot) + i * PAGE_SIZE, PAGE_SIZE);
@@ -187,10 +198,12 @@ export function* zap_pte_range(tlb: MmuGather, slot: number): Step {
       yield;
       if (full) {
         force_flush = true;
+        force_break = true;
         i++;
         break;
       }
     }
+    if (reclaim) ptReclaimScanEnd(reclaim, h, slot, force_break, i === n);
     if (force_flush) {
       yield* tlb_flush_mmu_tlbonly(tlb);
       tlb_flush_rmaps(tlb);

@@ -10,7 +10,7 @@ import { i_mmap_lock_write, i_mmap_unlock_write, mmap_read_lock, mmap_read_unloc
 import { free_pgtables, zap_huge_pmd, zap_pte_range } from './memory';
 import { tlb_finish_mmu, tlb_gather_mmu } from './mmu_gather';
 import { pmdKind } from './pgtable_generic';
-import { try_to_free_pte } from './pt_reclaim';
+import { ptReclaimFinish, ptReclaimStart } from './pt_reclaim';
 
 /** munmap of the VMA of `slot`: write lock, detach (vma_start_write, then i_mmap write), downgrade, unmap, free_pgtables. */
 export function* do_munmap(slot: number): Step {
@@ -48,8 +48,9 @@ export function* madvise_dontneed(slot: number): Step {
     const tlb = tlb_gather_mmu(w.mm, false);
     if (pmdKind(w.mm.pmds[slot]!) === 'huge') yield* zap_huge_pmd(slot);
     else {
-      yield* zap_pte_range(tlb, slot);
-      if (w.cfg.reclaim) yield* try_to_free_pte(tlb, slot);
+      const reclaim = ptReclaimStart(w.cfg.reclaim);
+      yield* zap_pte_range(tlb, slot, reclaim);
+      yield* ptReclaimFinish(tlb, slot, reclaim);
     }
     yield* tlb_finish_mmu(tlb);
   }

@@ -250,6 +250,22 @@ export function* pte_offset_map_lock(slot: number): Step<MapHandle | null> {
 // ------------------------------------------------------------------ removal
 
 /**
+ * C-RM-3 at the moment a pmd that links the table at `va` is cleared (retract, collapse,
+ * PT_RECLAIM): the table holds no present PTE, swap entry or WP marker.
+ */
+export function checkDetachedEmpty(slot: number, va: number): void {
+  const w = current();
+  const p = w.pageOfVa(va);
+  if (!p || p.use !== 'table') return;
+  for (let i = 0; i < w.cfg.geometry.ptesPerTable; i++) {
+    const e = p.slots[w.slotIndex(va, i)] ?? PTE_NONE;
+    if (e.k === 'present' || e.k === 'swap' || (e.k === 'marker' && e.m === 'wp')) {
+      w.violate('C-RM-3', `${w.ptName(va)} detached from pmd${slot} while entry ${i} is ${e.k === 'marker' ? 'a uffd-wp marker' : e.k === 'present' ? `present (${w.pageName(e.page)})` : 'a swap entry'}`);
+    }
+  }
+}
+
+/**
  * `pmdp_collapse_flush(vma, addr, pmd)`: clear a table pmd and flush the TLB and paging
  * structure caches for its range. Checks C-RM-1 (pml and nested ptl held) and C-RM-3 (the
  * table holds no present PTE, swap entry or WP marker) at the moment of the clear.
@@ -267,15 +283,7 @@ export function* pmdp_collapse_flush(slot: number): Step<number> {
   if (pml.holder !== w.cur.id || ptl.holder !== w.cur.id) {
     w.violate('C-RM-1', `pmdp_collapse_flush(pmd${slot}) by ${w.cur.name} without holding pmd_lock and the table's ptl`);
   }
-  const p = w.pageOfVa(va);
-  if (p && p.use === 'table') {
-    for (let i = 0; i < w.cfg.geometry.ptesPerTable; i++) {
-      const e = p.slots[w.slotIndex(va, i)] ?? PTE_NONE;
-      if (e.k === 'present' || e.k === 'swap' || (e.k === 'marker' && e.m === 'wp')) {
-        w.violate('C-RM-3', `${w.ptName(va)} detached from pmd${slot} while entry ${i} is ${e.k === 'marker' ? 'a uffd-wp marker' : e.k === 'present' ? `present (${w.pageName(e.page)})` : 'a swap entry'}`);
-      }
-    }
-  }
+  checkDetachedEmpty(slot, va);
   w.mm.pmds[slot] = 0;
   const table = w.ptName(va);
   w.record(() => `pmdp_collapse_flush(pmd${slot}): clear ${table}`, table);

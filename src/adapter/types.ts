@@ -70,6 +70,13 @@ export interface MmVariant {
   noLowHighSync?: boolean;
   /** PT_RECLAIM fast path taken although zap_pte_range dropped the ptl midway (the retry case the kernel rechecks with the slow path). */
   ptReclaimFastAfterRetry?: boolean;
+  /**
+   * hugetlb `huge_pmd_unshare()` of an earlier era (src/mm/hugetlb.ts): `flush-after-unlock`
+   * before "hugetlbfs: flush TLBs correctly after huge_pmd_unshare" (a4a118f2eead, v5.16);
+   * `no-sync` before "mm/hugetlb: fix huge_pmd_unshare() vs GUP-fast race" (1013af4f585f, 2025);
+   * `sync-inline` that fix (correct). Absent: the 2026 mmu_gather `unshared_tables` code.
+   */
+  hugetlbUnshare?: 'flush-after-unlock' | 'no-sync' | 'sync-inline';
 }
 
 /** Kconfig-like declarations. The model derives the generic code paths and the applicable properties from them. */

@@ -89,6 +89,7 @@ export const CONTRACTS: readonly Contract[] = [
   c('C-WARN', 'arch-asserts', 'no WARN_ON*() in arch code fires on an interleaving the kernel allows (the kernel prints a splat; panic_on_warn stops)', 'ptconform'),
   c('C-BUG', 'arch-asserts', 'no BUG_ON() in arch code fires on an interleaving the kernel allows (the kernel dies there)', 'ptconform'),
   c('C-ARCH-5', 'arm', 'arm classic __pte_free_tlb widens the flush range to the two hardware tables of the page', 'S0:470-480'),
+  c('C-HUGE-1', 'lifetime', 'huge_pmd_unshare() flushes and waits for IRQs-off walkers (tlb_remove_table_sync_one) before dropping i_mmap_rwsem: no GUP-fast of the unsharing mm reads the shared hugetlb pmd table once its last sharer may reuse it', 'ptconform; mm/hugetlb.c 1013af4f585f, a4a118f2eead'),
 ];
 
 /** Look a contract up by ID; throws on an unknown ID (a programming error in a property or fixture). */

@@ -17,6 +17,7 @@ import { eraAtLeast } from '../adapter/types';
 import { callHook } from '../model/coroutine';
 import { mfill_atomic_pte } from '../mm/userfaultfd';
 import { writeback_page } from '../mm/writeback';
+import { gup_fast_hugetlb, hugetlb_unshare } from '../mm/hugetlb';
 
 /** One operation of an actor. `slot` is a pmd slot, `index` a PTE index in its table. */
 export type Op =
@@ -30,7 +31,9 @@ export type Op =
   | { k: 'collapse'; slot: number; madvise?: boolean }
   | { k: 'uffd_copy'; slot: number; index: number }
   | { k: 'uffd_poison'; slot: number; index: number }
-  | { k: 'writeback'; index: number };
+  | { k: 'writeback'; index: number }
+  | { k: 'hugetlb_unshare' }
+  | { k: 'hugetlb_gup_fast'; index: number };
 
 /** A short label for the timeline. */
 export function opLabel(op: Op): string {
@@ -46,6 +49,8 @@ export function opLabel(op: Op): string {
     case 'uffd_copy': return `UFFDIO_COPY(pmd${op.slot}[${op.index}])`;
     case 'uffd_poison': return `UFFDIO_POISON(pmd${op.slot}[${op.index}])`;
     case 'writeback': return `writeback(file page ${op.index})`;
+    case 'hugetlb_unshare': return 'munmap(hugetlb VMA): huge_pmd_unshare';
+    case 'hugetlb_gup_fast': return `gup_fast(hugetlb[${op.index}])`;
   }
 }
 
@@ -127,5 +132,7 @@ export function* runOp(op: Op): Step {
       mmap_read_unlock();
       return;
     case 'writeback': return yield* writeback_page(op.index);
+    case 'hugetlb_unshare': return yield* hugetlb_unshare();
+    case 'hugetlb_gup_fast': return yield* gup_fast_hugetlb(op.index);
   }
 }

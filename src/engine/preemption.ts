@@ -54,6 +54,8 @@ function representatives(kinds: Iterable<Op['k']>, archWalk: boolean): Op[] {
       case 'munmap': ops.push({ k, slot: 0 }); break;
       case 'khugepaged': ops.push({ k }); break;
       case 'writeback': ops.push({ k, index: 0 }); break;
+      case 'hugetlb_unshare': ops.push({ k }); break;
+      case 'hugetlb_gup_fast': ops.push({ k, index: 0 }); break;
     }
   }
   return ops;

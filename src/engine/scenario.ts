@@ -29,6 +29,7 @@ import type { Op } from './ops';
 import { preemptionPoints, type PreemptionPoints } from './preemption';
 import { drawnScheduleArb, placeSchedule, REMOVERS } from './schedule';
 import { MAX_GATHER_BATCH, MAX_TABLE_BATCH } from '../model/gather';
+import { hugetlbPmdSharing } from '../mm/hugetlb';
 
 /** Fixed geometry: 2 pmd slots of 2 PTEs, 3 CPUs (+ the RCU engine as actor 3). */
 export const SLOTS = 2;
@@ -89,6 +90,11 @@ export function opKinds(adapter: Adapter): Set<Op['k']> {
   // UFFDIO_POISON from v6.6.
   if (eraAtLeast(adapter.era, 'v6.5')) kinds.add('uffd_copy');
   if (uffdPoison(adapter.era)) kinds.add('uffd_poison');
+  // hugetlb PMD sharing: huge_pmd_unshare() against GUP-fast (src/mm/hugetlb.ts).
+  if (hugetlbPmdSharing(adapter)) {
+    kinds.add('hugetlb_unshare');
+    kinds.add('hugetlb_gup_fast');
+  }
   return kinds;
 }
 
@@ -174,7 +180,7 @@ export const DEFAULT_GEN: GenConfig = {
 
 /** Base weights of the op kinds (before swarm selection). */
 const OP_WEIGHTS: Record<Op['k'], number> = {
-  walk: 5, fault: 3, gup_fast: 3, access: 3, dontneed: 4, munmap: 3, khugepaged: 3, collapse: 2, uffd_copy: 2, uffd_poison: 1, writeback: 2,
+  walk: 5, fault: 3, gup_fast: 3, access: 3, dontneed: 4, munmap: 3, khugepaged: 3, collapse: 2, uffd_copy: 2, uffd_poison: 1, writeback: 2, hugetlb_unshare: 2, hugetlb_gup_fast: 2,
 };
 
 /** The fast-check arbitrary of one op of kind `k`, on `slot` / `index`. */
@@ -192,6 +198,8 @@ function opOfKind(k: Op['k'], slot: fc.Arbitrary<number>, index: fc.Arbitrary<nu
     case 'uffd_copy': return fc.record({ k: fc.constant('uffd_copy' as const), slot, index });
     case 'uffd_poison': return fc.record({ k: fc.constant('uffd_poison' as const), slot, index });
     case 'writeback': return fc.record({ k: fc.constant('writeback' as const), index });
+    case 'hugetlb_unshare': return fc.constant({ k: 'hugetlb_unshare' as const });
+    case 'hugetlb_gup_fast': return fc.record({ k: fc.constant('hugetlb_gup_fast' as const), index });
   }
 }
 

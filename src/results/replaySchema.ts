@@ -34,6 +34,8 @@ const OPS: Record<Op['k'], Fields> = {
   uffd_copy: { required: { slot, index } },
   uffd_poison: { required: { slot, index } },
   writeback: { required: { index } },
+  hugetlb_unshare: { required: {} },
+  hugetlb_gup_fast: { required: { index } },
 };
 
 const op = tagged<Op>('k', OPS, 'an op object');

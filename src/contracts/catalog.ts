@@ -3,7 +3,8 @@
  *
  * Each entry names the property (contract family) that checks it, a one-line summary and the
  * seed lines it comes from. `C-TD-1` is ptconform's own: the leak check at teardown, which
- * contracts.md describes only through its bugs (B5's lost callback, B20's rss counter).
+ * contracts.md describes only through its bugs (B5's lost callback, B20's rss counter); so is
+ * `C-HUGE-1`, hugetlb PMD unsharing against GUP-fast (src/mm/hugetlb.ts).
  */
 
 /** One checkable contract. */

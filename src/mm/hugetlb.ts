@@ -41,8 +41,7 @@
 import { eraAtLeast, type Adapter } from '../adapter/types';
 import type { Step } from '../model/actor';
 import type { MmuGather } from '../model/gather';
-import type { SpinLock } from '../model/types';
-import { PAGE_SIZE } from '../model/types';
+import { PAGE_SIZE, type SpinLock } from '../model/types';
 import { current, type World } from '../model/world';
 import { spin_lock_wait, spin_unlock } from '../kernel/sync';
 import { i_mmap_lock_write, i_mmap_unlock_write } from './locking';

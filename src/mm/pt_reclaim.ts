@@ -19,8 +19,7 @@
  */
 import type { MapHandle, Step } from '../model/actor';
 import type { MmuGather } from '../model/gather';
-import type { SpinLock } from '../model/types';
-import { PAGE_SIZE } from '../model/types';
+import { PAGE_SIZE, type SpinLock } from '../model/types';
 import { current } from '../model/world';
 import { spin_lock, spin_lock_wait, spin_unlock } from '../kernel/sync';
 import { callHook } from '../model/coroutine';

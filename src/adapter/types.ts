@@ -173,12 +173,18 @@ export interface AdapterHooks {
    * worth (the PMD stride of a collapse). Default: walk caches too, every CPU of mm_cpumask.
    */
   flush_tlb_range?(mm: Mm, start: number, end: number, huge: boolean): void;
+  /**
+   * x86 `pmd_populate()`'s `paravirt_alloc_pte(mm, pfn)` (`pv_ops.mmu.alloc_pte`): called under
+   * pmd_lock just before the pmd is set to the new table. Xen PV pins the table there; absent =
+   * `paravirt_nop` (native, KVM).
+   */
+  paravirt_alloc_pte?(mm: Mm, pgtable: PgtableT): void;
 }
 
 /** Every hook an adapter may provide, once each (the compiler keeps it in step with {@link AdapterHooks}). */
 export const hookNames = [
   'pte_alloc_one', 'pte_free', 'pte_free_defer', '__pte_free_tlb', '__tlb_remove_table', 'pmd_same', 'update_mmu_cache',
-  'arch_walk', 'arch_exit_mmap', 'pgtable_to_va', 'tlb_flush', 'flush_tlb_range',
+  'arch_walk', 'arch_exit_mmap', 'pgtable_to_va', 'tlb_flush', 'flush_tlb_range', 'paravirt_alloc_pte',
 ] as const satisfies readonly (keyof AdapterHooks)[];
 
 /** The name of a hook of {@link AdapterHooks}. */

@@ -122,6 +122,13 @@ export interface Declarations {
    * without the batch-allocation fallback's own (B13).
    */
   batchAllocCannotFail?: boolean;
+  /**
+   * s390 with CONFIG_PGSTE (`def_bool y if KVM`; eras with gmap in the page-table code, before
+   * 2026): the scenario's mm is a KVM guest's, which `s390_enable_sie()` made a PGSTE mm
+   * (`mm_has_pgste`: full 4K tables with PGSTEs, linked into the gmap; THP forbidden, so such an
+   * adapter declares `THP: false`). Absent or false: an ordinary mm.
+   */
+  PGSTE?: boolean;
 }
 
 /** The `struct mm_struct` / `vm_area_struct` / pmd / address handles an adapter sees. */

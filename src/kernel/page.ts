@@ -7,6 +7,7 @@ import { PAGE_SIZE, type Page } from '../model/types';
 import { current } from '../model/world';
 import { checkHighmemAccess, forgetHighMem, gfpHighmem, setPageHighMem } from '../model/highmem';
 import { checkPinnedFree } from './xen';
+import { checkGmapFree } from '../mm/gmap';
 
 /** `struct ptdesc` (the model uses the page itself). */
 export type Ptdesc = Page;
@@ -56,6 +57,7 @@ function freeTablePage(p: Page, how: 'pagetable_free' | 'swapcache' | 'free_page
   if (p.use === 'data') checkDataPageFree(w, p);
   else if (p.use === 'table') checkTablePageFree(w, p, how);
   checkPinnedFree(w, p);
+  checkGmapFree(w, p);
   forgetHighMem(w, p);
   w.releasePage(p);
 }

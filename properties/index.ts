@@ -17,8 +17,10 @@ import pae from './pae';
 import powerpc from './powerpc';
 import s390 from './s390';
 import sparc from './sparc';
+import highpte from './highpte';
+import xen from './xen';
 
 /** All registered properties. */
 export const PROPERTIES: readonly Property[] = [
-  mapBalance, lockRecheck, lifetime, dtor, rcuHead, deferAlloc, detachedEmpty, delayedRmap, teardown, lockdep, lists, archAsserts, arm, pae, powerpc, s390, sparc,
+  mapBalance, lockRecheck, lifetime, dtor, rcuHead, deferAlloc, detachedEmpty, delayedRmap, teardown, lockdep, lists, archAsserts, arm, pae, powerpc, s390, sparc, highpte, xen,
 ];

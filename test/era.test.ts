@@ -76,8 +76,8 @@ describe('eras', () => {
     expect(early).toEqual([]);
     const v6_6 = ADAPTERS.filter((a) => a.era === 'v6.6').map((a) => a.name).sort();
     expect(v6_6).toEqual([
-      'arm-lpae-v6.6', 'loongarch-v6.6', 'powerpc-book3s64-v6.6', 's390-v6.6', 'sparc32-v6.6', 'sparc64-v6.6',
-      'x86-native-v6.6', 'x86-pae-native-v6.6', 'x86-pae-pv-v6.6', 'x86-pv-v6.6',
+      'arm-lpae-v6.6', 'loongarch-v6.6', 'powerpc-book3s64-v6.6', 's390-v6.6', 's390-v6.6-kvm', 'sparc32-v6.6', 'sparc64-v6.6',
+      'x86-native-v6.6', 'x86-pae-native-v6.6', 'x86-pae-pv-v6.6', 'x86-pv-v6.6', 'x86_64-xen-pv-v6.6',
     ]);
     expect(ADAPTERS.filter((a) => a.era === 'v6.5').map((a) => a.name).sort()).toEqual(['arm-classic-v6.5', 'mips32-xpa-v6.5']);
   });

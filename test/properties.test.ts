@@ -35,6 +35,9 @@ const MUST_FAIL: { property: string; fixture: string; contract: string }[] = [
   { property: 'lockdep', fixture: 'broken-s390-defer-recursive-lock', contract: 'C-LK-2' },
   { property: 'lockdep', fixture: 'broken-update-mmu-cache-pmd-lock', contract: 'C-LK-3' },
   { property: 'lists', fixture: 'broken-s390-alloc-leaves-listed', contract: 'C-LIST-1' },
+  { property: 'highpte', fixture: 'broken-highpte-map-without-kmap', contract: 'C-HP-1' },
+  { property: 'xen', fixture: 'broken-xen-pv-free-pinned', contract: 'C-XEN-1' },
+  { property: 'xen', fixture: 'broken-xen-pv-unpin-before-pgd', contract: 'C-XEN-2' },
 ];
 
 describe('every property can fail', () => {

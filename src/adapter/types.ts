@@ -131,6 +131,13 @@ export interface Declarations {
    * without the batch-allocation fallback's own (B13).
    */
   batchAllocCannotFail?: boolean;
+  /**
+   * s390 with CONFIG_PGSTE (`def_bool y if KVM`; eras with gmap in the page-table code, before
+   * 2026): the scenario's mm is a KVM guest's, which `s390_enable_sie()` made a PGSTE mm
+   * (`mm_has_pgste`: full 4K tables with PGSTEs, linked into the gmap; THP forbidden, so such an
+   * adapter declares `THP: false`). Absent or false: an ordinary mm.
+   */
+  PGSTE?: boolean;
 }
 
 /** The `struct mm_struct` / `vm_area_struct` / pmd / address handles an adapter sees. */
@@ -182,12 +189,18 @@ export interface AdapterHooks {
    * worth (the PMD stride of a collapse). Default: walk caches too, every CPU of mm_cpumask.
    */
   flush_tlb_range?(mm: Mm, start: number, end: number, huge: boolean): void;
+  /**
+   * x86 `pmd_populate()`'s `paravirt_alloc_pte(mm, pfn)` (`pv_ops.mmu.alloc_pte`): called under
+   * pmd_lock just before the pmd is set to the new table. Xen PV pins the table there; absent =
+   * `paravirt_nop` (native, KVM).
+   */
+  paravirt_alloc_pte?(mm: Mm, pgtable: PgtableT): void;
 }
 
 /** Every hook an adapter may provide, once each (the compiler keeps it in step with {@link AdapterHooks}). */
 export const hookNames = [
   'pte_alloc_one', 'pte_free', 'pte_free_defer', '__pte_free_tlb', '__tlb_remove_table', 'pmd_same', 'update_mmu_cache',
-  'arch_walk', 'arch_exit_mmap', 'pgtable_to_va', 'tlb_flush', 'flush_tlb_range',
+  'arch_walk', 'arch_exit_mmap', 'pgtable_to_va', 'tlb_flush', 'flush_tlb_range', 'paravirt_alloc_pte',
 ] as const satisfies readonly (keyof AdapterHooks)[];
 
 /** The name of a hook of {@link AdapterHooks}. */

@@ -32,7 +32,8 @@ export function runList(opts: { json?: boolean }): number {
     const d = a.declarations;
     const flags = [d.MMU_GATHER_RCU_TABLE_FREE ? 'RCU_TABLE_FREE' : d.MMU_GATHER_TABLE_FREE ? 'TABLE_FREE' : 'page batch',
       `flush:${d.flushTransport}`, d.THP ? 'THP' : '', d.PT_RECLAIM ? 'PT_RECLAIM' : '', d.GUP_GET_PXX_LOW_HIGH ? 'LOW_HIGH' : '',
-      d.tablesPerPage > 1 ? `${d.tablesPerPage}/page` : ''].filter(Boolean).join(' ');
+      d.tablesPerPage > 1 ? `${d.tablesPerPage}/page` : '', d.HIGHPTE ? 'HIGHPTE' : '', d.PGSTE ? 'PGSTE' : '',
+      a.paravirt_alloc_pte ? 'xen-pv' : ''].filter(Boolean).join(' ');
     const bad = a.knownBad ? color.yellow(` ${knownBadLabel(a.knownBad.kind)}: ${a.knownBad.contracts.join(', ')} (fix: ${a.knownBad.fix})`) : '';
     out(`  ${a.name.padEnd(34)} ${a.arch.padEnd(9)} ${a.era.padEnd(6)} ${flags}${bad}`);
   }

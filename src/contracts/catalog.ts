@@ -91,6 +91,10 @@ export const CONTRACTS: readonly Contract[] = [
   c('C-BUG', 'arch-asserts', 'no BUG_ON() in arch code fires on an interleaving the kernel allows (the kernel dies there)', 'ptconform'),
   c('C-ARCH-5', 'arm', 'arm classic __pte_free_tlb widens the flush range to the two hardware tables of the page', 'S0:470-480'),
   c('C-HUGE-1', 'lifetime', 'huge_pmd_unshare() flushes and waits for IRQs-off walkers (tlb_remove_table_sync_one) before dropping i_mmap_rwsem: no GUP-fast of the unsharing mm reads the shared hugetlb pmd table once its last sharer may reuse it', 'ptconform; mm/hugetlb.c 1013af4f585f, a4a118f2eead'),
+  // configurations (issue 12): HIGHPTE, Xen PV pinning
+  c('C-HP-1', 'highpte', 'a PTE table allocated from highmem (__GFP_HIGHMEM) is reached only through kmap_local (pte_offset_map with CONFIG_HIGHPTE), never through page_address() or the direct map', 'S2:2111-2130 (ptconform: include/linux/pgtable.h __pte_map, include/linux/highmem.h)'),
+  c('C-XEN-1', 'xen', 'Xen PV: a page-table page returns to the allocator only after paravirt_release_pte() unpinned it (never while Xen holds it as a pinned L1 table)', 'S1:72-99 (ptconform: arch/x86/xen/mmu_pv.c xen_release_ptpage)'),
+  c('C-XEN-2', 'xen', 'Xen PV: a table is linked into a pinned mm only after paravirt_alloc_pte() pinned it, and made writable again only after its pmd was cleared', 'S1:72-99 (ptconform: arch/x86/xen/mmu_pv.c xen_alloc_ptpage/xen_release_ptpage)'),
 ];
 
 /** Look a contract up by ID; throws on an unknown ID (a programming error in a property or fixture). */

@@ -16,6 +16,7 @@ import { ModelLimit, setCurrent, World, type RunConfig } from '../model/world';
 import { __pte_alloc, vpn } from '../mm/memory';
 import { exit_mmap } from '../mm/mmap';
 import { modeOf, switch_mm } from '../mm/context';
+import { gmap_link_tables } from '../mm/gmap';
 import { pmd_page_vaddr, pmdKind } from '../mm/pgtable_generic';
 import { page_add_rmap } from '../mm/rmap';
 import { opLabel, runOp, type Op } from './ops';
@@ -101,7 +102,7 @@ export function buildWorld(adapter: Adapter, sc: Scenario): World {
       uffd: s.uffd, anonVma: false, attached: true, pgtablesFreed: false,
     })),
     rss: { file: 0, anon: 0 }, nr_ptes: 0,
-    context: { lock: w.newLock('context.lock'), pgtable_list: { name: 'pgtable_list', pages: [] }, has_pgste: false, flush_mm: false, pte_frag: 0 },
+    context: { lock: w.newLock('context.lock'), pgtable_list: { name: 'pgtable_list', pages: [] }, has_pgste: adapter.declarations.PGSTE === true, flush_mm: false, pte_frag: 0 },
     ptcMapped: new Map(),
   };
   for (let i = 0; i < PTES; i++) {
@@ -131,6 +132,8 @@ export function buildWorld(adapter: Adapter, sc: Scenario): World {
       }
     });
   });
+  // A KVM guest's mm: the guest has touched its memory, so its gmap links every initial table.
+  if (w.mm.context.has_pgste) gmap_link_tables(w);
   if (w.violations.length) throw new ModelLimit(`setup violated ${w.violations[0]!.contract}: ${w.violations[0]!.message}`);
   a0.op = 'idle';
   w.trace.length = 0;

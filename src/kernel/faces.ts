@@ -25,6 +25,7 @@ import * as s390 from './s390';
 import * as sync from './sync';
 import * as walk from './walk';
 import * as x86 from './x86';
+import * as xen from './xen';
 
 // ------------------------------------------------------------------ locks (waiting while contended)
 
@@ -168,3 +169,19 @@ export const gmap_unlink = point(s390.gmap_unlink);
 
 
 
+/** `PagePinned(page)` (Xen PV). */
+export const PagePinned = point(xen.PagePinned);
+/** `SetPagePinned(page)` (Xen PV). */
+export const SetPagePinned = point(xen.SetPagePinned);
+/** `ClearPagePinned(page)` (Xen PV). */
+export const ClearPagePinned = point(xen.ClearPagePinned);
+/** `xen_page_pinned(mm->pgd)` (Xen PV). */
+export const xen_pgd_pinned = point(xen.xen_pgd_pinned);
+/** `__set_pfn_prot(pfn, prot)`: a `HYPERVISOR_update_va_mapping` (Xen PV). */
+export const __set_pfn_prot = point(xen.__set_pfn_prot);
+/** `__pin_pagetable_pfn(cmd, pfn)`: an `mmuext_op` (Xen PV). */
+export const __pin_pagetable_pfn = point(xen.__pin_pagetable_pfn);
+/** `xen_do_pin(MMUEXT_UNPIN_TABLE, pgd)` at the start of `xen_pgd_unpin()` (Xen PV). */
+export const xen_unpin_pgd = point(xen.xen_unpin_pgd);
+/** `pte_offset_kernel(pmd, address)` from arch code: a direct-map table address (kernel tables). */
+export const pte_offset_kernel = point(walk.pte_offset_kernel);

@@ -45,3 +45,4 @@ export type { MmVariant } from '../adapter/types';
 export { riscv_use_sbi_for_rfence } from './riscv';
 export { type IrqFlags } from './irq';
 export { mm_has_pgste, mm_alloc_pgste } from './s390';
+export { xen_pmd_walk_pages, type XenPgprot, type MmuextCmd } from './xen';

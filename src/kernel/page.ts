@@ -5,6 +5,9 @@
 import { checkAllocation, checkDataPageFree, checkDtor, checkTablePageFree } from '../model/monitors';
 import { PAGE_SIZE, type Page } from '../model/types';
 import { current } from '../model/world';
+import { checkHighmemAccess, forgetHighMem, gfpHighmem, setPageHighMem } from '../model/highmem';
+import { checkPinnedFree } from './xen';
+import { checkGmapFree } from '../mm/gmap';
 
 /** `struct ptdesc` (the model uses the page itself). */
 export type Ptdesc = Page;
@@ -22,6 +25,7 @@ export function alloc_page(gfp: Gfp = GFP_PGTABLE_USER): Page {
   const w = current();
   checkAllocation(w, `alloc_page(${gfp})`);
   const p = w.allocPage('table', w.cur.op);
+  setPageHighMem(w, p, gfpHighmem(gfp));
   const name = w.pageName(p);
   w.record(() => `alloc_page(${gfp}) = ${name}`, name);
   return p;
@@ -52,6 +56,9 @@ function freeTablePage(p: Page, how: 'pagetable_free' | 'swapcache' | 'free_page
   }
   if (p.use === 'data') checkDataPageFree(w, p);
   else if (p.use === 'table') checkTablePageFree(w, p, how);
+  checkPinnedFree(w, p);
+  checkGmapFree(w, p);
+  forgetHighMem(w, p);
   w.releasePage(p);
 }
 
@@ -116,8 +123,10 @@ export function pagetable_dtor_free(pt: Ptdesc): void {
   pagetable_free(pt);
 }
 
-/** `page_address(page)`. */
+/** `page_address(page)`: NULL in the kernel for a highmem page not kmap()ed (C-HP-1). */
 export function page_address(p: Page): number {
+  const w = current();
+  checkHighmemAccess(w, p, false, 'page_address()');
   return p.pfn * PAGE_SIZE;
 }
 

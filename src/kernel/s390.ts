@@ -9,6 +9,7 @@
 import type { Mm } from '../model/mm';
 import { current } from '../model/world';
 import type { Step } from '../model/actor';
+import { gmap_unlink_vmaddr } from '../mm/gmap';
 import { spin_lock, spin_lock_wait, spin_unlock } from './sync';
 
 /** mmgrab() pins per mm (mm_count beyond the one exit_mmap drops), per run. */
@@ -26,11 +27,12 @@ export function mm_has_pgste(mm: Mm): boolean {
 /** `mm_alloc_pgste(mm)`: allocate 4K tables with PGSTEs (the model does not distinguish it from mm_has_pgste). */
 export const mm_alloc_pgste = mm_has_pgste;
 
-/** `gmap_unlink(mm, table, vmaddr)`: drop the guest mapping's shadow reference to `table` (recorded only). */
+/** `gmap_unlink(mm, table, vmaddr)`: clear the gmap's guest segment entry for host address `vmaddr` (src/mm/gmap.ts). */
 export function gmap_unlink(mm: Mm, table: number, vmaddr: number): void {
   void mm;
   const w = current();
   w.record(`gmap_unlink(${w.ptName(table)}, 0x${vmaddr.toString(16)})`, [w.ptName(table)]);
+  gmap_unlink_vmaddr(w, vmaddr);
 }
 
 /** `mmgrab(mm)`: keep the mm_struct (not its address space) alive. */

@@ -9,6 +9,8 @@ import type { Mm } from '../model/mm';
 import { PTE_NONE, type Pte } from '../model/types';
 import { current } from '../model/world';
 import * as g from '../mm/pgtable_generic';
+import { pmd_page_vaddr, pmdKind } from '../model/pmd';
+import { checkHighmemAccess } from '../model/highmem';
 
 /** `pte_offset_map(pmd, address)` from adapter code: the generic implementation's steps. */
 export function pte_offset_map_step(mm: Mm, slot: number): Step<MapHandle | null> {
@@ -29,4 +31,21 @@ export function ptep_get(pte: MapHandle | null, index: number): Pte {
     return PTE_NONE;
   }
   return g.ptep_get(pte, index);
+}
+
+/**
+ * `pte_offset_kernel(pmd, address)`: the table's direct-map address (`pmd_page_vaddr()`), with
+ * no RCU and no kmap: meant for kernel page tables (C-MAP-10). On a user table from highmem
+ * there is no such address (C-HP-1). Returns the table address, or null when the pmd is not a
+ * table.
+ */
+export function pte_offset_kernel(mm: Mm, slot: number): number | null {
+  const w = current();
+  const raw = mm.pmds[slot]!;
+  if (pmdKind(raw) !== 'table') return null;
+  const va = pmd_page_vaddr(raw);
+  const page = w.pageOfVa(va)!;
+  w.record(() => `pte_offset_kernel(pmd${slot}) = ${w.ptName(va)}`, w.ptName(va));
+  checkHighmemAccess(w, page, false, `pte_offset_kernel(pmd${slot})`);
+  return va;
 }

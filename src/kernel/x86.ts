@@ -4,9 +4,10 @@
  *
  * Mirrors arch/x86/include/asm/paravirt.h (`paravirt_release_pte`, `paravirt_release_pmd`,
  * `PVOP_VCALL1(mmu.release_pte, pfn)`) and, for !CONFIG_PARAVIRT, the empty inlines of
- * arch/x86/include/asm/pgalloc.h. On native and KVM guests the hook is `paravirt_nop`; Xen PV
- * unpins the page there. The model has no hypervisor, so the hook only records itself in the
- * trace (the order "release, then tlb_remove_*" is what C-ARCH-4 asks for).
+ * arch/x86/include/asm/pgalloc.h. On native and KVM guests the hook is `paravirt_nop`, which is
+ * what this face is: it only records itself in the trace (the order "release, then
+ * tlb_remove_*" is what C-ARCH-4 asks for). Xen PV unpins the page there: the Xen PV adapters
+ * call their own `xen_release_pte()` instead (arch/x86/xen-pv.ts, src/kernel/xen.ts).
  */
 import { PAGE_SIZE } from '../model/types';
 import { current } from '../model/world';

@@ -10,6 +10,7 @@ import { PAGE_SIZE, PTE_NONE, type Page } from '../model/types';
 import { current } from '../model/world';
 import { spin_unlock } from '../kernel/sync';
 import { callHook, runToEnd } from '../model/coroutine';
+import { checkPinnedLink } from '../kernel/xen';
 import { lock_hpage, unlock_hpage } from './pagelock';
 import { zapDelaysRmap } from './era';
 import { flush_tlb_range } from './tlbflush';
@@ -78,6 +79,11 @@ export function* __pte_alloc(slot: number): Step {
   yield;
   let spare: PgtableT | null = pg;
   if (pmdKind(w.mm.pmds[slot]!) === 'none') {
+    // x86 pmd_populate(): paravirt_alloc_pte(mm, pfn) before set_pmd (Xen PV pins the table).
+    if (w.adapter.paravirt_alloc_pte) {
+      yield* callHook(w.adapter.paravirt_alloc_pte(w.mm, pg));
+      checkPinnedLink(w, w.pageOfVa(va)!);
+    }
     w.mm.nr_ptes++;
     w.mm.pmds[slot] = mk_table_pmd(va);
     const table = w.ptName(va);

@@ -8,6 +8,7 @@ import { HALF, PTE_NONE, type Page, type Pte, type SpinLock } from '../model/typ
 import { current } from '../model/world';
 import { lockdep_assert_held } from '../model/lockdep';
 import { checkHandleMapped } from '../model/monitors';
+import { checkHighmemAccess } from '../model/highmem';
 import { rcu_read_lock, rcu_read_unlock, spin_lock_wait, spin_unlock } from '../kernel/sync';
 import { pteMapTakesRcu } from './era';
 import { local_irq_disable, local_irq_enable, tlb_remove_table_sync_one } from './tlbflush';
@@ -180,6 +181,7 @@ export function* __pte_offset_map(slot: number, api: MapHandle['api']): Step<Map
   const page = w.pageOfVa(va)!;
   const kmapped = w.decl.HIGHPTE;
   if (kmapped) w.cur.kmap.push(va);
+  else checkHighmemAccess(w, page, false, `__pte_map(pmd${slot}) without CONFIG_HIGHPTE`);
   const h: MapHandle = { actor: w.cur.id, va, page, gen: page.gen, ptl: pte_lockptr(pmdval), pmdval, slot, api, kmapped };
   w.cur.handles.push(h);
   const table = w.ptName(va);

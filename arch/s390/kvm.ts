@@ -1,0 +1,34 @@
+/**
+ * The s390 adapters in a KVM host's guest process: the scenario's mm is a PGSTE mm
+ * (`s390_enable_sie()` ran: `mm->context.has_pgste`, `mm_alloc_pgste`), the configuration
+ * CONFIG_PGSTE (`def_bool y if KVM`) makes possible in every era whose page-table code still has
+ * gmap and PGSTEs (up to the 2026 rework, where ./2026.ts has neither). The hooks are the
+ * era's own: with a PGSTE mm `page_table_alloc()` takes the full 4K page path (v6.6: AA = 3,
+ * never listed; from the whole-page era every table is 4K with the PGSTEs in its upper half),
+ * and `pte_free_tlb()` / `page_table_free_rcu()` call `gmap_unlink()` so the guest's segment
+ * table no longer points to the table when it is freed (src/mm/gmap.ts). THP is forbidden
+ * for such an mm (`thp_split_mm()`: `VM_NOHUGEPAGE`), so khugepaged and MADV_COLLAPSE leave
+ * it alone: the variants declare `THP: false` (and `pte_free_defer()`, with its
+ * `WARN_ON_ONCE(mm_has_pgste(mm))`, is never reached).
+ *
+ * Mirrors arch/s390/mm/gmap.c `s390_enable_sie`/`thp_split_mm`/`__gmap_link`/`gmap_unlink`,
+ * arch/s390/mm/pgalloc.c and arch/s390/include/asm/tlb.h as the base adapters do.
+ */
+import type { Adapter } from '../../src/kernel';
+import v6_6 from './v6.6';
+import v6_13 from './v6.13';
+import v6_14 from './v6.14';
+
+/** `base` with a PGSTE (KVM guest) mm in every scenario. */
+function kvmGuest(base: Adapter): Adapter {
+  return {
+    ...base,
+    name: `${base.name}-kvm`,
+    source: `${base.source}; arch/s390/mm/gmap.c s390_enable_sie/thp_split_mm/__gmap_link/gmap_unlink (PGSTE mm)`,
+    description: `${base.description ?? ''} In a KVM guest's PGSTE mm: 4K tables with PGSTEs, linked into the gmap and gmap_unlink()ed before they are freed; no THP.`.trim(),
+    declarations: { ...base.declarations, PGSTE: true, THP: false },
+  };
+}
+
+/** The PGSTE variants of the eras with gmap in the page-table code. */
+export const kvmAdapters: Adapter[] = [kvmGuest(v6_6), kvmGuest(v6_13), kvmGuest(v6_14)];

@@ -1,0 +1,150 @@
+/**
+ * Xen PV page-table pinning, as the x86 Xen PV adapters' pv-ops see it (contracts C-XEN-1,
+ * C-XEN-2). Kernel facts (arch/x86/xen/mmu_pv.c, torvalds/linux @ 03c11eb3, the same shape
+ * from v4.x to 2026; Xen PV guests are x86_64 only since v5.9):
+ *
+ * - every page of a running mm's page tables is *pinned*: Xen validated it as a page table and
+ *   the guest maps it read-only (`PagePinned`); `xen_enter_mmap()` pins the whole tree when
+ *   the mm is first used, `xen_exit_mmap()` unpins it (pgd first) before `free_pgtables()`;
+ * - `pmd_populate()` → `paravirt_alloc_pte(mm, pfn)` → `xen_alloc_pte()`: in a pinned mm, make
+ *   the new table read-only (`__set_pfn_prot(pfn, PAGE_KERNEL_RO)`) and pin it as an L1 table
+ *   (`MMUEXT_PIN_L1_TABLE` with split PTE ptlocks), `SetPagePinned`, *before* the pmd points to it;
+ * - `___pte_free_tlb()` → `paravirt_release_pte(pfn)` → `xen_release_pte()`: after the pmd was
+ *   cleared, if `PagePinned`: `MMUEXT_UNPIN_TABLE`, make it writable again
+ *   (`__set_pfn_prot(pfn, PAGE_KERNEL)`), `ClearPagePinned`. The page may then be freed.
+ *
+ * What the hypervisor enforces becomes the model's checks: a page Xen still holds as a pinned
+ * page table cannot be used as ordinary memory (it is read-only in the guest and its type count
+ * is held), so it must not return to the allocator while pinned (C-XEN-1); and Xen refuses a
+ * pmd update that points a validated table at a writable page, or a writable mapping of a page
+ * a pinned table still references (C-XEN-2). The multicall batching (`xen_mc_batch()` /
+ * `xen_mc_issue()`) is not modelled: each hypercall takes effect at once.
+ */
+import type { Mm } from '../model/mm';
+import { pmd_page_vaddr, pmdKind } from '../model/pmd';
+import { PAGE_SIZE, type Page } from '../model/types';
+import { current, type World } from '../model/world';
+
+/** Per-run hypervisor view: the pinned pages, and whether the mm's pgd is pinned. */
+interface XenState {
+  pinned: Set<Page>;
+  pgdPinned: boolean;
+}
+
+const states = new WeakMap<World, XenState>();
+
+function stateOf(w: World): XenState {
+  let s = states.get(w);
+  if (!s) {
+    // The scenario's mm is running: xen_enter_mmap() pinned its pgd when it was first used.
+    s = { pinned: new Set(), pgdPinned: true };
+    states.set(w, s);
+  }
+  return s;
+}
+
+/** The page of a pfn. */
+function pfnPage(w: World, pfn: number): Page {
+  const p = w.pageOfVa(pfn * PAGE_SIZE);
+  if (!p) throw new Error(`pfn 0x${pfn.toString(16)} is not a page of the model`);
+  return p;
+}
+
+/** Whether some pmd of the mm points to table page `p`. */
+function linkedByPmd(w: World, p: Page): boolean {
+  return w.mm.pmds.some((raw) => pmdKind(raw) === 'table' && Math.floor(pmd_page_vaddr(raw) / PAGE_SIZE) === p.pfn);
+}
+
+/** `xen_page_pinned(mm->pgd)`: whether the mm's page-table tree is pinned. */
+export function xen_pgd_pinned(mm: Mm): boolean {
+  void mm;
+  return stateOf(current()).pgdPinned;
+}
+
+/** `PagePinned(page)`. */
+export function PagePinned(page: Page): boolean {
+  return stateOf(current()).pinned.has(page);
+}
+
+/** `SetPagePinned(page)`. */
+export function SetPagePinned(page: Page): void {
+  const w = current();
+  stateOf(w).pinned.add(page);
+  const name = w.pageName(page);
+  w.record(() => `SetPagePinned(${name})`, name);
+}
+
+/** `ClearPagePinned(page)`. */
+export function ClearPagePinned(page: Page): void {
+  const w = current();
+  stateOf(w).pinned.delete(page);
+  const name = w.pageName(page);
+  w.record(() => `ClearPagePinned(${name})`, name);
+}
+
+/** The protections `__set_pfn_prot()` is given. */
+export type XenPgprot = 'PAGE_KERNEL_RO' | 'PAGE_KERNEL';
+
+/**
+ * `__set_pfn_prot(pfn, prot)`: `MULTI_update_va_mapping` of the page's direct-map address.
+ * Xen refuses the writable mapping (`PAGE_KERNEL`) of a page that a pinned tree still uses as
+ * a page table (C-XEN-2).
+ */
+export function __set_pfn_prot(pfn: number, prot: XenPgprot): void {
+  const w = current();
+  const p = pfnPage(w, pfn);
+  const name = w.pageName(p);
+  w.record(() => `HYPERVISOR update_va_mapping(${name}, ${prot})`, name);
+  if (prot === 'PAGE_KERNEL' && stateOf(w).pgdPinned && linkedByPmd(w, p)) {
+    w.violate('C-XEN-2', `${name} is made writable (update_va_mapping PAGE_KERNEL) while a pmd of the pinned mm still points to it: Xen refuses a writable mapping of a validated page table (the multicall fails, xen_mc_flush() warns)`);
+  }
+}
+
+/** The `mmuext_op` commands the PTE level uses. */
+export type MmuextCmd = 'MMUEXT_PIN_L1_TABLE' | 'MMUEXT_UNPIN_TABLE';
+
+/** `__pin_pagetable_pfn(cmd, pfn)`: an `mmuext_op` pinning or unpinning an L1 table. */
+export function __pin_pagetable_pfn(cmd: MmuextCmd, pfn: number): void {
+  const w = current();
+  const p = pfnPage(w, pfn);
+  const name = w.pageName(p);
+  w.record(() => `HYPERVISOR mmuext_op(${cmd}, ${name})`, name);
+}
+
+/**
+ * `xen_pgd_unpin(mm)`'s first step (`xen_do_pin(MMUEXT_UNPIN_TABLE, pgd)`): the tree is no
+ * longer validated as a whole; its pages are unpinned one by one afterwards.
+ */
+export function xen_unpin_pgd(mm: Mm): void {
+  void mm;
+  const w = current();
+  stateOf(w).pgdPinned = false;
+  w.record('HYPERVISOR mmuext_op(MMUEXT_UNPIN_TABLE, pgd)');
+}
+
+/** The table pages the mm's pmds point to (`xen_pmd_walk()`'s `pmd_page(pmd[i])` for each non-none pmd). */
+export function xen_pmd_walk_pages(mm: Mm): Page[] {
+  const w = current();
+  const pages: Page[] = [];
+  for (const raw of mm.pmds) {
+    if (pmdKind(raw) !== 'table') continue;
+    const p = w.pageOfVa(pmd_page_vaddr(raw));
+    if (p) pages.push(p);
+  }
+  return pages;
+}
+
+/** C-XEN-2 right after `pmd_populate()` linked table page `p`: in a pinned mm it must be pinned. */
+export function checkPinnedLink(w: World, p: Page): void {
+  const s = stateOf(w);
+  if (!s.pgdPinned || s.pinned.has(p)) return;
+  w.violate('C-XEN-2', `pmd_populate() linked ${w.pageName(p)} into the pinned mm without pinning it first (paravirt_alloc_pte → xen_alloc_pte): Xen refuses a pmd that points a validated table at a writable page`);
+}
+
+/** C-XEN-1 when table page `p` returns to the allocator: it must no longer be pinned. */
+export function checkPinnedFree(w: World, p: Page): void {
+  const s = states.get(w);
+  if (!s?.pinned.has(p)) return;
+  s.pinned.delete(p);
+  w.violate('C-XEN-1', `${w.pageName(p)} returned to the allocator while still pinned with Xen as an L1 page table (no paravirt_release_pte → xen_release_pte unpinned it): the page stays read-only and typed as a page table, so its next user faults or the hypervisor rejects it`);
+}

@@ -68,6 +68,13 @@ export interface MmVariant {
   fallbackNoInvalidate?: boolean;
   /** B19 (contracts.md §5.6 mutation `noLowHighSync`): retract/collapse skip pmdp_get_lockless_sync() after pmdp_collapse_flush() (it arrived with "mm/pgtable: add PAE safety to __pte_offset_map()", v3 02/13). */
   noLowHighSync?: boolean;
+  /**
+   * B33 (hypothetical, contracts.md Q9): a `replace_page_tables()` on an arch that relies on THP
+   * deposit/withdraw (powerpc): collapse_pte_mapped_thp() deposits the retracted table under the
+   * huge pmd instead of pte_free_defer(), and a split of that file THP withdraws it, refills it
+   * and reinstalls it, as an anon split does (S2:6931-6941, S2:1466-1469).
+   */
+  replacePageTables?: boolean;
 }
 
 /** Kconfig-like declarations. The model derives the generic code paths and the applicable properties from them. */
@@ -173,12 +180,17 @@ export interface AdapterHooks {
    * worth (the PMD stride of a collapse). Default: walk caches too, every CPU of mm_cpumask.
    */
   flush_tlb_range?(mm: Mm, start: number, end: number, huge: boolean): void;
+  /**
+   * `assert_pte_locked(mm, addr)` (powerpc CONFIG_DEBUG_VM): called from `ptep_clear()` of anon
+   * collapse's old table, after `pmdp_collapse_flush()` cleared the pmd (C-RM-12, B26).
+   */
+  assert_pte_locked?(mm: Mm, slot: number, index: number): void;
 }
 
 /** Every hook an adapter may provide, once each (the compiler keeps it in step with {@link AdapterHooks}). */
 export const hookNames = [
   'pte_alloc_one', 'pte_free', 'pte_free_defer', '__pte_free_tlb', '__tlb_remove_table', 'pmd_same', 'update_mmu_cache',
-  'arch_walk', 'arch_exit_mmap', 'pgtable_to_va', 'tlb_flush', 'flush_tlb_range',
+  'arch_walk', 'arch_exit_mmap', 'pgtable_to_va', 'tlb_flush', 'flush_tlb_range', 'assert_pte_locked',
 ] as const satisfies readonly (keyof AdapterHooks)[];
 
 /** The name of a hook of {@link AdapterHooks}. */

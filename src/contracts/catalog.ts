@@ -89,6 +89,7 @@ export const CONTRACTS: readonly Contract[] = [
   c('C-WARN', 'arch-asserts', 'no WARN_ON*() in arch code fires on an interleaving the kernel allows (the kernel prints a splat; panic_on_warn stops)', 'ptconform'),
   c('C-BUG', 'arch-asserts', 'no BUG_ON() in arch code fires on an interleaving the kernel allows (the kernel dies there)', 'ptconform'),
   c('C-ARCH-5', 'arm', 'arm classic __pte_free_tlb widens the flush range to the two hardware tables of the page', 'S0:470-480'),
+  c('C-RM-12', 'arch-asserts', 'assertion helpers tolerate collapse transitions: powerpc assert_pte_locked() returns on pmd_none, since anon collapse ptep_clear()s the old table after pmdp_collapse_flush()', 'S2:820-956'),
 ];
 
 /** Look a contract up by ID; throws on an unknown ID (a programming error in a property or fixture). */

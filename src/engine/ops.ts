@@ -17,6 +17,8 @@ import { eraAtLeast } from '../adapter/types';
 import { callHook } from '../model/coroutine';
 import { mfill_atomic_pte } from '../mm/userfaultfd';
 import { writeback_page } from '../mm/writeback';
+import { khugepaged_collapse_anon } from '../mm/khugepaged_anon';
+import { split_huge_pmd } from '../mm/huge_memory';
 
 /** One operation of an actor. `slot` is a pmd slot, `index` a PTE index in its table. */
 export type Op =
@@ -30,7 +32,9 @@ export type Op =
   | { k: 'collapse'; slot: number; madvise?: boolean }
   | { k: 'uffd_copy'; slot: number; index: number }
   | { k: 'uffd_poison'; slot: number; index: number }
-  | { k: 'writeback'; index: number };
+  | { k: 'writeback'; index: number }
+  | { k: 'collapse_anon'; slot: number }
+  | { k: 'split'; slot: number };
 
 /** A short label for the timeline. */
 export function opLabel(op: Op): string {
@@ -46,6 +50,8 @@ export function opLabel(op: Op): string {
     case 'uffd_copy': return `UFFDIO_COPY(pmd${op.slot}[${op.index}])`;
     case 'uffd_poison': return `UFFDIO_POISON(pmd${op.slot}[${op.index}])`;
     case 'writeback': return `writeback(file page ${op.index})`;
+    case 'collapse_anon': return `khugepaged(collapse_huge_page, pmd${op.slot})`;
+    case 'split': return `split_huge_pmd(pmd${op.slot})`;
   }
 }
 
@@ -127,5 +133,17 @@ export function* runOp(op: Op): Step {
       mmap_read_unlock();
       return;
     case 'writeback': return yield* writeback_page(op.index);
+    case 'collapse_anon':
+      w.cur.outsider = true;
+      yield* khugepaged_collapse_anon(op.slot);
+      w.cur.outsider = false;
+      return;
+    case 'split':
+      // A partial operation on a huge pmd (MADV_DONTNEED or mprotect of part of it, migration)
+      // starts with split_huge_pmd(), under the mmap lock.
+      yield* mmap_read_lock();
+      if (w.vmaLive(w.mm.vmas[op.slot]!)) yield* split_huge_pmd(op.slot);
+      mmap_read_unlock();
+      return;
   }
 }

@@ -250,18 +250,3 @@ export function* free_pgtables(tlb: MmuGather, slot: number): Step {
   yield* callHook(w.adapter.__pte_free_tlb(tlb, pg, slotAddress(slot)));
   w.mm.nr_ptes--;
 }
-
-/** Zap a huge pmd (`zap_huge_pmd`): clear it and drop the file THP's mappings. */
-export function* zap_huge_pmd(slot: number): Step {
-  const w = current();
-  const pml = yield* pmd_lock();
-  if (pmdKind(w.mm.pmds[slot]!) === 'huge') {
-    w.mm.pmds[slot] = 0;
-    w.record(`zap_huge_pmd(pmd${slot})`);
-    for (const p of w.filePages) {
-      page_remove_rmap(p);
-      rss_dec(p);
-    }
-  }
-  spin_unlock(pml);
-}

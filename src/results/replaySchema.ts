@@ -34,6 +34,8 @@ const OPS: Record<Op['k'], Fields> = {
   uffd_copy: { required: { slot, index } },
   uffd_poison: { required: { slot, index } },
   writeback: { required: { index } },
+  collapse_anon: { required: { slot } },
+  split: { required: { slot } },
 };
 
 const op = tagged<Op>('k', OPS, 'an op object');

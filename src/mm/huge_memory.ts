@@ -21,6 +21,7 @@ import { callHook } from '../model/coroutine';
 import { spin_unlock } from '../kernel/sync';
 import { lockdep_assert_held } from '../model/lockdep';
 import { arch_flush_tlb_range } from './context';
+import { call_pte_free_defer } from './defer';
 import { pgtableVa, tableFreeing } from './memory';
 import { __tlb_remove_page_size, put_page } from './mmu_gather';
 import { mk_table_pmd, pmd_lock, pmd_lockptr, pmd_page_vaddr, pmdKind } from './pgtable_generic';
@@ -87,14 +88,21 @@ export function pgtable_trans_huge_withdraw(slot: number): PgtableT | null {
   return pgtable;
 }
 
-/** `zap_deposited_table(mm, pmd)`: withdraw and `pte_free()` at once, `mm_dec_nr_ptes()`. */
+/**
+ * `zap_deposited_table(mm, pmd)`: withdraw and `pte_free()` at once, `mm_dec_nr_ptes()`. Under
+ * MmVariant.replacePageTables a deposited table may be a retracted one that RCU readers still
+ * map, and "pte_free_defer() as written protects the deposited ptetable from then being freed
+ * without deferral" (S2:6931-6941): the variant frees it with pte_free_defer(), so that what B33
+ * shows is the reuse, not an immediate free.
+ */
 function* zap_deposited_table(slot: number): Step {
   const w = current();
   const pgtable = pgtable_trans_huge_withdraw(slot);
   if (pgtable === null) return;
+  w.mm.nr_ptes--;
+  if (w.decl.mm?.replacePageTables) return yield* call_pte_free_defer(pgtable);
   tableFreeing(pgtableVa(pgtable));
   yield* callHook(w.adapter.pte_free(w.mm, pgtable));
-  w.mm.nr_ptes--;
 }
 
 /** Drop the mapping a huge pmd held (rmap, rss; an anon THP's reference through the gather, or at once). */

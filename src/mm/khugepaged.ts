@@ -105,6 +105,19 @@ export function* collapse_file_unmap(): Step {
   i_mmap_unlock_read();
 }
 
+/**
+ * MmVariant.replacePageTables (B33): with the pmd lock held, deposit the table just cleared from
+ * the pmd and install the file THP's huge pmd in its place, as a replace_page_tables() on an
+ * arch that needs a deposited table under every huge pmd (powerpc) would.
+ */
+function install_huge_pmd_deposit(slot: number, pgt_pmd: number): void {
+  const w = current();
+  pgtable_trans_huge_deposit(slot, pmd_pgtable(pgt_pmd));
+  w.mm.pmds[slot] = mk_huge_pmd(w.filePages[0]!);
+  for (const p of w.filePages) page_add_rmap(p);
+  w.record(`set_huge_pmd(pmd${slot})`);
+}
+
 /** `retract_page_tables(mapping, pgoff)` (v6.6). */
 export function* retract_page_tables(): Step {
   const w = current();
@@ -128,10 +141,14 @@ export function* retract_page_tables(): Step {
       yield* pmdp_get_lockless_sync();
       skipped = false;
     }
+    // B33: "retract_page_tables() can be enhanced to replace_page_tables(), which inserts the
+    // final huge pmd without mmap lock" (S2:1466-1469), keeping the table deposited.
+    const replaced = !skipped && w.decl.mm?.replacePageTables === true;
+    if (replaced) install_huge_pmd_deposit(slot, pgt_pmd);
     if (ptl !== pml) spin_unlock(ptl);
     spin_unlock(pml);
     w.record('mmu_notifier_invalidate_range_end()');
-    if (!skipped) {
+    if (!skipped && !replaced) {
       w.mm.nr_ptes--;
       yield* call_pte_free_defer(pmd_pgtable(pgt_pmd));
     }
@@ -322,10 +339,7 @@ export function* collapse_pte_mapped_thp(slot: number): Step {
   if (mmv.replacePageTables) {
     // B33 (hypothetical replace_page_tables() on a deposit arch): keep the retracted table,
     // deposited under the huge pmd, instead of pte_free_defer() (S2:6931-6941, S2:1466-1469).
-    pgtable_trans_huge_deposit(slot, pmd_pgtable(pgt_pmd));
-    w.mm.pmds[slot] = mk_huge_pmd(w.filePages[0]!);
-    for (const p of w.filePages) page_add_rmap(p);
-    w.record(`set_huge_pmd(pmd${slot})`);
+    install_huge_pmd_deposit(slot, pgt_pmd);
     spin_unlock(pml);
     w.record('mmu_notifier_invalidate_range_end()');
     unlock_hpage();

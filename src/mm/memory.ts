@@ -16,6 +16,7 @@ import { flush_tlb_range } from './tlbflush';
 import { __tlb_remove_page_size, tlb_flush_mmu, tlb_flush_mmu_tlbonly, tlb_flush_pmd_range, tlb_flush_rmaps, tlb_set_freed_tables } from './mmu_gather';
 import { mk_table_pmd, pmd_lock, pmdKind, pmd_page_vaddr, pte_offset_map_lock, pte_unmap_unlock, ptep_get, set_pte_at } from './pgtable_generic';
 import { page_add_rmap, page_remove_rmap, rss_dec, set_page_dirty } from './rmap';
+import { split_huge_pmd } from './huge_memory';
 
 /** User virtual address of a pmd slot. */
 export function slotAddress(slot: number): number {
@@ -121,6 +122,10 @@ export function* do_fault(slot: number, index: number, write: boolean): Step {
   // unlocking it: khugepaged's collapse_file (which locks it too) cannot slip in between.
   const fileLocked = vma.kind !== 'anon';
   if (fileLocked) yield* lock_hpage();
+  // do_huge_pmd_wp_page(): a write fault on a pmd-mapped file THP in a private mapping splits the
+  // pmd (`__split_huge_pmd()`) and falls back to the PTE fault (VM_FAULT_FALLBACK). An anon THP
+  // of the model is exclusive to its mm and is reused in place (no split).
+  if (write && !vma.shared && vma.kind !== 'anon' && pmdKind(w.mm.pmds[slot]!) === 'huge') yield* split_huge_pmd(slot);
   if (pmdKind(w.mm.pmds[slot]!) === 'none') {
     yield* __pte_alloc(slot);
     yield;

@@ -283,7 +283,7 @@ export function* pmdp_collapse_flush(slot: number, caller: 'file' | 'anon' = 'fi
   }
   w.mm.pmds[slot] = 0;
   const table = w.ptName(va);
-  w.record(() => `pmdp_collapse_flush(pmd${slot}): clear ${table}`, table);
+  w.record(() => `pmdp_collapse_flush(pmd${slot}): clear ${table}${caller === 'anon' ? ' (anon collapse)' : ''}`, table);
   const per = w.cfg.geometry.ptesPerTable;
   yield* arch_flush_tlb_range(slot * per, (slot + 1) * per, true);
   return old;

@@ -75,7 +75,9 @@ function* ptep_clear_detached(slot: number, page: Page, va: number, i: number): 
     yield* callHook(hook.call(w.adapter, w.mm, slot, i));
     const fired = w.violations.slice(before).find((v) => v.contract === 'C-BUG' || v.contract === 'C-WARN');
     if (fired) {
-      w.violate('C-RM-12', `assert_pte_locked() from ptep_clear() in __collapse_huge_page_copy_succeeded() (${w.cur.name}) does not tolerate the collapse transition: pmd${slot} is none after pmdp_collapse_flush(), and the assertion ${fired.contract === 'C-BUG' ? 'BUGs' : 'warns'}`);
+      // The helper's own BUG/WARN is the symptom; the contract it breaks is C-RM-12, reported first.
+      const message = `assert_pte_locked() from ptep_clear() in __collapse_huge_page_copy_succeeded() (${w.cur.name}) does not tolerate the collapse transition: pmd${slot} is none after pmdp_collapse_flush(), and the assertion ${fired.contract === 'C-BUG' ? 'BUGs' : 'warns'} (${fired.message})`;
+      w.violations.splice(before, 0, { contract: 'C-RM-12', message, step: fired.step });
     }
   }
   const table = w.ptName(va);

@@ -13,7 +13,9 @@
  * IRQs off; when the writer then drops the pmd lock (the point after which a fault or a huge
  * pmd install may store a new value), every one of those half reads must be over. The flush IPI
  * (native) or the sync IPI (`tlb_remove_table_sync_one()`, with MMU_GATHER_RCU_TABLE_FREE) waits
- * for them; a PV/broadcast flush with the empty sync stub does not.
+ * for them; a PV/broadcast flush with the empty sync stub does not. Anon `collapse_huge_page()`
+ * drops the pmd lock early but holds the mmap write lock, so nobody else stores to the pmd: its
+ * own next store (`set_pmd_at()`, or `pmd_populate()` when the isolate fails) is the point checked.
  *
  * C-MAP-15 is not judged here: the model reports it (src/mm/pgtable_generic.ts `plausible`)
  * when `__pte_offset_map` assembles a pmd that is not a table page, but with the model's page
@@ -37,6 +39,8 @@ interface Cleared {
   writer: string;
   slot: number;
   readers: Map<string, number>;
+  /** Cleared by anon collapse_huge_page(): checked at its next pmd store, not at its unlock. */
+  anon: boolean;
 }
 
 interface MonitorState {
@@ -51,7 +55,8 @@ const states = new WeakMap<World, MonitorState>();
 
 const LOW = /^read pmd(\d+)\.pmd_low$/;
 const HIGH = /^read pmd(\d+)\.pmd_high$/;
-const CLEAR = /^pmdp_collapse_flush\(pmd(\d+)\): clear/;
+const CLEAR = /^pmdp_collapse_flush\(pmd(\d+)\): clear.*?( \(anon collapse\))?$/;
+const ANON_STORE = /^(set_pmd_at|__collapse_huge_page_isolate failed: pmd_populate)\(pmd/;
 
 function pmlName(w: World): string {
   return (w.cfg.splitPtl ? w.mm.pmdTableLock : w.mm.page_table_lock).name;
@@ -83,11 +88,12 @@ export const paeMonitor: PropertyMonitor = {
           const a = w.tasks.find((t) => t.name === name);
           if (r.slot === slot && a && a.irqsOff > 0) readers.set(name, r.token);
         }
-        st.cleared.push({ writer: e.actor, slot, readers });
+        st.cleared.push({ writer: e.actor, slot, readers, anon: clear[2] !== undefined });
         continue;
       }
-      if (e.action === `spin_unlock(${pmlName(w)})`) {
-        const i = st.cleared.findIndex((c) => c.writer === e.actor);
+      const anonStore = ANON_STORE.test(e.action);
+      if (anonStore || e.action === `spin_unlock(${pmlName(w)})`) {
+        const i = st.cleared.findIndex((c) => c.writer === e.actor && c.anon === anonStore);
         if (i < 0) continue;
         const c = st.cleared[i]!;
         st.cleared.splice(i, 1);

@@ -12,6 +12,7 @@ import type { Adapter } from '../../src/kernel';
 import base from './book3s64-v6.6';
 import { book3s64_pte_hooks } from './hooks';
 import { book3s64FlushHooks } from './tlb';
+import { assert_pte_locked } from './debug_vm';
 import { __tlb_remove_table, destroy_pagetable_cache, pte_fragment_free, pte_free_defer } from './pgtable-frag-2026';
 
 const adapter: Adapter = {
@@ -29,6 +30,8 @@ const adapter: Adapter = {
   ...book3s64_pte_hooks({ pte_fragment_free, pte_free_defer, __tlb_remove_table, destroy_pagetable_cache }),
   /* book3s/64/tlbflush.h tlb_flush()/flush_tlb_range() → radix__* (./tlb.ts) */
   ...book3s64FlushHooks,
+  /* CONFIG_DEBUG_VM: pte_update() → assert_pte_locked() (./debug_vm.ts) */
+  assert_pte_locked,
 };
 
 export default adapter;

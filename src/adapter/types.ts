@@ -77,6 +77,13 @@ export interface MmVariant {
    * `sync-inline` that fix (correct). Absent: the 2026 mmu_gather `unshared_tables` code.
    */
   hugetlbUnshare?: 'flush-after-unlock' | 'no-sync' | 'sync-inline';
+  /**
+   * B33 (hypothetical, contracts.md Q9): a `replace_page_tables()` on an arch that relies on THP
+   * deposit/withdraw (powerpc): collapse_pte_mapped_thp() deposits the retracted table under the
+   * huge pmd instead of pte_free_defer(), and a split of that file THP withdraws it, refills it
+   * and reinstalls it, as an anon split does (S2:6931-6941, S2:1466-1469).
+   */
+  replacePageTables?: boolean;
 }
 
 /** Kconfig-like declarations. The model derives the generic code paths and the applicable properties from them. */
@@ -195,12 +202,17 @@ export interface AdapterHooks {
    * `paravirt_nop` (native, KVM).
    */
   paravirt_alloc_pte?(mm: Mm, pgtable: PgtableT): void;
+  /**
+   * `assert_pte_locked(mm, addr)` (powerpc CONFIG_DEBUG_VM): called from `ptep_clear()` of anon
+   * collapse's old table, after `pmdp_collapse_flush()` cleared the pmd (C-RM-12, B26).
+   */
+  assert_pte_locked?(mm: Mm, slot: number, index: number): void;
 }
 
 /** Every hook an adapter may provide, once each (the compiler keeps it in step with {@link AdapterHooks}). */
 export const hookNames = [
   'pte_alloc_one', 'pte_free', 'pte_free_defer', '__pte_free_tlb', '__tlb_remove_table', 'pmd_same', 'update_mmu_cache',
-  'arch_walk', 'arch_exit_mmap', 'pgtable_to_va', 'tlb_flush', 'flush_tlb_range', 'paravirt_alloc_pte',
+  'arch_walk', 'arch_exit_mmap', 'pgtable_to_va', 'tlb_flush', 'flush_tlb_range', 'paravirt_alloc_pte', 'assert_pte_locked',
 ] as const satisfies readonly (keyof AdapterHooks)[];
 
 /** The name of a hook of {@link AdapterHooks}. */

@@ -34,12 +34,20 @@ function clone(sc: Scenario): Scenario {
   return JSON.parse(JSON.stringify(sc)) as Scenario;
 }
 
-/** Single-preemption schedules: actor a for n steps, then every other busy CPU to completion. */
+/**
+ * Single-preemption schedules: actor a for n steps, then every other busy CPU to completion, in
+ * CPU order and (with two or more others) in reverse CPU order, since the race may need the
+ * later CPU's op to run first (a collapse before the split of the huge pmd it installs).
+ */
 function preemptions(sc: Scenario, maxN: number): Chunk[][] {
   const busy = sc.programs.map((p, i) => (p.length ? i : -1)).filter((i) => i >= 0);
   const out: Chunk[][] = [];
   for (const a of busy) {
-    for (let n = 1; n <= maxN; n++) out.push([{ a, n }, ...busy.filter((b) => b !== a).map((b) => ({ a: b, n: ALL }))]);
+    const others = busy.filter((b) => b !== a);
+    const orders = others.length > 1 ? [others, [...others].reverse()] : [others];
+    for (const order of orders) {
+      for (let n = 1; n <= maxN; n++) out.push([{ a, n }, ...order.map((b) => ({ a: b, n: ALL }))]);
+    }
   }
   return out;
 }

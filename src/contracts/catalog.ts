@@ -95,6 +95,7 @@ export const CONTRACTS: readonly Contract[] = [
   c('C-HP-1', 'highpte', 'a PTE table allocated from highmem (__GFP_HIGHMEM) is reached only through kmap_local (pte_offset_map with CONFIG_HIGHPTE), never through page_address() or the direct map', 'S2:2111-2130 (ptconform: include/linux/pgtable.h __pte_map, include/linux/highmem.h)'),
   c('C-XEN-1', 'xen', 'Xen PV: a page-table page returns to the allocator only after paravirt_release_pte() unpinned it (never while Xen holds it as a pinned L1 table)', 'S1:72-99 (ptconform: arch/x86/xen/mmu_pv.c xen_release_ptpage)'),
   c('C-XEN-2', 'xen', 'Xen PV: a table is linked into a pinned mm only after paravirt_alloc_pte() pinned it, and made writable again only after its pmd was cleared', 'S1:72-99 (ptconform: arch/x86/xen/mmu_pv.c xen_alloc_ptpage/xen_release_ptpage)'),
+  c('C-RM-12', 'arch-asserts', 'assertion helpers tolerate collapse transitions: powerpc assert_pte_locked() returns on pmd_none, since anon collapse ptep_clear()s the old table after pmdp_collapse_flush()', 'S2:820-956'),
 ];
 
 /** Look a contract up by ID; throws on an unknown ID (a programming error in a property or fixture). */

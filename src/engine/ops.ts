@@ -18,6 +18,8 @@ import { callHook } from '../model/coroutine';
 import { mfill_atomic_pte } from '../mm/userfaultfd';
 import { writeback_page } from '../mm/writeback';
 import { gup_fast_hugetlb, hugetlb_unshare } from '../mm/hugetlb';
+import { khugepaged_collapse_anon } from '../mm/khugepaged_anon';
+import { split_huge_pmd } from '../mm/huge_memory';
 
 /** One operation of an actor. `slot` is a pmd slot, `index` a PTE index in its table. */
 export type Op =
@@ -33,7 +35,9 @@ export type Op =
   | { k: 'uffd_poison'; slot: number; index: number }
   | { k: 'writeback'; index: number }
   | { k: 'hugetlb_unshare' }
-  | { k: 'hugetlb_gup_fast'; index: number };
+  | { k: 'hugetlb_gup_fast'; index: number }
+  | { k: 'collapse_anon'; slot: number }
+  | { k: 'split'; slot: number };
 
 /** A short label for the timeline. */
 export function opLabel(op: Op): string {
@@ -51,6 +55,8 @@ export function opLabel(op: Op): string {
     case 'writeback': return `writeback(file page ${op.index})`;
     case 'hugetlb_unshare': return 'munmap(hugetlb VMA): huge_pmd_unshare';
     case 'hugetlb_gup_fast': return `gup_fast(hugetlb[${op.index}])`;
+    case 'collapse_anon': return `khugepaged(collapse_huge_page, pmd${op.slot})`;
+    case 'split': return `split_huge_pmd(pmd${op.slot})`;
   }
 }
 
@@ -134,5 +140,17 @@ export function* runOp(op: Op): Step {
     case 'writeback': return yield* writeback_page(op.index);
     case 'hugetlb_unshare': return yield* hugetlb_unshare();
     case 'hugetlb_gup_fast': return yield* gup_fast_hugetlb(op.index);
+    case 'collapse_anon':
+      w.cur.outsider = true;
+      yield* khugepaged_collapse_anon(op.slot);
+      w.cur.outsider = false;
+      return;
+    case 'split':
+      // A partial operation on a huge pmd (MADV_DONTNEED or mprotect of part of it, migration)
+      // starts with split_huge_pmd(), under the mmap lock.
+      yield* mmap_read_lock();
+      if (w.vmaLive(w.mm.vmas[op.slot]!)) yield* split_huge_pmd(op.slot);
+      mmap_read_unlock();
+      return;
   }
 }

@@ -51,7 +51,9 @@ function representatives(kinds: Iterable<Op['k']>, archWalk: boolean): Op[] {
       case 'uffd_copy':
       case 'uffd_poison': ops.push({ k, slot: 0, index: 0 }); break;
       case 'dontneed':
-      case 'munmap': ops.push({ k, slot: 0 }); break;
+      case 'munmap':
+      case 'collapse_anon':
+      case 'split': ops.push({ k, slot: 0 }); break;
       case 'khugepaged': ops.push({ k }); break;
       case 'writeback': ops.push({ k, index: 0 }); break;
       case 'hugetlb_unshare': ops.push({ k }); break;

@@ -24,7 +24,7 @@
 import fc from 'fast-check';
 import type { Adapter } from '../adapter/types';
 import { eraAtLeast } from '../adapter/types';
-import { retractWithDefer, uffdPoison } from '../mm/era';
+import { anonCollapse, retractWithDefer, uffdPoison } from '../mm/era';
 import type { Op } from './ops';
 import { preemptionPoints, type PreemptionPoints } from './preemption';
 import { drawnScheduleArb, placeSchedule, REMOVERS } from './schedule';
@@ -94,6 +94,11 @@ export function opKinds(adapter: Adapter): Set<Op['k']> {
   if (hugetlbPmdSharing(adapter)) {
     kinds.add('hugetlb_unshare');
     kinds.add('hugetlb_gup_fast');
+  }
+  // khugepaged's anon collapse_huge_page() (deposits the old table) and the split of a huge pmd.
+  if (d.THP && anonCollapse(adapter.era)) {
+    kinds.add('collapse_anon');
+    kinds.add('split');
   }
   return kinds;
 }
@@ -181,6 +186,7 @@ export const DEFAULT_GEN: GenConfig = {
 /** Base weights of the op kinds (before swarm selection). */
 const OP_WEIGHTS: Record<Op['k'], number> = {
   walk: 5, fault: 3, gup_fast: 3, access: 3, dontneed: 4, munmap: 3, khugepaged: 3, collapse: 2, uffd_copy: 2, uffd_poison: 1, writeback: 2, hugetlb_unshare: 2, hugetlb_gup_fast: 2,
+  collapse_anon: 2, split: 2,
 };
 
 /** The fast-check arbitrary of one op of kind `k`, on `slot` / `index`. */
@@ -200,6 +206,8 @@ function opOfKind(k: Op['k'], slot: fc.Arbitrary<number>, index: fc.Arbitrary<nu
     case 'writeback': return fc.record({ k: fc.constant('writeback' as const), index });
     case 'hugetlb_unshare': return fc.constant({ k: 'hugetlb_unshare' as const });
     case 'hugetlb_gup_fast': return fc.record({ k: fc.constant('hugetlb_gup_fast' as const), index });
+    case 'collapse_anon': return fc.record({ k: fc.constant('collapse_anon' as const), slot });
+    case 'split': return fc.record({ k: fc.constant('split' as const), slot });
   }
 }
 
@@ -246,15 +254,16 @@ function ptesArb(g: GenConfig): fc.Arbitrary<PteInit[]> {
 interface Needs {
   file: boolean;
   uffd: boolean;
+  /** An anonymous VMA without uffd (anon collapse), unless a file one is needed too. */
+  anon?: boolean;
 }
 
 const NO_NEEDS: Needs = { file: false, uffd: false };
 
 function needsOf(kinds: readonly Op['k'][]): Needs {
-  return {
-    file: kinds.some((k) => k === 'khugepaged' || k === 'collapse' || k === 'writeback'),
-    uffd: kinds.some((k) => k === 'uffd_copy' || k === 'uffd_poison'),
-  };
+  const file = kinds.some((k) => k === 'khugepaged' || k === 'collapse' || k === 'writeback');
+  const uffd = kinds.some((k) => k === 'uffd_copy' || k === 'uffd_poison');
+  return { file, uffd, anon: !file && !uffd && kinds.includes('collapse_anon') };
 }
 
 /** `arb`, or with weight `aware` (against 1) the value `v` when `need` holds. */
@@ -265,9 +274,9 @@ function biased<T>(need: boolean, aware: number, v: T, arb: fc.Arbitrary<T>): fc
 /** The arbitrary of a slot's initial state: mostly a table, often empty (reclaim and retract need empty tables). */
 function slotArb(g: GenConfig, need: Needs = NO_NEEDS): fc.Arbitrary<SlotInit> {
   return fc.record({
-    vma: biased(need.file, g.aware, 'file' as const, fc.constantFrom<'anon' | 'file'>('file', 'anon')),
+    vma: biased(need.anon === true, g.aware, 'anon' as const, biased(need.file, g.aware, 'file' as const, fc.constantFrom<'anon' | 'file'>('file', 'anon'))),
     shared: biased(need.uffd, g.aware, false, fc.boolean()),
-    uffd: biased(need.uffd, g.aware, 'missing' as const, weighted<'none' | 'missing' | 'wp'>(['none', 'missing', 'wp'], g.uffdWeights)),
+    uffd: biased(need.anon === true, g.aware, 'none' as const, biased(need.uffd, g.aware, 'missing' as const, weighted<'none' | 'missing' | 'wp'>(['none', 'missing', 'wp'], g.uffdWeights))),
     table: fc.oneof({ weight: 4, arbitrary: fc.constant(true) }, { weight: 1, arbitrary: fc.constant(false) }),
     ptes: ptesArb(g),
   });

@@ -24,6 +24,7 @@ import * as raw from './raw';
 import * as s390 from './s390';
 import * as sync from './sync';
 import * as walk from './walk';
+import * as pmdwalk from './pmdwalk';
 import * as x86 from './x86';
 import * as xen from './xen';
 
@@ -185,3 +186,9 @@ export const __pin_pagetable_pfn = point(xen.__pin_pagetable_pfn);
 export const xen_unpin_pgd = point(xen.xen_unpin_pgd);
 /** `pte_offset_kernel(pmd, address)` from arch code: a direct-map table address (kernel tables). */
 export const pte_offset_kernel = point(walk.pte_offset_kernel);
+/** `pmdp_get(pmd)`: read the pmd of `slot` (arch debug re-walks). */
+export const pmdp_get = point(pmdwalk.pmdp_get);
+/** `pte_offset_map_nolock(mm, pmd, addr, &ptl)` from arch code (the handle's `ptl`). */
+export const pte_offset_map_nolock = point(pmdwalk.pte_offset_map_nolock_step, 'pte_offset_map_nolock') as (mm: Mm, slot: number) => MapHandle | null;
+/** `assert_spin_locked(ptl)`. */
+export const assert_spin_locked = point(pmdwalk.assert_spin_locked);

@@ -30,6 +30,15 @@ export function retractWithDefer(era: Era): boolean {
   return eraAtLeast(era, 'v6.6');
 }
 
+/**
+ * v6.5+: khugepaged's anon collapse_huge_page() is modelled in its v6.6 shape (mmap write lock,
+ * pmdp_collapse_flush() under the pmd lock, tlb_remove_table_sync_one() since v6.1's "mm/khugepaged:
+ * fix GUP-fast interaction by sending IPI", deposit of the old table); 2012 adapters do not get it.
+ */
+export function anonCollapse(era: Era): boolean {
+  return eraAtLeast(era, 'v6.5');
+}
+
 /** v6.6+: UFFDIO_POISON (Axel Rasmussen, "mm: userfaultfd: add new UFFDIO_POISON ioctl", Aug 2023). */
 export function uffdPoison(era: Era): boolean {
   return eraAtLeast(era, 'v6.6');

@@ -4,7 +4,7 @@
  * pmd_lock + nested ptl, flushed by `pmdp_collapse_flush()`, then `pte_free_defer()`d.
  */
 import type { MapHandle, Step } from '../model/actor';
-import { PMD_HUGE, PMD_PRESENT, PTE_NONE, type Page, type SpinLock } from '../model/types';
+import { PTE_NONE, type Page, type SpinLock } from '../model/types';
 import { current } from '../model/world';
 import { eraAtLeast } from '../adapter/types';
 import { spin_lock, spin_lock_wait, spin_unlock } from '../kernel/sync';
@@ -16,6 +16,7 @@ import { pmd_lock, pmd_lockptr, pmd_same, pmdKind, pmdp_collapse_flush, pmdp_get
 import { page_add_rmap, page_remove_rmap, rss_dec } from './rmap';
 import { flush_tlb_mm } from './tlbflush';
 import { arch_flush_tlb_range } from './context';
+import { mk_huge_pmd, pgtable_trans_huge_deposit } from './huge_memory';
 
 /** C-GA-9: once an aborting path returns, no CPU may still cache a translation for a PTE it cleared. */
 /** What `collapse_pte_mapped_thp()` holds when it aborts. */
@@ -104,6 +105,19 @@ export function* collapse_file_unmap(): Step {
   i_mmap_unlock_read();
 }
 
+/**
+ * MmVariant.replacePageTables (B33): with the pmd lock held, deposit the table just cleared from
+ * the pmd and install the file THP's huge pmd in its place, as a replace_page_tables() on an
+ * arch that needs a deposited table under every huge pmd (powerpc) would.
+ */
+function install_huge_pmd_deposit(slot: number, pgt_pmd: number): void {
+  const w = current();
+  pgtable_trans_huge_deposit(slot, pmd_pgtable(pgt_pmd));
+  w.mm.pmds[slot] = mk_huge_pmd(w.filePages[0]!);
+  for (const p of w.filePages) page_add_rmap(p);
+  w.record(`set_huge_pmd(pmd${slot})`);
+}
+
 /** `retract_page_tables(mapping, pgoff)` (v6.6). */
 export function* retract_page_tables(): Step {
   const w = current();
@@ -127,10 +141,14 @@ export function* retract_page_tables(): Step {
       yield* pmdp_get_lockless_sync();
       skipped = false;
     }
+    // B33: "retract_page_tables() can be enhanced to replace_page_tables(), which inserts the
+    // final huge pmd without mmap lock" (S2:1466-1469), keeping the table deposited.
+    const replaced = !skipped && w.decl.mm?.replacePageTables === true;
+    if (replaced) install_huge_pmd_deposit(slot, pgt_pmd);
     if (ptl !== pml) spin_unlock(ptl);
     spin_unlock(pml);
     w.record('mmu_notifier_invalidate_range_end()');
-    if (!skipped) {
+    if (!skipped && !replaced) {
       w.mm.nr_ptes--;
       yield* call_pte_free_defer(pmd_pgtable(pgt_pmd));
     }
@@ -318,6 +336,15 @@ export function* collapse_pte_mapped_thp(slot: number): Step {
   yield* pmdp_get_lockless_sync();
   if (ptl !== pml) spin_unlock(ptl);
   if (keepMapped) pte_unmap(h);
+  if (mmv.replacePageTables) {
+    // B33 (hypothetical replace_page_tables() on a deposit arch): keep the retracted table,
+    // deposited under the huge pmd, instead of pte_free_defer() (S2:6931-6941, S2:1466-1469).
+    install_huge_pmd_deposit(slot, pgt_pmd);
+    spin_unlock(pml);
+    w.record('mmu_notifier_invalidate_range_end()');
+    unlock_hpage();
+    return;
+  }
   spin_unlock(pml);
   w.record('mmu_notifier_invalidate_range_end()');
   w.mm.nr_ptes--;
@@ -325,7 +352,7 @@ export function* collapse_pte_mapped_thp(slot: number): Step {
   // maybe_install_pmd: set_huge_pmd.
   const pml2 = yield* pmd_lock();
   if (pmdKind(w.mm.pmds[slot]!) === 'none') {
-    w.mm.pmds[slot] = w.vaOfPage(w.filePages[0]!) + PMD_PRESENT + PMD_HUGE;
+    w.mm.pmds[slot] = mk_huge_pmd(w.filePages[0]!);
     for (const p of w.filePages) page_add_rmap(p);
     w.record(`set_huge_pmd(pmd${slot})`);
   }

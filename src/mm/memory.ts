@@ -18,6 +18,7 @@ import { __tlb_remove_page_size, tlb_flush_mmu, tlb_flush_mmu_tlbonly, tlb_flush
 import { mk_table_pmd, pmd_lock, pmdKind, pmd_page_vaddr, pte_offset_map_lock, pte_unmap_unlock, ptep_get, set_pte_at } from './pgtable_generic';
 import { page_add_rmap, page_remove_rmap, rss_dec, set_page_dirty } from './rmap';
 import { ptReclaimScanEnd, type PtReclaim } from './pt_reclaim';
+import { split_huge_pmd } from './huge_memory';
 
 /** User virtual address of a pmd slot. */
 export function slotAddress(slot: number): number {
@@ -128,6 +129,10 @@ export function* do_fault(slot: number, index: number, write: boolean): Step {
   // unlocking it: khugepaged's collapse_file (which locks it too) cannot slip in between.
   const fileLocked = vma.kind !== 'anon';
   if (fileLocked) yield* lock_hpage();
+  // do_huge_pmd_wp_page(): a write fault on a pmd-mapped file THP in a private mapping splits the
+  // pmd (`__split_huge_pmd()`) and falls back to the PTE fault (VM_FAULT_FALLBACK). An anon THP
+  // of the model is exclusive to its mm and is reused in place (no split).
+  if (write && !vma.shared && vma.kind !== 'anon' && pmdKind(w.mm.pmds[slot]!) === 'huge') yield* split_huge_pmd(slot);
   if (pmdKind(w.mm.pmds[slot]!) === 'none') {
     yield* __pte_alloc(slot);
     yield;
@@ -268,19 +273,4 @@ export function* free_pgtables(tlb: MmuGather, slot: number): Step {
   tlb_set_freed_tables(tlb);
   yield* callHook(w.adapter.__pte_free_tlb(tlb, pg, slotAddress(slot)));
   w.mm.nr_ptes--;
-}
-
-/** Zap a huge pmd (`zap_huge_pmd`): clear it and drop the file THP's mappings. */
-export function* zap_huge_pmd(slot: number): Step {
-  const w = current();
-  const pml = yield* pmd_lock();
-  if (pmdKind(w.mm.pmds[slot]!) === 'huge') {
-    w.mm.pmds[slot] = 0;
-    w.record(`zap_huge_pmd(pmd${slot})`);
-    for (const p of w.filePages) {
-      page_remove_rmap(p);
-      rss_dec(p);
-    }
-  }
-  spin_unlock(pml);
 }

@@ -7,7 +7,8 @@ import { current } from '../model/world';
 import { checkPageTableCheck } from '../model/monitors';
 import { callHook } from '../model/coroutine';
 import { i_mmap_lock_write, i_mmap_unlock_write, mmap_read_lock, mmap_read_unlock, mmap_write_downgrade, mmap_write_lock, mmap_write_unlock } from './locking';
-import { free_pgtables, zap_huge_pmd, zap_pte_range } from './memory';
+import { free_pgtables, zap_pte_range } from './memory';
+import { zap_huge_pmd } from './huge_memory';
 import { tlb_finish_mmu, tlb_gather_mmu } from './mmu_gather';
 import { pmdKind } from './pgtable_generic';
 import { ptReclaimFinish, ptReclaimStart } from './pt_reclaim';
@@ -30,7 +31,7 @@ export function* do_munmap(slot: number): Step {
   yield;
   mmap_write_downgrade();
   const tlb = tlb_gather_mmu(w.mm, false);
-  if (pmdKind(w.mm.pmds[slot]!) === 'huge') yield* zap_huge_pmd(slot);
+  if (pmdKind(w.mm.pmds[slot]!) === 'huge') yield* zap_huge_pmd(slot, tlb);
   else yield* zap_pte_range(tlb, slot);
   yield;
   yield* free_pgtables(tlb, slot);
@@ -46,7 +47,7 @@ export function* madvise_dontneed(slot: number): Step {
   const vma = w.mm.vmas[slot]!;
   if (vma.attached && w.mm.state === 'live') {
     const tlb = tlb_gather_mmu(w.mm, false);
-    if (pmdKind(w.mm.pmds[slot]!) === 'huge') yield* zap_huge_pmd(slot);
+    if (pmdKind(w.mm.pmds[slot]!) === 'huge') yield* zap_huge_pmd(slot, tlb);
     else {
       const reclaim = ptReclaimStart(w.cfg.reclaim);
       yield* zap_pte_range(tlb, slot, reclaim);
@@ -67,7 +68,7 @@ export function* exit_mmap(): Step {
   yield* callHook(w.adapter.arch_exit_mmap?.(w.mm));
   const tlb = tlb_gather_mmu(w.mm, true);
   for (const vma of w.mm.vmas) {
-    if (pmdKind(w.mm.pmds[vma.slot]!) === 'huge') yield* zap_huge_pmd(vma.slot);
+    if (pmdKind(w.mm.pmds[vma.slot]!) === 'huge') yield* zap_huge_pmd(vma.slot, tlb);
     else if (!vma.pgtablesFreed) yield* zap_pte_range(tlb, vma.slot);
   }
   for (const vma of w.mm.vmas) {

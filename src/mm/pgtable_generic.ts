@@ -9,6 +9,7 @@ import { current } from '../model/world';
 import { lockdep_assert_held } from '../model/lockdep';
 import { checkHandleMapped } from '../model/monitors';
 import { checkHighmemAccess } from '../model/highmem';
+import { isStale } from '../model/deposit';
 import { rcu_read_lock, rcu_read_unlock, spin_lock_wait, spin_unlock } from '../kernel/sync';
 import { pteMapTakesRcu } from './era';
 import { local_irq_disable, local_irq_enable, tlb_remove_table_sync_one } from './tlbflush';
@@ -83,6 +84,8 @@ export function ptep_get(h: MapHandle, index: number): Pte {
     w.violate('C-MAP-8', `${w.cur.name} read a non-PTE value (0x${e.v.toString(16)}) from ${w.ptName(h.va)}[${index}]: metadata written into a detached table`);
   } else if ((e.k === 'present' || e.k === 'swap') && !tableLinked(h.va)) {
     w.violate('C-MAP-8', `${w.cur.name} read a ${e.k} entry from detached ${w.ptName(h.va)}[${index}]`);
+  } else if ((e.k === 'present' || e.k === 'swap') && isStale(h)) {
+    w.violate('C-MAP-8', `${w.cur.name} read a ${e.k} entry from ${w.ptName(h.va)}[${index}], which was deposited under a huge pmd after it mapped the table and has been withdrawn and refilled since, within its grace period (stale view, B33)`);
   }
   return e;
 }
@@ -270,9 +273,11 @@ export function checkDetachedEmpty(slot: number, va: number): void {
 /**
  * `pmdp_collapse_flush(vma, addr, pmd)`: clear a table pmd and flush the TLB and paging
  * structure caches for its range. Checks C-RM-1 (pml and nested ptl held) and C-RM-3 (the
- * table holds no present PTE, swap entry or WP marker) at the moment of the clear.
+ * table holds no present PTE, swap entry or WP marker) at the moment of the clear. `caller
+ * 'anon'`: anon `collapse_huge_page()`, which holds the mmap write lock and only the pmd lock,
+ * and empties the table afterwards (it keeps the table, deposited; nobody else can reach it).
  */
-export function* pmdp_collapse_flush(slot: number): Step<number> {
+export function* pmdp_collapse_flush(slot: number, caller: 'file' | 'anon' = 'file'): Step<number> {
   const w = current();
   const old = w.mm.pmds[slot]!;
   if (pmdKind(old) !== 'table') {
@@ -282,13 +287,13 @@ export function* pmdp_collapse_flush(slot: number): Step<number> {
   const va = pmd_page_vaddr(old);
   const pml = pmd_lockptr();
   const ptl = pte_lockptr(old);
-  if (pml.holder !== w.cur.id || ptl.holder !== w.cur.id) {
+  if (pml.holder !== w.cur.id || (caller === 'file' && ptl.holder !== w.cur.id)) {
     w.violate('C-RM-1', `pmdp_collapse_flush(pmd${slot}) by ${w.cur.name} without holding pmd_lock and the table's ptl`);
   }
-  checkDetachedEmpty(slot, va);
+  if (caller === 'file') checkDetachedEmpty(slot, va);
   w.mm.pmds[slot] = 0;
   const table = w.ptName(va);
-  w.record(() => `pmdp_collapse_flush(pmd${slot}): clear ${table}`, table);
+  w.record(() => `pmdp_collapse_flush(pmd${slot}): clear ${table}${caller === 'anon' ? ' (anon collapse)' : ''}`, table);
   const per = w.cfg.geometry.ptesPerTable;
   yield* arch_flush_tlb_range(slot * per, (slot + 1) * per, true);
   return old;

@@ -36,6 +36,8 @@ const OPS: Record<Op['k'], Fields> = {
   writeback: { required: { index } },
   hugetlb_unshare: { required: {} },
   hugetlb_gup_fast: { required: { index } },
+  collapse_anon: { required: { slot } },
+  split: { required: { slot } },
 };
 
 const op = tagged<Op>('k', OPS, 'an op object');

@@ -17,6 +17,7 @@ import { eraAtLeast } from '../adapter/types';
 import { callHook } from '../model/coroutine';
 import { mfill_atomic_pte } from '../mm/userfaultfd';
 import { writeback_page } from '../mm/writeback';
+import { iommu_sva_dma } from '../mm/iommu_sva';
 
 /** One operation of an actor. `slot` is a pmd slot, `index` a PTE index in its table. */
 export type Op =
@@ -30,7 +31,8 @@ export type Op =
   | { k: 'collapse'; slot: number; madvise?: boolean }
   | { k: 'uffd_copy'; slot: number; index: number }
   | { k: 'uffd_poison'; slot: number; index: number }
-  | { k: 'writeback'; index: number };
+  | { k: 'writeback'; index: number }
+  | { k: 'dma'; slot: number; index: number; write: boolean };
 
 /** A short label for the timeline. */
 export function opLabel(op: Op): string {
@@ -46,6 +48,7 @@ export function opLabel(op: Op): string {
     case 'uffd_copy': return `UFFDIO_COPY(pmd${op.slot}[${op.index}])`;
     case 'uffd_poison': return `UFFDIO_POISON(pmd${op.slot}[${op.index}])`;
     case 'writeback': return `writeback(file page ${op.index})`;
+    case 'dma': return `iommu_sva DMA ${op.write ? 'write' : 'read'}(pmd${op.slot}[${op.index}])`;
   }
 }
 
@@ -127,5 +130,6 @@ export function* runOp(op: Op): Step {
       mmap_read_unlock();
       return;
     case 'writeback': return yield* writeback_page(op.index);
+    case 'dma': return yield* iommu_sva_dma(op.slot, op.index, op.write);
   }
 }

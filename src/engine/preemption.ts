@@ -54,6 +54,7 @@ function representatives(kinds: Iterable<Op['k']>, archWalk: boolean): Op[] {
       case 'munmap': ops.push({ k, slot: 0 }); break;
       case 'khugepaged': ops.push({ k }); break;
       case 'writeback': ops.push({ k, index: 0 }); break;
+      case 'dma': ops.push({ k, slot: 0, index: 0, write: true }); break;
     }
   }
   return ops;

@@ -15,6 +15,7 @@ import { plainTrace } from '../model/trace';
 import { ModelLimit, setCurrent, World, type RunConfig } from '../model/world';
 import { __pte_alloc, vpn } from '../mm/memory';
 import { exit_mmap } from '../mm/mmap';
+import { iommu_sva_bind_device } from '../mm/mmu_notifier';
 import { modeOf, switch_mm } from '../mm/context';
 import { pmd_page_vaddr, pmdKind } from '../mm/pgtable_generic';
 import { page_add_rmap } from '../mm/rmap';
@@ -131,6 +132,7 @@ export function buildWorld(adapter: Adapter, sc: Scenario): World {
       }
     });
   });
+  iommu_sva_bind_device(w.mm, sc.warm);
   if (w.violations.length) throw new ModelLimit(`setup violated ${w.violations[0]!.contract}: ${w.violations[0]!.message}`);
   a0.op = 'idle';
   w.trace.length = 0;

@@ -89,6 +89,8 @@ export function opKinds(adapter: Adapter): Set<Op['k']> {
   // UFFDIO_POISON from v6.6.
   if (eraAtLeast(adapter.era, 'v6.5')) kinds.add('uffd_copy');
   if (uffdPoison(adapter.era)) kinds.add('uffd_poison');
+  // A device bound with SVA walks the mm's tables (CONFIG_IOMMU_SVA, src/model/secondary.ts).
+  if (d.IOMMU_SVA) kinds.add('dma');
   return kinds;
 }
 
@@ -174,7 +176,7 @@ export const DEFAULT_GEN: GenConfig = {
 
 /** Base weights of the op kinds (before swarm selection). */
 const OP_WEIGHTS: Record<Op['k'], number> = {
-  walk: 5, fault: 3, gup_fast: 3, access: 3, dontneed: 4, munmap: 3, khugepaged: 3, collapse: 2, uffd_copy: 2, uffd_poison: 1, writeback: 2,
+  walk: 5, fault: 3, gup_fast: 3, access: 3, dontneed: 4, munmap: 3, khugepaged: 3, collapse: 2, uffd_copy: 2, uffd_poison: 1, writeback: 2, dma: 2,
 };
 
 /** The fast-check arbitrary of one op of kind `k`, on `slot` / `index`. */
@@ -192,6 +194,7 @@ function opOfKind(k: Op['k'], slot: fc.Arbitrary<number>, index: fc.Arbitrary<nu
     case 'uffd_copy': return fc.record({ k: fc.constant('uffd_copy' as const), slot, index });
     case 'uffd_poison': return fc.record({ k: fc.constant('uffd_poison' as const), slot, index });
     case 'writeback': return fc.record({ k: fc.constant('writeback' as const), index });
+    case 'dma': return fc.record({ k: fc.constant('dma' as const), slot, index, write: fc.boolean() });
   }
 }
 

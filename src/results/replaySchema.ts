@@ -34,6 +34,7 @@ const OPS: Record<Op['k'], Fields> = {
   uffd_copy: { required: { slot, index } },
   uffd_poison: { required: { slot, index } },
   writeback: { required: { index } },
+  dma: { required: { slot, index, write: bool } },
 };
 
 const op = tagged<Op>('k', OPS, 'an op object');

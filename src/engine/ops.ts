@@ -18,6 +18,7 @@ import { callHook } from '../model/coroutine';
 import { mfill_atomic_pte } from '../mm/userfaultfd';
 import { writeback_page } from '../mm/writeback';
 import { iommu_sva_dma } from '../mm/iommu_sva';
+import { dup_mmap } from '../mm/fork';
 
 /** One operation of an actor. `slot` is a pmd slot, `index` a PTE index in its table. */
 export type Op =
@@ -32,7 +33,8 @@ export type Op =
   | { k: 'uffd_copy'; slot: number; index: number }
   | { k: 'uffd_poison'; slot: number; index: number }
   | { k: 'writeback'; index: number }
-  | { k: 'dma'; slot: number; index: number; write: boolean };
+  | { k: 'dma'; slot: number; index: number; write: boolean }
+  | { k: 'fork' };
 
 /** A short label for the timeline. */
 export function opLabel(op: Op): string {
@@ -49,6 +51,7 @@ export function opLabel(op: Op): string {
     case 'uffd_poison': return `UFFDIO_POISON(pmd${op.slot}[${op.index}])`;
     case 'writeback': return `writeback(file page ${op.index})`;
     case 'dma': return `iommu_sva DMA ${op.write ? 'write' : 'read'}(pmd${op.slot}[${op.index}])`;
+    case 'fork': return 'fork(): dup_mmap, then the child exits';
   }
 }
 
@@ -131,5 +134,6 @@ export function* runOp(op: Op): Step {
       return;
     case 'writeback': return yield* writeback_page(op.index);
     case 'dma': return yield* iommu_sva_dma(op.slot, op.index, op.write);
+    case 'fork': return yield* dup_mmap();
   }
 }

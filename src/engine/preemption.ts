@@ -55,6 +55,7 @@ function representatives(kinds: Iterable<Op['k']>, archWalk: boolean): Op[] {
       case 'khugepaged': ops.push({ k }); break;
       case 'writeback': ops.push({ k, index: 0 }); break;
       case 'dma': ops.push({ k, slot: 0, index: 0, write: true }); break;
+      case 'fork': ops.push({ k }); break;
     }
   }
   return ops;

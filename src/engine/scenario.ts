@@ -91,6 +91,8 @@ export function opKinds(adapter: Adapter): Set<Op['k']> {
   if (uffdPoison(adapter.era)) kinds.add('uffd_poison');
   // A device bound with SVA walks the mm's tables (CONFIG_IOMMU_SVA, src/model/secondary.ts).
   if (d.IOMMU_SVA) kinds.add('dma');
+  // fork(): copy_page_range() into a second mm, which exits at once (src/mm/fork.ts).
+  kinds.add('fork');
   return kinds;
 }
 
@@ -176,7 +178,7 @@ export const DEFAULT_GEN: GenConfig = {
 
 /** Base weights of the op kinds (before swarm selection). */
 const OP_WEIGHTS: Record<Op['k'], number> = {
-  walk: 5, fault: 3, gup_fast: 3, access: 3, dontneed: 4, munmap: 3, khugepaged: 3, collapse: 2, uffd_copy: 2, uffd_poison: 1, writeback: 2, dma: 2,
+  walk: 5, fault: 3, gup_fast: 3, access: 3, dontneed: 4, munmap: 3, khugepaged: 3, collapse: 2, uffd_copy: 2, uffd_poison: 1, writeback: 2, dma: 2, fork: 2,
 };
 
 /** The fast-check arbitrary of one op of kind `k`, on `slot` / `index`. */
@@ -195,6 +197,7 @@ function opOfKind(k: Op['k'], slot: fc.Arbitrary<number>, index: fc.Arbitrary<nu
     case 'uffd_poison': return fc.record({ k: fc.constant('uffd_poison' as const), slot, index });
     case 'writeback': return fc.record({ k: fc.constant('writeback' as const), index });
     case 'dma': return fc.record({ k: fc.constant('dma' as const), slot, index, write: fc.boolean() });
+    case 'fork': return fc.constant({ k: 'fork' as const });
   }
 }
 

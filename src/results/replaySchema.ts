@@ -35,6 +35,7 @@ const OPS: Record<Op['k'], Fields> = {
   uffd_poison: { required: { slot, index } },
   writeback: { required: { index } },
   dma: { required: { slot, index, write: bool } },
+  fork: { required: {} },
 };
 
 const op = tagged<Op>('k', OPS, 'an op object');

@@ -5,6 +5,9 @@
  */
 import { describe, expect, it } from '@jest/globals';
 import generic from '../arch/generic/v6.14';
+import s390 from '../arch/s390/v6.6';
+import sharedList from '../fixtures/broken/s390-fork-shared-pgtable-list';
+import { opKinds } from '../src/engine/scenario';
 import { runScenario } from '../src/engine/runner';
 import type { Scenario } from '../src/engine/scenario';
 import type { Op } from '../src/engine/ops';
@@ -32,5 +35,18 @@ describe('fork', () => {
   it('leaves the parent intact: a later fault and teardown are clean', () => {
     const r = runScenario(generic, scenario([[{ k: 'fork' }, { k: 'fault', slot: 0, index: 0, write: true }, { k: 'munmap', slot: 1 }]]));
     expect(r.violations).toEqual([]);
+  });
+  it('is generated for every adapter', () => {
+    expect(opKinds(generic).has('fork')).toBe(true);
+    expect(opKinds(s390).has('fork')).toBe(true);
+  });
+  it('s390: the child allocates its 2K halves on its own pgtable_list under its own lock', () => {
+    const r = runScenario(s390, scenario([[{ k: 'fork' }]]));
+    expect(r.violations).toEqual([]);
+  });
+  it('an s390 free-half list shared by every mm is caught only once there is a second mm (C-LK-1)', () => {
+    expect(runScenario(sharedList, scenario([[{ k: 'fault', slot: 0, index: 1, write: true }, { k: 'munmap', slot: 1 }]])).violations).toEqual([]);
+    const r = runScenario(sharedList, scenario([[{ k: 'fork' }]]));
+    expect(r.violation?.contract).toBe('C-LK-1');
   });
 });

@@ -18,6 +18,7 @@ import type { MapHandle, Step } from '../model/actor';
 import type { Mm } from '../model/mm';
 import type { Pte } from '../model/types';
 import { current } from '../model/world';
+import { lockdep_register_mm } from '../model/lockdep';
 import { eraAtLeast } from '../adapter/types';
 import { spin_lock_wait, spin_unlock } from '../kernel/sync';
 import { i_mmap_lock_write, i_mmap_unlock_write, mmap_write_lock, mmap_write_unlock } from './locking';
@@ -143,6 +144,8 @@ export function* dup_mmap(): Step {
     return;
   }
   const mm = mm_alloc_child(oldmm);
+  lockdep_register_mm(oldmm);
+  lockdep_register_mm(mm);
   w.record(() => `dup_mmap: mm_alloc() = child mm#${mm.id}`);
   // mmap_write_lock_nested(mm, SINGLE_DEPTH_NESTING): "Not linked in yet - no deadlock potential".
   yield* inMm(mm, mmap_write_lock);

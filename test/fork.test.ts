@@ -7,7 +7,8 @@ import { describe, expect, it } from '@jest/globals';
 import generic from '../arch/generic/v6.14';
 import s390 from '../arch/s390/v6.6';
 import sharedList from '../fixtures/broken/s390-fork-shared-pgtable-list';
-import { opKinds } from '../src/engine/scenario';
+import fc from 'fast-check';
+import { opKinds, scenarioArb } from '../src/engine/scenario';
 import { runScenario } from '../src/engine/runner';
 import type { Scenario } from '../src/engine/scenario';
 import type { Op } from '../src/engine/ops';
@@ -39,6 +40,8 @@ describe('fork', () => {
   it('is generated for every adapter', () => {
     expect(opKinds(generic).has('fork')).toBe(true);
     expect(opKinds(s390).has('fork')).toBe(true);
+    const scs = fc.sample(scenarioArb(generic), { seed: 1, numRuns: 400 });
+    expect(scs.filter((sc) => sc.programs.some((p) => p.some((o) => o.k === 'fork'))).length).toBeGreaterThan(20);
   });
   it('s390: the child allocates its 2K halves on its own pgtable_list under its own lock', () => {
     const r = runScenario(s390, scenario([[{ k: 'fork' }]]));

@@ -28,6 +28,8 @@ const adapter: Adapter = {
     MMU_GATHER_TABLE_FREE: true, MMU_GATHER_RCU_TABLE_FREE: true, GUP_GET_PXX_LOW_HIGH: false,
     PT_RECLAIM: false, flushTransport: 'broadcast', tablesPerPage: 1, pgtableIsPtePointer: false,
     ctorDtor: true, tlbDelayRmap: true, irqOffIsRcuReader: true,
+    /* ARM_SMMU_V3_SVA (selects IOMMU_SVA): an SMMUv3 device may share the mm's page tables */
+    IOMMU_SVA: true,
   },
 
   /* include/asm-generic/pgalloc.h: __pte_alloc_one(mm, GFP_PGTABLE_USER) */

@@ -20,9 +20,11 @@ export const X86_DECLARATIONS: Declarations = {
  * x86_64 defconfig from v6.14 on: PT_RECLAIM (default y, x86_64 only) selects
  * MMU_GATHER_RCU_TABLE_FREE, so PTE tables go through the RCU table batch; NR_CPUS=64 >=
  * SPLIT_PTLOCK_CPUS, so split PTE ptlocks (see the x86 report on unsplit ptlocks + PT_RECLAIM vs
- * collapse_pte_mapped_thp). Native IPI flushes.
+ * collapse_pte_mapped_thp). Native IPI flushes. x86_64 defconfig has INTEL_IOMMU_SVM (depends
+ * on X86_64; selects IOMMU_SVA): a device may be bound to the mm with SVA (`IOMMU_SVA`).
  */
 export const X86_64_PT_RECLAIM_DECLARATIONS: Declarations = {
   ...X86_DECLARATIONS,
   SPLIT_PTE_PTLOCKS: true, MMU_GATHER_TABLE_FREE: true, MMU_GATHER_RCU_TABLE_FREE: true, PT_RECLAIM: true,
+  IOMMU_SVA: true,
 };

@@ -17,14 +17,18 @@
  *   entry for a retracted table, a use-after-free once it is freed. Fixed by 3ef938c35035 ("x86/mm:
  *   Fix flush_tlb_range() when used for zapping normal PMDs", Jann Horn, v6.15), which passes
  *   `freed_tables = true` for a PMD stride.
+ * - From v6.6, `flush_tlb_mm_range()` ends with `mmu_notifier_arch_invalidate_secondary_tlbs()`
+ *   (Alistair Popple, "mmu_notifiers: call invalidate_range() when invalidating TLBs"): an SVA
+ *   IOMMU bound to the mm (Intel VT-d, `INTEL_IOMMU_SVM`) drops its IOTLB and walk cache there.
  */
-import { arch_invalidate, eraAtLeast, type AdapterHooks, type Era, type MmuGather, type Mm } from '../../src/kernel';
+import { arch_invalidate, eraAtLeast, mmu_notifier_arch_invalidate_secondary_tlbs, type AdapterHooks, type Era, type MmuGather, type Mm } from '../../src/kernel';
 
 /** arch/x86/mm/tlb.c `flush_tlb_mm_range(mm, start, end, stride_shift, freed_tables)` (native or Xen PV). */
-function flush_tlb_mm_range(mm: Mm, start: number, end: number, freed_tables: boolean, pv: boolean): void {
-  void mm;
+function flush_tlb_mm_range(era: Era, mm: Mm, start: number, end: number, freed_tables: boolean, pv: boolean): void {
   /* native_flush_tlb_multi(): lazy CPUs only when page tables were freed; xen_flush_tlb_multi(): all of the mask */
   arch_invalidate(start, end, { walkCache: true, includeLazy: freed_tables || pv });
+  /* v6.6+ (Alistair Popple): the secondary TLBs (SVA IOMMUs) of the mm, after the CPUs' */
+  if (eraAtLeast(era, 'v6.6')) mmu_notifier_arch_invalidate_secondary_tlbs(mm, start, end);
 }
 
 /**
@@ -36,12 +40,12 @@ export function x86FlushHooks(era: Era, pv: boolean): Pick<AdapterHooks, 'tlb_fl
   return {
     /* arch/x86/include/asm/tlb.h: flush_tlb_mm_range(tlb->mm, start, end, stride_shift, tlb->freed_tables) */
     tlb_flush(tlb: MmuGather) {
-      flush_tlb_mm_range(tlb.mm, tlb.start, tlb.end, tlb.freed_tables, !lazySkip);
+      flush_tlb_mm_range(era, tlb.mm, tlb.start, tlb.end, tlb.freed_tables, !lazySkip);
     },
     /* arch/x86/include/asm/tlbflush.h flush_tlb_range(): freed_tables only for a PMD stride from v6.15 (3ef938c35035) */
     flush_tlb_range(mm: Mm, start: number, end: number, huge: boolean) {
       const freed_tables = eraAtLeast(era, 'v6.15') && huge;
-      flush_tlb_mm_range(mm, start, end, freed_tables, !lazySkip);
+      flush_tlb_mm_range(era, mm, start, end, freed_tables, !lazySkip);
     },
   };
 }

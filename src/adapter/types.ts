@@ -84,6 +84,13 @@ export interface MmVariant {
    * and reinstalls it, as an anon split does (S2:6931-6941, S2:1466-1469).
    */
   replacePageTables?: boolean;
+  /**
+   * B22: retract_page_tables() with no mmu_notifier_invalidate_range_start/end around the pmd
+   * clear (v1 of "free retracted page table by RCU", S2:7083-7117), on the mmu notifiers of its
+   * v6.4 base: secondary TLBs are invalidated by `->invalidate_range()` from range_end and
+   * tlb_flush_mmu_tlbonly(), not by arch flushes (src/mm/era.ts `secondaryTlbsFromArchFlush`).
+   */
+  retractNoNotifier?: boolean;
 }
 
 /** Kconfig-like declarations. The model derives the generic code paths and the applicable properties from them. */
@@ -145,6 +152,14 @@ export interface Declarations {
    * adapter declares `THP: false`). Absent or false: an ordinary mm.
    */
   PGSTE?: boolean;
+  /**
+   * CONFIG_IOMMU_SVA with an SVA-capable IOMMU driver (INTEL_IOMMU_SVM, x86_64 only;
+   * ARM_SMMU_V3_SVA, arm64): a device bound to the mm walks its page tables with its own IOTLB
+   * and walk cache, invalidated only through mmu notifiers (src/model/secondary.ts). Adds the
+   * `dma` op; from v6.6 the arch's flush hooks must call
+   * `mmu_notifier_arch_invalidate_secondary_tlbs()`.
+   */
+  IOMMU_SVA?: boolean;
 }
 
 /** The `struct mm_struct` / `vm_area_struct` / pmd / address handles an adapter sees. */

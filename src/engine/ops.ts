@@ -20,6 +20,8 @@ import { writeback_page } from '../mm/writeback';
 import { gup_fast_hugetlb, hugetlb_unshare } from '../mm/hugetlb';
 import { khugepaged_collapse_anon } from '../mm/khugepaged_anon';
 import { split_huge_pmd } from '../mm/huge_memory';
+import { iommu_sva_dma } from '../mm/iommu_sva';
+import { dup_mmap } from '../mm/fork';
 
 /** One operation of an actor. `slot` is a pmd slot, `index` a PTE index in its table. */
 export type Op =
@@ -37,7 +39,9 @@ export type Op =
   | { k: 'hugetlb_unshare' }
   | { k: 'hugetlb_gup_fast'; index: number }
   | { k: 'collapse_anon'; slot: number }
-  | { k: 'split'; slot: number };
+  | { k: 'split'; slot: number }
+  | { k: 'dma'; slot: number; index: number; write: boolean }
+  | { k: 'fork' };
 
 /** A short label for the timeline. */
 export function opLabel(op: Op): string {
@@ -57,6 +61,8 @@ export function opLabel(op: Op): string {
     case 'hugetlb_gup_fast': return `gup_fast(hugetlb[${op.index}])`;
     case 'collapse_anon': return `khugepaged(collapse_huge_page, pmd${op.slot})`;
     case 'split': return `split_huge_pmd(pmd${op.slot})`;
+    case 'dma': return `iommu_sva DMA ${op.write ? 'write' : 'read'}(pmd${op.slot}[${op.index}])`;
+    case 'fork': return 'fork(): dup_mmap, then the child exits';
   }
 }
 
@@ -152,5 +158,7 @@ export function* runOp(op: Op): Step {
       if (w.vmaLive(w.mm.vmas[op.slot]!)) yield* split_huge_pmd(op.slot);
       mmap_read_unlock();
       return;
+    case 'dma': return yield* iommu_sva_dma(op.slot, op.index, op.write);
+    case 'fork': return yield* dup_mmap();
   }
 }

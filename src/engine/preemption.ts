@@ -58,6 +58,8 @@ function representatives(kinds: Iterable<Op['k']>, archWalk: boolean): Op[] {
       case 'writeback': ops.push({ k, index: 0 }); break;
       case 'hugetlb_unshare': ops.push({ k }); break;
       case 'hugetlb_gup_fast': ops.push({ k, index: 0 }); break;
+      case 'dma': ops.push({ k, slot: 0, index: 0, write: true }); break;
+      case 'fork': ops.push({ k }); break;
     }
   }
   return ops;

@@ -15,6 +15,7 @@ import { plainTrace } from '../model/trace';
 import { ModelLimit, setCurrent, World, type RunConfig } from '../model/world';
 import { __pte_alloc, vpn } from '../mm/memory';
 import { exit_mmap } from '../mm/mmap';
+import { iommu_sva_bind_device } from '../mm/mmu_notifier';
 import { modeOf, switch_mm } from '../mm/context';
 import { gmap_link_tables } from '../mm/gmap';
 import { pmd_page_vaddr, pmdKind } from '../mm/pgtable_generic';
@@ -134,6 +135,7 @@ export function buildWorld(adapter: Adapter, sc: Scenario): World {
   });
   // A KVM guest's mm: the guest has touched its memory, so its gmap links every initial table.
   if (w.mm.context.has_pgste) gmap_link_tables(w);
+  iommu_sva_bind_device(w.mm, sc.warm);
   if (w.violations.length) throw new ModelLimit(`setup violated ${w.violations[0]!.contract}: ${w.violations[0]!.message}`);
   a0.op = 'idle';
   w.trace.length = 0;

@@ -100,6 +100,10 @@ export function opKinds(adapter: Adapter): Set<Op['k']> {
     kinds.add('collapse_anon');
     kinds.add('split');
   }
+  // A device bound with SVA walks the mm's tables (CONFIG_IOMMU_SVA, src/model/secondary.ts).
+  if (d.IOMMU_SVA) kinds.add('dma');
+  // fork(): copy_page_range() into a second mm, which exits at once (src/mm/fork.ts).
+  kinds.add('fork');
   return kinds;
 }
 
@@ -186,7 +190,7 @@ export const DEFAULT_GEN: GenConfig = {
 /** Base weights of the op kinds (before swarm selection). */
 const OP_WEIGHTS: Record<Op['k'], number> = {
   walk: 5, fault: 3, gup_fast: 3, access: 3, dontneed: 4, munmap: 3, khugepaged: 3, collapse: 2, uffd_copy: 2, uffd_poison: 1, writeback: 2, hugetlb_unshare: 2, hugetlb_gup_fast: 2,
-  collapse_anon: 2, split: 2,
+  collapse_anon: 2, split: 2, dma: 2, fork: 2,
 };
 
 /** The fast-check arbitrary of one op of kind `k`, on `slot` / `index`. */
@@ -208,6 +212,8 @@ function opOfKind(k: Op['k'], slot: fc.Arbitrary<number>, index: fc.Arbitrary<nu
     case 'hugetlb_gup_fast': return fc.record({ k: fc.constant('hugetlb_gup_fast' as const), index });
     case 'collapse_anon': return fc.record({ k: fc.constant('collapse_anon' as const), slot });
     case 'split': return fc.record({ k: fc.constant('split' as const), slot });
+    case 'dma': return fc.record({ k: fc.constant('dma' as const), slot, index, write: fc.boolean() });
+    case 'fork': return fc.constant({ k: 'fork' as const });
   }
 }
 

@@ -17,6 +17,7 @@ import type { MmuGather } from '../model/gather';
 import type { Mm } from '../model/mm';
 import type { Atomic, Page, PageList, RcuHead, SpinLock } from '../model/types';
 import * as gather from '../mm/mmu_gather';
+import * as notifier from '../mm/mmu_notifier';
 import { arch_invalidate as invalidate, tlb_remove_table_sync_one as syncOne, type Invalidation } from '../mm/tlbflush';
 import * as irq from './irq';
 import * as page from './page';
@@ -192,3 +193,9 @@ export const pmdp_get = point(pmdwalk.pmdp_get);
 export const pte_offset_map_nolock = point(pmdwalk.pte_offset_map_nolock_step, 'pte_offset_map_nolock') as (mm: Mm, slot: number) => MapHandle | null;
 /** `assert_spin_locked(ptl)`. */
 export const assert_spin_locked = point(pmdwalk.assert_spin_locked);
+/**
+ * `mmu_notifier_arch_invalidate_secondary_tlbs(mm, start, end)` (v6.6+): an arch's TLB flush
+ * ends with it so that secondary MMUs (SVA IOMMUs) drop their IOTLB and walk-cache entries of
+ * the range (src/mm/mmu_notifier.ts); a no-op without a bound secondary MMU or before v6.6.
+ */
+export const mmu_notifier_arch_invalidate_secondary_tlbs = point(notifier.mmu_notifier_arch_invalidate_secondary_tlbs);

@@ -7,7 +7,7 @@
  * later"), his "mm: free retracted page table by RCU" for v6.6 (v3 posted 2023-07-11, after
  * v6.5-rc1).
  */
-import { eraAtLeast, type Era } from '../adapter/types';
+import { eraAtLeast, type Era, type MmVariant } from '../adapter/types';
 
 /**
  * v6.6+: `pte_offset_map*()` take rcu_read_lock and `pte_unmap()` drops it ("mm/pgtable: add
@@ -88,4 +88,15 @@ export function fallbackInvalidates(era: Era): boolean {
  */
 export function ptReclaimFastSameLock(era: Era): boolean {
   return eraAtLeast(era, '2026');
+}
+
+/**
+ * v6.6+: secondary TLBs (SVA IOMMUs) are invalidated by arch flush code calling
+ * `mmu_notifier_arch_invalidate_secondary_tlbs()` (Alistair Popple, Jul 2023, docs/kernel-notes
+ * generic.md E5); before, by `->invalidate_range()` from `mmu_notifier_invalidate_range_end()` and
+ * `tlb_flush_mmu_tlbonly()`. `MmVariant.retractNoNotifier` (B22) is v1 of "free retracted page
+ * table by RCU", posted on v6.4: it keeps the older notifiers whatever the adapter's era.
+ */
+export function secondaryTlbsFromArchFlush(era: Era, mm: MmVariant | undefined): boolean {
+  return eraAtLeast(era, 'v6.6') && !mm?.retractNoNotifier;
 }

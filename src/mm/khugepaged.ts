@@ -17,6 +17,17 @@ import { page_add_rmap, page_remove_rmap, rss_dec } from './rmap';
 import { flush_tlb_mm } from './tlbflush';
 import { arch_flush_tlb_range } from './context';
 import { mk_huge_pmd, pgtable_trans_huge_deposit } from './huge_memory';
+import { mmu_notifier_invalidate_range_end, mmu_notifier_invalidate_range_start } from './mmu_notifier';
+
+/** First virtual page of the pmd range of `slot` (`haddr`), for the notifier ranges. */
+function pmdRangeStart(slot: number): number {
+  return vpn(slot, 0);
+}
+
+/** One past the last virtual page of the pmd range of `slot` (`haddr + HPAGE_PMD_SIZE`). */
+function pmdRangeEnd(slot: number): number {
+  return vpn(slot + 1, 0);
+}
 
 /** C-GA-9: once an aborting path returns, no CPU may still cache a translation for a PTE it cleared. */
 /** What `collapse_pte_mapped_thp()` holds when it aborts. */
@@ -41,7 +52,7 @@ function* collapse_abort(s: CollapseState, ptlHeld: boolean, pmlHeld: boolean): 
   if (ptlHeld) pte_unmap_unlock(s.h);
   else pte_unmap(s.h);
   if (pmlHeld && s.pml && s.pml !== s.ptl) spin_unlock(s.pml);
-  w.record('mmu_notifier_invalidate_range_end()');
+  mmu_notifier_invalidate_range_end(w.mm, pmdRangeStart(s.h.slot), pmdRangeEnd(s.h.slot));
   unlock_hpage();
 }
 
@@ -129,7 +140,9 @@ export function* retract_page_tables(): Step {
     if (w.mm.users === 0) continue;
     if (pmdKind(w.mm.pmds[slot]!) !== 'table') continue;
     yield;
-    w.record('mmu_notifier_invalidate_range_start()');
+    // B22's v1 issued no notifier here (S2:7083-7117); v2 added the range around the pmd clear.
+    const notify = !w.decl.mm?.retractNoNotifier;
+    if (notify) mmu_notifier_invalidate_range_start(w.mm, pmdRangeStart(slot), pmdRangeEnd(slot));
     const pml = yield* pmd_lock();
     const ptl = pte_lockptr(w.mm.pmds[slot]!);
     if (ptl !== pml) yield* spin_lock_wait(ptl, 'spin_lock_nested');
@@ -147,7 +160,7 @@ export function* retract_page_tables(): Step {
     if (replaced) install_huge_pmd_deposit(slot, pgt_pmd);
     if (ptl !== pml) spin_unlock(ptl);
     spin_unlock(pml);
-    w.record('mmu_notifier_invalidate_range_end()');
+    if (notify) mmu_notifier_invalidate_range_end(w.mm, pmdRangeStart(slot), pmdRangeEnd(slot));
     if (!skipped && !replaced) {
       w.mm.nr_ptes--;
       yield* call_pte_free_defer(pmd_pgtable(pgt_pmd));
@@ -252,14 +265,14 @@ export function* collapse_pte_mapped_thp(slot: number): Step {
   }
   pte_unmap_unlock(h1);
   yield;
-  w.record('mmu_notifier_invalidate_range_start()');
+  mmu_notifier_invalidate_range_start(w.mm, pmdRangeStart(slot), pmdRangeEnd(slot));
   let pml: SpinLock | null = null;
   if (vma.uffd !== 'none' && !vma.shared && !mmv.collapseNoEarlyPml && !mmv.collapseTrylockV2) pml = yield* pmd_lock();
   // Step 2: clear the PTEs under the ptl.
   const h = yield* pte_offset_map_nolock(slot, 'nolock');
   if (!h) {
     if (pml) spin_unlock(pml);
-    w.record('mmu_notifier_invalidate_range_end()');
+    mmu_notifier_invalidate_range_end(w.mm, pmdRangeStart(slot), pmdRangeEnd(slot));
     unlock_hpage();
     return;
   }
@@ -341,12 +354,12 @@ export function* collapse_pte_mapped_thp(slot: number): Step {
     // deposited under the huge pmd, instead of pte_free_defer() (S2:6931-6941, S2:1466-1469).
     install_huge_pmd_deposit(slot, pgt_pmd);
     spin_unlock(pml);
-    w.record('mmu_notifier_invalidate_range_end()');
+    mmu_notifier_invalidate_range_end(w.mm, pmdRangeStart(slot), pmdRangeEnd(slot));
     unlock_hpage();
     return;
   }
   spin_unlock(pml);
-  w.record('mmu_notifier_invalidate_range_end()');
+  mmu_notifier_invalidate_range_end(w.mm, pmdRangeStart(slot), pmdRangeEnd(slot));
   w.mm.nr_ptes--;
   yield* call_pte_free_defer(pmd_pgtable(pgt_pmd));
   // maybe_install_pmd: set_huge_pmd.

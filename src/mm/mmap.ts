@@ -7,8 +7,9 @@ import { current } from '../model/world';
 import { checkPageTableCheck } from '../model/monitors';
 import { callHook } from '../model/coroutine';
 import { i_mmap_lock_write, i_mmap_unlock_write, mmap_read_lock, mmap_read_unlock, mmap_write_downgrade, mmap_write_lock, mmap_write_unlock } from './locking';
-import { free_pgtables, zap_pte_range } from './memory';
+import { free_pgtables, vpn, zap_pte_range } from './memory';
 import { zap_huge_pmd } from './huge_memory';
+import { mm_has_notifiers, mmu_notifier_invalidate_range_end, mmu_notifier_invalidate_range_start, mmu_notifier_release } from './mmu_notifier';
 import { tlb_finish_mmu, tlb_gather_mmu } from './mmu_gather';
 import { pmdKind } from './pgtable_generic';
 import { ptReclaimFinish, ptReclaimStart } from './pt_reclaim';
@@ -31,8 +32,12 @@ export function* do_munmap(slot: number): Step {
   yield;
   mmap_write_downgrade();
   const tlb = tlb_gather_mmu(w.mm, false);
+  // unmap_vmas(): the notifier range brackets the zap (not free_pgtables()).
+  const notify = mm_has_notifiers(w.mm);
+  if (notify) mmu_notifier_invalidate_range_start(w.mm, vpn(slot, 0), vpn(slot + 1, 0));
   if (pmdKind(w.mm.pmds[slot]!) === 'huge') yield* zap_huge_pmd(slot, tlb);
   else yield* zap_pte_range(tlb, slot);
+  if (notify) mmu_notifier_invalidate_range_end(w.mm, vpn(slot, 0), vpn(slot + 1, 0));
   yield;
   yield* free_pgtables(tlb, slot);
   vma.pgtablesFreed = true;
@@ -47,12 +52,16 @@ export function* madvise_dontneed(slot: number): Step {
   const vma = w.mm.vmas[slot]!;
   if (vma.attached && w.mm.state === 'live') {
     const tlb = tlb_gather_mmu(w.mm, false);
+    // zap_page_range_single(): the notifier range brackets unmap_single_vma(), before tlb_finish_mmu().
+    const notify = mm_has_notifiers(w.mm);
+    if (notify) mmu_notifier_invalidate_range_start(w.mm, vpn(slot, 0), vpn(slot + 1, 0));
     if (pmdKind(w.mm.pmds[slot]!) === 'huge') yield* zap_huge_pmd(slot, tlb);
     else {
       const reclaim = ptReclaimStart(w.cfg.reclaim);
       yield* zap_pte_range(tlb, slot, reclaim);
       yield* ptReclaimFinish(tlb, slot, reclaim);
     }
+    if (notify) mmu_notifier_invalidate_range_end(w.mm, vpn(slot, 0), vpn(slot + 1, 0));
     yield* tlb_finish_mmu(tlb);
   }
   mmap_read_unlock();
@@ -63,6 +72,8 @@ export function* exit_mmap(): Step {
   const w = current();
   w.mm.users = 0;
   w.mm.state = 'exiting';
+  // "mm's last user has gone, and its about to be pulled down": secondary MMUs let go first.
+  mmu_notifier_release(w.mm);
   yield* mmap_write_lock();
   // arch_exit_mmap() runs before the unmap and free_pgtables (powerpc drops its fragment cache here).
   yield* callHook(w.adapter.arch_exit_mmap?.(w.mm));

@@ -18,6 +18,7 @@ import { fallbackInvalidates, genericTlbRemoveTable, removeTableOne, tlbRemoveTa
 import { tlb_remove_table_sync_one } from './tlbflush';
 import { arch_tlb_flush } from './context';
 import { page_remove_rmap } from './rmap';
+import { mmu_notifier_invalidate_range } from './mmu_notifier';
 
 /** `tlb_gather_mmu(tlb, mm)` / `tlb_gather_mmu_fullmm`: delayed_rmap starts at 0 (C-GA-5). */
 export function tlb_gather_mmu(mm: Mm, fullmm: boolean): MmuGather {
@@ -253,6 +254,8 @@ export function tlb_remove_page_ptdesc(tlb: MmuGather, pt: Ptdesc): Step {
 export function* tlb_flush_mmu_tlbonly(tlb: MmuGather): Step {
   if (tlb.end <= tlb.start) return;
   yield* arch_tlb_flush(tlb);
+  // v6.5 and earlier (removed in v6.6, docs/kernel-notes/generic.md §2.5 step 3).
+  mmu_notifier_invalidate_range(tlb.mm, tlb.start, tlb.end);
   // __tlb_reset_range(tlb)
   tlb.start = Number.MAX_SAFE_INTEGER;
   tlb.end = 0;

@@ -12,6 +12,7 @@
 import { BLOCKED, DONE, type Actor, type FlushRange, type IpiRequest, type Step } from '../model/actor';
 import { textOf, type ActionText } from '../model/trace';
 import { current } from '../model/world';
+import { mmu_notifier_arch_invalidate_secondary_tlbs } from './mmu_notifier';
 
 /** Apply a flush IPI (or a broadcast invalidation) to `a`'s TLB and paging-structure cache. */
 function invalidate(a: Actor, flush: FlushRange): void {
@@ -138,8 +139,11 @@ export function* arch_invalidate(vpnStart: number, vpnEnd: number, how: Invalida
  * The generic flush of virtual pages `[vpnStart, vpnEnd)`, walk caches too when `freedTables`,
  * every CPU of mm_cpumask: what the model's mm code uses where no arch hook decides.
  */
-export function flush_tlb_range(vpnStart: number, vpnEnd: number, freedTables: boolean, what: ActionText = 'flush_tlb_range'): Step {
-  return arch_invalidate(vpnStart, vpnEnd, { walkCache: freedTables, includeLazy: true }, what);
+export function* flush_tlb_range(vpnStart: number, vpnEnd: number, freedTables: boolean, what: ActionText = 'flush_tlb_range'): Step {
+  yield* arch_invalidate(vpnStart, vpnEnd, { walkCache: freedTables, includeLazy: true }, what);
+  // v6.6+: an arch's flush ends with the secondary-TLB notifier (x86 flush_tlb_mm_range(), arm64 __flush_tlb_range()).
+  const w = current();
+  mmu_notifier_arch_invalidate_secondary_tlbs(w.mm, vpnStart, vpnEnd);
 }
 
 /** `flush_tlb_mm(mm)`. */

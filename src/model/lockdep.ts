@@ -23,6 +23,7 @@
  * rwsems are checked for order only (recursive read locking is not modelled); a
  * `spin_trylock` is not checked at all, as in lockdep (it cannot wait).
  */
+import type { Mm } from './mm';
 import type { PageList, SpinLock } from './types';
 import type { World } from './world';
 
@@ -155,9 +156,17 @@ export function lockdep_assert_held(w: World, lock: SpinLock, what: string): voi
   }
 }
 
+/** The `mm->context.lock` of every mm's `pgtable_list` beyond the current one (a fork's parent and child). */
+const listLocks = new WeakMap<PageList, SpinLock>();
+
+/** Make the lock of `mm`'s pgtable_list known while another mm is current (src/mm/fork.ts). */
+export function lockdep_register_mm(mm: Mm): void {
+  listLocks.set(mm.context.pgtable_list, mm.context.lock);
+}
+
 /** The lock that protects `list`, or null: s390 `mm->context.pgtable_list` needs `mm->context.lock`. */
 function listLock(w: World, list: PageList): SpinLock | null {
-  return list === w.mm.context.pgtable_list ? w.mm.context.lock : null;
+  return list === w.mm.context.pgtable_list ? w.mm.context.lock : listLocks.get(list) ?? null;
 }
 
 /** A `page->lru` list operation `fn` on `list`: C-LK-1 unless the lock protecting the list is held. */

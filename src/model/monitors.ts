@@ -9,6 +9,7 @@ import type { Actor, MapHandle } from './actor';
 import { pmdKind, pmd_page_vaddr } from './pmd';
 import type { Page, RcuHead, SpinLock } from './types';
 import type { World } from './world';
+import { checkSecondaryMmuFree } from './secondary';
 
 /** Names of the tasks for which `holds(task)`, or null when none does (no allocation then). */
 function tasksWhere(w: World, holds: (a: Actor) => boolean): string[] | null {
@@ -98,6 +99,7 @@ export function checkTablePageFree(w: World, p: Page, how: 'pagetable_free' | 's
     w.violate('C-LT-2', `${name} freed while the paging-structure cache of ${walker.name} (${walker.mode === 'lazy' ? 'lazy TLB' : 'running the mm'}) still points to it: its hardware walker may read the freed table (no walk-cache flush reached it since the unlink)`);
     w.cur = by;
   }
+  checkSecondaryMmuFree(w, p, w.mm);
   if (w.gathers.some((g) => g.pendingTables.includes(p))) {
     w.violate('C-LT-11', `${name} freed before the mmu_gather it was queued to had invalidated the TLB`);
   }

@@ -38,6 +38,8 @@ const OPS: Record<Op['k'], Fields> = {
   hugetlb_gup_fast: { required: { index } },
   collapse_anon: { required: { slot } },
   split: { required: { slot } },
+  dma: { required: { slot, index, write: bool } },
+  fork: { required: {} },
 };
 
 const op = tagged<Op>('k', OPS, 'an op object');

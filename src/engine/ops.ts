@@ -17,6 +17,8 @@ import { eraAtLeast } from '../adapter/types';
 import { callHook } from '../model/coroutine';
 import { mfill_atomic_pte } from '../mm/userfaultfd';
 import { writeback_page } from '../mm/writeback';
+import { mmap_region } from '../mm/mmap_region';
+import { do_mremap } from '../mm/mremap';
 
 /** One operation of an actor. `slot` is a pmd slot, `index` a PTE index in its table. */
 export type Op =
@@ -30,7 +32,9 @@ export type Op =
   | { k: 'collapse'; slot: number; madvise?: boolean }
   | { k: 'uffd_copy'; slot: number; index: number }
   | { k: 'uffd_poison'; slot: number; index: number }
-  | { k: 'writeback'; index: number };
+  | { k: 'writeback'; index: number }
+  | { k: 'mmap'; slot: number }
+  | { k: 'mremap'; slot: number; to: number };
 
 /** A short label for the timeline. */
 export function opLabel(op: Op): string {
@@ -46,6 +50,8 @@ export function opLabel(op: Op): string {
     case 'uffd_copy': return `UFFDIO_COPY(pmd${op.slot}[${op.index}])`;
     case 'uffd_poison': return `UFFDIO_POISON(pmd${op.slot}[${op.index}])`;
     case 'writeback': return `writeback(file page ${op.index})`;
+    case 'mmap': return `mmap(MAP_FIXED, pmd${op.slot})`;
+    case 'mremap': return `mremap(pmd${op.slot} → pmd${op.to})`;
   }
 }
 
@@ -127,5 +133,7 @@ export function* runOp(op: Op): Step {
       mmap_read_unlock();
       return;
     case 'writeback': return yield* writeback_page(op.index);
+    case 'mmap': return yield* mmap_region(op.slot);
+    case 'mremap': return yield* do_mremap(op.slot, op.to);
   }
 }

@@ -54,6 +54,8 @@ function representatives(kinds: Iterable<Op['k']>, archWalk: boolean): Op[] {
       case 'munmap': ops.push({ k, slot: 0 }); break;
       case 'khugepaged': ops.push({ k }); break;
       case 'writeback': ops.push({ k, index: 0 }); break;
+      case 'mmap': ops.push({ k, slot: 0 }); break;
+      case 'mremap': ops.push({ k, slot: 0, to: 1 % SLOTS }); break;
     }
   }
   return ops;

@@ -89,6 +89,10 @@ export function opKinds(adapter: Adapter): Set<Op['k']> {
   // UFFDIO_POISON from v6.6.
   if (eraAtLeast(adapter.era, 'v6.5')) kinds.add('uffd_copy');
   if (uffdPoison(adapter.era)) kinds.add('uffd_poison');
+  // A new mapping over a slot (after munmap, or MAP_FIXED over the old VMA), and mremap moving a
+  // VMA and its tables to the other slot.
+  kinds.add('mmap');
+  kinds.add('mremap');
   return kinds;
 }
 
@@ -175,6 +179,7 @@ export const DEFAULT_GEN: GenConfig = {
 /** Base weights of the op kinds (before swarm selection). */
 const OP_WEIGHTS: Record<Op['k'], number> = {
   walk: 5, fault: 3, gup_fast: 3, access: 3, dontneed: 4, munmap: 3, khugepaged: 3, collapse: 2, uffd_copy: 2, uffd_poison: 1, writeback: 2,
+  mmap: 2, mremap: 2,
 };
 
 /** The fast-check arbitrary of one op of kind `k`, on `slot` / `index`. */
@@ -192,6 +197,9 @@ function opOfKind(k: Op['k'], slot: fc.Arbitrary<number>, index: fc.Arbitrary<nu
     case 'uffd_copy': return fc.record({ k: fc.constant('uffd_copy' as const), slot, index });
     case 'uffd_poison': return fc.record({ k: fc.constant('uffd_poison' as const), slot, index });
     case 'writeback': return fc.record({ k: fc.constant('writeback' as const), index });
+    case 'mmap': return fc.record({ k: fc.constant('mmap' as const), slot });
+    // The destination: any other slot.
+    case 'mremap': return fc.tuple(slot, fc.nat({ max: SLOTS - 2 })).map(([s, d]) => ({ k: 'mremap' as const, slot: s, to: (s + 1 + d) % SLOTS }));
   }
 }
 

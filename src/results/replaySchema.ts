@@ -34,6 +34,8 @@ const OPS: Record<Op['k'], Fields> = {
   uffd_copy: { required: { slot, index } },
   uffd_poison: { required: { slot, index } },
   writeback: { required: { index } },
+  mmap: { required: { slot } },
+  mremap: { required: { slot, to: slot } },
 };
 
 const op = tagged<Op>('k', OPS, 'an op object');

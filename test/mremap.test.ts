@@ -41,23 +41,22 @@ describe('mmap_region', () => {
     expect(mmap.indexOf('vma_start_write(pmd0)')).toBeLessThan(mmap.indexOf('i_mmap_write_lock()'));
     expect(actions(r.trace, 'fault(').some((a) => a.startsWith('pmd_populate(pmd0'))).toBe(true);
   });
-  it('unmaps a mapped slot first (MAP_FIXED) under the write lock', () => {
+  it('fails on a slot that still has a VMA (MAP_FIXED_NOREPLACE)', () => {
     const r = runScenario(generic, scenario([[{ k: 'mmap', slot: 1 }]]));
     expect(r.violations).toEqual([]);
-    const mmap = actions(r.trace, 'mmap(');
-    expect(mmap).toContain('unlink_file_vma(pmd1)');
-    expect(mmap.some((a) => a.startsWith('free_pgtables: pmd_clear(pmd1)'))).toBe(true);
-    expect(mmap).not.toContain('mmap_write_downgrade()');
+    expect(actions(r.trace, 'mmap(')).toContain('mmap(MAP_FIXED_NOREPLACE, pmd1) = -EEXIST');
   });
   it('B29: the inverted mmap_region() is a lock-order inversion (C-LK-3)', () => {
-    const r = runScenario(b29.adapter, scenario([[{ k: 'mmap', slot: 0 }]]));
+    // mremap's take_rmap_locks() learns vm_lock → i_mmap_rwsem; mmap in the slot it left inverts it.
+    const r = runScenario(b29.adapter, scenario([[{ k: 'mremap', slot: 0, to: 1 }, { k: 'mmap', slot: 0 }]]));
     expect(r.violations.map((v) => v.contract)).toEqual(['C-LK-3']);
     expect(r.violations[0]!.message).toContain('vm_lock → i_mmap_rwsem');
   });
   it('has no per-VMA lock in the 2012 era', () => {
-    const r = runScenario(x86pv2012, scenario([[{ k: 'mmap', slot: 0 }]]));
+    const r = runScenario(x86pv2012, scenario([[{ k: 'munmap', slot: 0 }, { k: 'mmap', slot: 0 }]]));
     expect(r.violations).toEqual([]);
-    expect(actions(r.trace, 'mmap(').some((a) => a.startsWith('vma_start_write'))).toBe(false);
+    expect(actions(r.trace, 'mmap(')).toContain('vma_iter_store(pmd0), vma_interval_tree_insert (i_mmap)');
+    expect(r.trace.some((t) => t.action.startsWith('vma_start_write'))).toBe(false);
   });
 });
 

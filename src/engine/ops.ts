@@ -50,7 +50,7 @@ export function opLabel(op: Op): string {
     case 'uffd_copy': return `UFFDIO_COPY(pmd${op.slot}[${op.index}])`;
     case 'uffd_poison': return `UFFDIO_POISON(pmd${op.slot}[${op.index}])`;
     case 'writeback': return `writeback(file page ${op.index})`;
-    case 'mmap': return `mmap(MAP_FIXED, pmd${op.slot})`;
+    case 'mmap': return `mmap(MAP_FIXED_NOREPLACE, pmd${op.slot})`;
     case 'mremap': return `mremap(pmd${op.slot} → pmd${op.to})`;
   }
 }

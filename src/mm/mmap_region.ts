@@ -4,9 +4,9 @@
  * munmap, where a table of the old VMA may still wait for its RCU free: s390's reuse of one 2K
  * half while the other waits, powerpc's fragment reuse).
  *
- * Under the mmap write lock: a slot still mapped is unmapped first (MAP_FIXED:
- * `do_vmi_munmap(..., unlock = false)`, zap and free_pgtables under the write lock); the new VMA
- * is write-locked (`vma_start_write()`, v6.4+) and then linked into the mm's tree and, for a
+ * Under the mmap write lock, in a slot with no VMA (`MAP_FIXED_NOREPLACE`: a slot still mapped
+ * fails with -EEXIST; the unmap under the write lock that MAP_FIXED would do first is mremap's,
+ * src/mm/mremap.ts, for its destination): the new VMA is write-locked (`vma_start_write()`, v6.4+) and then linked into the mm's tree and, for a
  * file, into `i_mmap` under `i_mmap_lock_write()` (`vma_link_file()`). Hugh Dickins' "mm: lock
  * newly mapped VMA with corrected ordering" (2023-07-08, S2:2261-2300) put `vma_start_write()`
  * first; before it (33313a747e81, `MmVariant.mmapRegionLockInversion`) it came after
@@ -19,7 +19,6 @@ import type { Step } from '../model/actor';
 import type { Vma } from '../model/mm';
 import { current } from '../model/world';
 import { i_mmap_lock_write, i_mmap_unlock_write, mmap_write_lock, mmap_write_unlock } from './locking';
-import { detach_vma, unmap_region } from './mmap';
 import { vma_start_write, vmaInIMmap } from './vma_lock';
 
 /** `mmap(addr of slot, MAP_FIXED)` → `mmap_region()`. */
@@ -32,10 +31,9 @@ export function* mmap_region(slot: number): Step {
   }
   const old = w.mm.vmas[slot]!;
   if (old.attached) {
-    w.record(() => `mmap_region: MAP_FIXED over pmd${slot}: do_vmi_munmap()`);
-    detach_vma(old);
-    yield;
-    yield* unmap_region(old);
+    w.record(() => `mmap(MAP_FIXED_NOREPLACE, pmd${slot}) = -EEXIST`);
+    mmap_write_unlock();
+    return;
   }
   const vma: Vma = { slot, kind: old.kind, shared: old.shared, uffd: 'none', anonVma: false, attached: false, pgtablesFreed: false };
   w.record(() => `vm_area_alloc() for pmd${slot}`);

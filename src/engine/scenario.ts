@@ -7,7 +7,7 @@
  * The default generator (`DEFAULT_GEN`, one configuration for every adapter and every bug of
  * the corpus, no per-bug tuning) draws each scenario in two stages (fc.chain):
  *  1. a profile: a swarm of op kinds with roles, one or two kinds that remove page tables
- *     (MADV_DONTNEED, munmap, khugepaged, collapse) and one to four that use them, plus a focus
+ *     (MADV_DONTNEED, munmap, khugepaged, collapse, mremap) and one to four that use them, plus a focus
  *     slot and index;
  *  2. the scenario: every kind of the profile dealt once (each removable by shrinking), mostly
  *     by role (each remover first on its own CPU, the users on the CPUs left), else to random
@@ -103,8 +103,8 @@ export function opKinds(adapter: Adapter): Set<Op['k']> {
 export interface GenConfig {
   /**
    * Swarm testing with roles: each scenario draws one or more kinds that remove tables
-   * (MADV_DONTNEED, munmap, khugepaged, collapse) and one or more that use them (walkers,
-   * faults, gup_fast, CPU accesses, UFFDIO_*, writeback), since a page-table freeing bug is a
+   * (MADV_DONTNEED, munmap, khugepaged, collapse, mremap) and one or more that use them (walkers,
+   * faults, gup_fast, CPU accesses, UFFDIO_*, writeback, mmap), since a page-table freeing bug is a
    * remover racing a user (or another remover). The weights of 1, 2, ... remover kinds and of
    * 1, 2, ... user kinds.
    */

@@ -6,8 +6,8 @@
  *
  * Under the mmap write lock, in a slot with no VMA (`MAP_FIXED_NOREPLACE`: a slot still mapped
  * fails with -EEXIST; the unmap under the write lock that MAP_FIXED would do first is mremap's,
- * src/mm/mremap.ts, for its destination): the new VMA is write-locked (`vma_start_write()`, v6.4+) and then linked into the mm's tree and, for a
- * file, into `i_mmap` under `i_mmap_lock_write()` (`vma_link_file()`). Hugh Dickins' "mm: lock
+ * src/mm/mremap.ts, for its destination): the new VMA is write-locked (`vma_start_write()`,
+ * v6.4+) and then linked into the mm's tree and, for a file, into `i_mmap` under `i_mmap_lock_write()` (`vma_link_file()`). Hugh Dickins' "mm: lock
  * newly mapped VMA with corrected ordering" (2023-07-08, S2:2261-2300) put `vma_start_write()`
  * first; before it (33313a747e81, `MmVariant.mmapRegionLockInversion`) it came after
  * `i_mmap_lock_write()`, which lockdep reported (B29, C-LK-3). The 2012 era has no per-VMA lock.
@@ -21,7 +21,7 @@ import { current } from '../model/world';
 import { i_mmap_lock_write, i_mmap_unlock_write, mmap_write_lock, mmap_write_unlock } from './locking';
 import { vma_start_write, vmaInIMmap } from './vma_lock';
 
-/** `mmap(addr of slot, MAP_FIXED)` → `mmap_region()`. */
+/** `mmap(addr of slot, MAP_FIXED_NOREPLACE)` → `mmap_region()`. */
 export function* mmap_region(slot: number): Step {
   const w = current();
   yield* mmap_write_lock();

@@ -91,6 +91,10 @@ export interface MmVariant {
    * tlb_flush_mmu_tlbonly(), not by arch flushes (src/mm/era.ts `secondaryTlbsFromArchFlush`).
    */
   retractNoNotifier?: boolean;
+  /** B29: mmap_region() takes i_mmap_lock_write() before vma_start_write() (33313a747e81, before Hugh Dickins' "mm: lock newly mapped VMA with corrected ordering", S2:2261-2300). */
+  mmapRegionLockInversion?: boolean;
+  /** mremap's move_normal_pmd() without the "Racing with collapse?" recheck under the pmd lock (v6.6..v6.12-rc3, before Jann Horn's "mm/mremap: fix move_normal_pmd/retract_page_tables race"). */
+  mremapNoPmdRecheck?: boolean;
 }
 
 /** Kconfig-like declarations. The model derives the generic code paths and the applicable properties from them. */
@@ -160,6 +164,11 @@ export interface Declarations {
    * `mmu_notifier_arch_invalidate_secondary_tlbs()`.
    */
   IOMMU_SVA?: boolean;
+  /**
+   * CONFIG_HAVE_MOVE_PMD: mremap moves whole PTE tables (`move_normal_pmd()`). Default: x86,
+   * arm64, powerpc and riscv from the v6.5 era on (src/mm/mremap.ts `haveMovePmd()`).
+   */
+  HAVE_MOVE_PMD?: boolean;
 }
 
 /** The `struct mm_struct` / `vm_area_struct` / pmd / address handles an adapter sees. */

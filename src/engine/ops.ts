@@ -21,7 +21,9 @@ import { gup_fast_hugetlb, hugetlb_unshare } from '../mm/hugetlb';
 import { khugepaged_collapse_anon } from '../mm/khugepaged_anon';
 import { split_huge_pmd } from '../mm/huge_memory';
 import { iommu_sva_dma } from '../mm/iommu_sva';
-import { dup_mmap } from '../mm/fork';
+import { dup_mmap } from '../mm/fork'
+import { mmap_region } from '../mm/mmap_region';
+import { do_mremap } from '../mm/mremap';
 
 /** One operation of an actor. `slot` is a pmd slot, `index` a PTE index in its table. */
 export type Op =
@@ -41,7 +43,9 @@ export type Op =
   | { k: 'collapse_anon'; slot: number }
   | { k: 'split'; slot: number }
   | { k: 'dma'; slot: number; index: number; write: boolean }
-  | { k: 'fork' };
+  | { k: 'fork' }
+  | { k: 'mmap'; slot: number }
+  | { k: 'mremap'; slot: number; to: number };
 
 /** A short label for the timeline. */
 export function opLabel(op: Op): string {
@@ -62,7 +66,9 @@ export function opLabel(op: Op): string {
     case 'collapse_anon': return `khugepaged(collapse_huge_page, pmd${op.slot})`;
     case 'split': return `split_huge_pmd(pmd${op.slot})`;
     case 'dma': return `iommu_sva DMA ${op.write ? 'write' : 'read'}(pmd${op.slot}[${op.index}])`;
-    case 'fork': return 'fork(): dup_mmap, then the child exits';
+    case 'fork': return 'fork(): dup_mmap, then the child exits'
+    case 'mmap': return `mmap(MAP_FIXED_NOREPLACE, pmd${op.slot})`;
+    case 'mremap': return `mremap(pmd${op.slot} → pmd${op.to})`;
   }
 }
 
@@ -159,6 +165,8 @@ export function* runOp(op: Op): Step {
       mmap_read_unlock();
       return;
     case 'dma': return yield* iommu_sva_dma(op.slot, op.index, op.write);
-    case 'fork': return yield* dup_mmap();
+    case 'fork': return yield* dup_mmap()
+    case 'mmap': return yield* mmap_region(op.slot);
+    case 'mremap': return yield* do_mremap(op.slot, op.to);
   }
 }

@@ -60,6 +60,8 @@ function representatives(kinds: Iterable<Op['k']>, archWalk: boolean): Op[] {
       case 'hugetlb_gup_fast': ops.push({ k, index: 0 }); break;
       case 'dma': ops.push({ k, slot: 0, index: 0, write: true }); break;
       case 'fork': ops.push({ k }); break;
+      case 'mmap': ops.push({ k, slot: 0 }); break;
+      case 'mremap': ops.push({ k, slot: 0, to: 1 % SLOTS }); break;
     }
   }
   return ops;

@@ -7,7 +7,7 @@
  * The default generator (`DEFAULT_GEN`, one configuration for every adapter and every bug of
  * the corpus, no per-bug tuning) draws each scenario in two stages (fc.chain):
  *  1. a profile: a swarm of op kinds with roles, one or two kinds that remove page tables
- *     (MADV_DONTNEED, munmap, khugepaged, collapse) and one to four that use them, plus a focus
+ *     (MADV_DONTNEED, munmap, khugepaged, collapse, mremap) and one to four that use them, plus a focus
  *     slot and index;
  *  2. the scenario: every kind of the profile dealt once (each removable by shrinking), mostly
  *     by role (each remover first on its own CPU, the users on the CPUs left), else to random
@@ -104,6 +104,10 @@ export function opKinds(adapter: Adapter): Set<Op['k']> {
   if (d.IOMMU_SVA) kinds.add('dma');
   // fork(): copy_page_range() into a second mm, which exits at once (src/mm/fork.ts).
   kinds.add('fork');
+  // A new mapping over a slot (after munmap, or MAP_FIXED over the old VMA), and mremap moving a
+  // VMA and its tables to the other slot.
+  kinds.add('mmap');
+  kinds.add('mremap');
   return kinds;
 }
 
@@ -114,8 +118,8 @@ export function opKinds(adapter: Adapter): Set<Op['k']> {
 export interface GenConfig {
   /**
    * Swarm testing with roles: each scenario draws one or more kinds that remove tables
-   * (MADV_DONTNEED, munmap, khugepaged, collapse) and one or more that use them (walkers,
-   * faults, gup_fast, CPU accesses, UFFDIO_*, writeback), since a page-table freeing bug is a
+   * (MADV_DONTNEED, munmap, khugepaged, collapse, mremap) and one or more that use them (walkers,
+   * faults, gup_fast, CPU accesses, UFFDIO_*, writeback, mmap), since a page-table freeing bug is a
    * remover racing a user (or another remover). The weights of 1, 2, ... remover kinds and of
    * 1, 2, ... user kinds.
    */
@@ -191,6 +195,7 @@ export const DEFAULT_GEN: GenConfig = {
 const OP_WEIGHTS: Record<Op['k'], number> = {
   walk: 5, fault: 3, gup_fast: 3, access: 3, dontneed: 4, munmap: 3, khugepaged: 3, collapse: 2, uffd_copy: 2, uffd_poison: 1, writeback: 2, hugetlb_unshare: 2, hugetlb_gup_fast: 2,
   collapse_anon: 2, split: 2, dma: 2, fork: 2,
+  mmap: 2, mremap: 2,
 };
 
 /** The fast-check arbitrary of one op of kind `k`, on `slot` / `index`. */
@@ -214,6 +219,9 @@ function opOfKind(k: Op['k'], slot: fc.Arbitrary<number>, index: fc.Arbitrary<nu
     case 'split': return fc.record({ k: fc.constant('split' as const), slot });
     case 'dma': return fc.record({ k: fc.constant('dma' as const), slot, index, write: fc.boolean() });
     case 'fork': return fc.constant({ k: 'fork' as const });
+    case 'mmap': return fc.record({ k: fc.constant('mmap' as const), slot });
+    // The destination: any other slot.
+    case 'mremap': return fc.tuple(slot, fc.nat({ max: SLOTS - 2 })).map(([s, d]) => ({ k: 'mremap' as const, slot: s, to: (s + 1 + d) % SLOTS }));
   }
 }
 

@@ -18,7 +18,7 @@ import { CPUS, type Chunk, type GenConfig } from './scenario';
 export const TAIL_STEPS = 64;
 
 /** Op kinds that remove or free page tables. */
-export const REMOVERS: readonly Op['k'][] = ['dontneed', 'munmap', 'khugepaged', 'collapse', 'hugetlb_unshare'];
+export const REMOVERS: readonly Op['k'][] = ['dontneed', 'munmap', 'khugepaged', 'collapse', 'hugetlb_unshare', 'mremap'];
 
 /** Drawn actor values per CPU pick: 0..PICKS-1, uniform modulo 1, 2 or 3 busy CPUs. */
 const PICKS = 6;

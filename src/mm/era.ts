@@ -100,3 +100,21 @@ export function ptReclaimFastSameLock(era: Era): boolean {
 export function secondaryTlbsFromArchFlush(era: Era, mm: MmVariant | undefined): boolean {
   return eraAtLeast(era, 'v6.6') && !mm?.retractNoNotifier;
 }
+
+/**
+ * Whether munmap downgrades the mmap lock to read before the zap and free_pgtables (v4.20+,
+ * Yang Shi's "mm: mmap: zap pages with read mmap_sem in munmap"): every modelled era but 2012,
+ * where the whole munmap runs under the write lock.
+ */
+export function munmapDowngrades(era: Era): boolean {
+  return eraAtLeast(era, 'v6.5');
+}
+
+/**
+ * Whether exit_mmap() takes the mmap lock (v6.0+: read for the unmap, then write for
+ * free_pgtables and the VMA removal); 2012's exit_mmap() took none (nobody else could reach
+ * the mm once mm_users was 0).
+ */
+export function exitMmapLocks(era: Era): boolean {
+  return eraAtLeast(era, 'v6.5');
+}

@@ -28,6 +28,7 @@ function pmdRangeStart(slot: number): number {
 function pmdRangeEnd(slot: number): number {
   return vpn(slot + 1, 0);
 }
+import { vmaInIMmap } from './vma_lock';
 
 /** C-GA-9: once an aborting path returns, no CPU may still cache a translation for a PTE it cleared. */
 /** What `collapse_pte_mapped_thp()` holds when it aborts. */
@@ -95,11 +96,12 @@ function fileSlots(): number[] {
 export function* collapse_file_unmap(): Step {
   const w = current();
   // try_to_unmap() → rmap_walk_file() holds i_mmap_lock_read(mapping) across the VMA walk, so
-  // munmap's unlink_file_vma() (and the free_pgtables() after it) waits for it.
+  // munmap's unlink_file_vma() (and the free_pgtables() after it) waits for it. It visits every
+  // VMA still in i_mmap, also one munmap has already detached from the mm's tree and is zapping.
   yield* i_mmap_lock_read();
   for (const slot of fileSlots()) {
     const vma = w.mm.vmas[slot]!;
-    if (!vma.attached) continue;
+    if (!vmaInIMmap(vma)) continue;
     const h = yield* pte_offset_map_lock(slot);
     if (!h) continue;
     for (let i = 0; i < w.cfg.geometry.ptesPerTable; i++) {
@@ -135,7 +137,7 @@ export function* retract_page_tables(): Step {
   yield* i_mmap_lock_read();
   for (const slot of fileSlots()) {
     const vma = w.mm.vmas[slot]!;
-    if (!vma.attached) continue;
+    if (!vmaInIMmap(vma)) continue;
     if (anonOrUffdWp(slot)) continue;
     if (w.mm.users === 0) continue;
     if (pmdKind(w.mm.pmds[slot]!) !== 'table') continue;

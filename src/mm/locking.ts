@@ -6,6 +6,7 @@ import { BLOCKED, DONE, type Actor, type Step } from '../model/actor';
 import type { RwSem } from '../model/mm';
 import { current } from '../model/world';
 import { lockdep_acquire, lockdep_acquired, lockdep_release } from '../model/lockdep';
+import { vma_end_write_all } from './vma_lock';
 
 /** lockdep class of the rwsem called `name` here (`mmap` → `mmap_lock`, `i_mmap` → `i_mmap_rwsem`). */
 const rwsemClass = (name: string): string => (name === 'mmap' ? 'mmap_lock' : `${name}_rwsem`);
@@ -85,6 +86,7 @@ export function mmap_write_lock(): Step {
 /** `mmap_write_unlock(mm)`; `quiet`: not recorded (the end of exit_mmap, where the mm dies). */
 export function mmap_write_unlock(quiet = false): void {
   const w = current();
+  vma_end_write_all();
   w.mm.mmap_lock.writer = null;
   lockdep_release(w, w.mm.mmap_lock);
   w.cur.mmap = 'none';
@@ -95,6 +97,7 @@ export function mmap_write_unlock(quiet = false): void {
 export function mmap_write_downgrade(): void {
   const w = current();
   const sem = w.mm.mmap_lock;
+  vma_end_write_all();
   sem.writer = null;
   sem.readers.add(w.cur.id);
   w.cur.mmap = 'read';

@@ -14,6 +14,7 @@ import { rcu_read_lock, rcu_read_unlock, spin_lock_wait, spin_unlock } from '../
 import { pteMapTakesRcu } from './era';
 import { local_irq_disable, local_irq_enable, tlb_remove_table_sync_one } from './tlbflush';
 import { arch_flush_tlb_range } from './context';
+import { vmaInIMmap } from './vma_lock';
 
 // ------------------------------------------------------------------ pmd values
 
@@ -156,7 +157,11 @@ function plausible(pmdval: number): boolean {
 export function* __pte_offset_map(slot: number, api: MapHandle['api']): Step<MapHandle | null> {
   const w = current();
   const vma = w.mm.vmas[slot];
-  if (w.cur.outsider && vma && !vma.attached) {
+  // An rmap walker (it holds i_mmap_rwsem) reaches VMAs through i_mmap, which keeps a file VMA
+  // until free_pgtables() unlinks it; an outsider that looked the VMA up in the mm's tree
+  // (collapse_pte_mapped_thp) must find it still attached there.
+  const rmapWalk = w.i_mmap.readers.has(w.cur.id) || w.i_mmap.writer === w.cur.id;
+  if (w.cur.outsider && vma && (rmapWalk ? !vmaInIMmap(vma) : !vma.attached)) {
     w.violate('C-RM-6', `${w.cur.name} (${w.cur.op}) walks pmd${slot} of a detached VMA: free_pgtables() frees its table without the ptl and maybe without RCU`);
   }
   const rcu = pteMapTakesRcu(w.adapter.era);

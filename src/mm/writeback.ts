@@ -8,6 +8,7 @@ import { i_mmap_lock_read, i_mmap_unlock_read } from './locking';
 import { vpn } from './memory';
 import { pte_offset_map_lock, pte_unmap_unlock, ptep_get, set_pte_at } from './pgtable_generic';
 import { arch_flush_tlb_range } from './context';
+import { vmaInIMmap } from './vma_lock';
 
 /** Write back file page `index` if dirty. */
 export function* writeback_page(index: number): Step {
@@ -17,7 +18,7 @@ export function* writeback_page(index: number): Step {
   if (page.data.mapcount > 0) {
     yield* i_mmap_lock_read();
     for (const vma of w.mm.vmas) {
-      if (vma.kind === 'anon' || !vma.attached) continue;
+      if (!vmaInIMmap(vma)) continue;
       const h = yield* pte_offset_map_lock(vma.slot);
       if (!h) continue;
       const e = ptep_get(h, index);

@@ -19,6 +19,12 @@ export interface Vma {
   attached: boolean;
   /** free_pgtables has run for it. */
   pgtablesFreed: boolean;
+  /**
+   * `unlink_file_vma()` has removed it from the file's `i_mmap` tree (in `free_pgtables()`);
+   * absent: still linked (a file VMA is in `i_mmap` from `mmap_region()` until then, also after
+   * munmap detached it from the mm's tree). See `vmaInIMmap()` in src/mm/vma_lock.ts.
+   */
+  iMmapUnlinked?: boolean;
 }
 
 /** The mmap_lock rwsem. */

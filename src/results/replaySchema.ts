@@ -40,6 +40,8 @@ const OPS: Record<Op['k'], Fields> = {
   split: { required: { slot } },
   dma: { required: { slot, index, write: bool } },
   fork: { required: {} },
+  mmap: { required: { slot } },
+  mremap: { required: { slot, to: slot } },
 };
 
 const op = tagged<Op>('k', OPS, 'an op object');

@@ -44,7 +44,7 @@ describe('arm64: where the PTE dtor runs, per era', () => {
 
 describe('arm64 pre-v6.14 dtor placement under empty-table reclaim', () => {
   it('would have been B1: the model finds exactly C-DT-1 and C-DT-6', () => {
-    const r = failingContracts(b1arm64, 300, 2);
+    const r = failingContracts(b1arm64, 600, 2);
     expect(r.failed).toEqual(['C-DT-1', 'C-DT-6']);
     expect(r.asExpected).toBe(true);
   });

@@ -92,13 +92,13 @@ describe('riscv: where the PTE dtor runs, per era', () => {
 
 describe('riscv known-bad adapters (empty-table reclaim on the old code)', () => {
   it('riscv-sbi-v6.13-reclaim (B1) fails exactly C-DT-1 and C-DT-6', () => {
-    const r = failingContracts(sbiV6_13Reclaim, 300, 2);
+    const r = failingContracts(sbiV6_13Reclaim, 600, 2);
     expect(r.failed).toEqual(['C-DT-1', 'C-DT-6']);
     expect(r.asExpected).toBe(true);
   });
 
   it('riscv-ipi-v6.14-reclaim (B35) fails exactly C-DT-1 and C-DT-6', () => {
-    const r = failingContracts(ipiV6_14Reclaim, 300, 2);
+    const r = failingContracts(ipiV6_14Reclaim, 600, 2);
     expect(r.failed).toEqual(['C-DT-1', 'C-DT-6']);
     expect(r.asExpected).toBe(true);
   });

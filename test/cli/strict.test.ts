@@ -37,7 +37,7 @@ describe('replay file schema: one message naming the field path', () => {
   test.each([
     ['a negative step count', (r: ReplayFile) => { r.scenario.schedule[2]!.n = -1; }, 'scenario.schedule[2].n: expected a positive integer, got -1'],
     ['NaN, saved by JSON as null', (r: ReplayFile) => { (r.scenario.schedule[0] as { n: unknown }).n = null; }, 'scenario.schedule[0].n: expected a positive integer, got null'],
-    ['an unknown op kind', (r: ReplayFile) => { (r.scenario.programs[0]![0] as { k: string }).k = 'mprotect'; }, 'scenario.programs[0][0].k: expected one of "fault", "walk", "gup_fast", "access", "dontneed", "munmap", "khugepaged", "collapse", "uffd_copy", "uffd_poison", "writeback", "collapse_anon", "split", got "mprotect"'],
+    ['an unknown op kind', (r: ReplayFile) => { (r.scenario.programs[0]![0] as { k: string }).k = 'mprotect'; }, 'scenario.programs[0][0].k: expected one of "fault", "walk", "gup_fast", "access", "dontneed", "munmap", "khugepaged", "collapse", "uffd_copy", "uffd_poison", "writeback", "hugetlb_unshare", "hugetlb_gup_fast", "collapse_anon", "split", "dma", "fork", "mmap", "mremap", got "mprotect"'],
     ['a slot out of range', (r: ReplayFile) => { (r.scenario.programs[1]![0] as { slot: number }).slot = 2; }, 'scenario.programs[1][0].slot: expected a pmd slot 0..1, got 2'],
     ['a missing field', (r: ReplayFile) => { delete (r as Partial<ReplayFile>).seed; }, 'seed: expected a 32-bit integer seed, got nothing (the field is missing)'],
     ['an unknown field', (r: ReplayFile) => { (r.scenario as unknown as Record<string, unknown>)['wram'] = true; }, 'scenario.wram: unknown field (known: fileKind, slots, warm, splitPtl, allocSplitPtl, batchAllocFail, ptlockAllocFail, reclaim, programs, schedule, batch)'],

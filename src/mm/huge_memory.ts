@@ -89,6 +89,21 @@ export function pgtable_trans_huge_withdraw(slot: number): PgtableT | null {
 }
 
 /**
+ * The deposit of a huge pmd that `move_huge_pmd()` (mremap) moves from `oldSlot` to `newSlot`.
+ * The kernel keeps deposited tables per PMD table page (`pmd_huge_pte()`: `ptdesc->pmd_huge_pte`
+ * with split PMD ptlocks, else `mm->pmd_huge_pte`); both slots of the model are in one PMD table
+ * under one pmd lock, so `pmd_move_must_withdraw()` is false and the table stays where it is.
+ * The model keys deposits by slot, so the key follows the huge pmd (no trace step: nothing moves).
+ */
+export function move_huge_pmd_deposit(oldSlot: number, newSlot: number): void {
+  const m = depositsOf(current().mm);
+  const pgtable = m.get(oldSlot);
+  if (pgtable === undefined) return;
+  m.delete(oldSlot);
+  m.set(newSlot, pgtable);
+}
+
+/**
  * `zap_deposited_table(mm, pmd)`: withdraw and `pte_free()` at once, `mm_dec_nr_ptes()`. Under
  * MmVariant.replacePageTables a deposited table may be a retracted one that RCU readers still
  * map, and "pte_free_defer() as written protects the deposited ptetable from then being freed

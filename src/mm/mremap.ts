@@ -21,6 +21,7 @@ import { spin_lock_wait, spin_unlock } from '../kernel/sync';
 import { arch_flush_tlb_range } from './context';
 import { i_mmap_lock_write, i_mmap_unlock_write, mmap_write_lock, mmap_write_unlock } from './locking';
 import { __pte_alloc } from './memory';
+import { move_huge_pmd_deposit } from './huge_memory';
 import { detach_vma, unmap_region } from './mmap';
 import { pmd_lock, pmdKind, pte_offset_map_lock, pte_offset_map_nolock, pte_unmap, pte_unmap_unlock, ptep_get, set_pte_at } from './pgtable_generic';
 import { PTE_NONE } from '../model/types';
@@ -99,6 +100,7 @@ function* move_huge_pmd(oldSlot: number, newSlot: number): Step {
   if (pmdKind(w.mm.pmds[oldSlot]!) === 'huge' && pmdKind(w.mm.pmds[newSlot]!) === 'none') {
     w.mm.pmds[newSlot] = w.mm.pmds[oldSlot]!;
     w.mm.pmds[oldSlot] = 0;
+    move_huge_pmd_deposit(oldSlot, newSlot);
     w.record(() => `move_huge_pmd(pmd${oldSlot} → pmd${newSlot})`);
     const [start, end] = range(oldSlot);
     yield* arch_flush_tlb_range(start, end, true);

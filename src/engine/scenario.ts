@@ -180,7 +180,12 @@ const OP_WEIGHTS: Record<Op['k'], number> = {
 /** The fast-check arbitrary of one op of kind `k`, on `slot` / `index`. */
 function opOfKind(k: Op['k'], slot: fc.Arbitrary<number>, index: fc.Arbitrary<number>, archWalk: boolean): fc.Arbitrary<Op> {
   switch (k) {
-    case 'walk': return fc.record({ k: fc.constant('walk' as const), slot, index, api: archWalk ? fc.constantFrom('lock' as const, 'map' as const, 'nolock' as const, 'arch' as const) : fc.constantFrom('lock' as const, 'map' as const, 'nolock' as const) });
+    case 'walk': {
+      const local = fc.record({ k: fc.constant('walk' as const), slot, index, api: archWalk ? fc.constantFrom('lock' as const, 'map' as const, 'nolock' as const, 'arch' as const) : fc.constantFrom('lock' as const, 'map' as const, 'nolock' as const) });
+      // A remote walker (another task's /proc/PID/smaps, get_user_pages_remote()): a software walk only.
+      const remote = fc.record({ k: fc.constant('walk' as const), slot, index, api: fc.constantFrom('lock' as const, 'map' as const, 'nolock' as const), remote: fc.constant(true) });
+      return fc.oneof({ weight: 3, arbitrary: local }, { weight: 1, arbitrary: remote });
+    }
     case 'fault': return fc.record({ k: fc.constant('fault' as const), slot, index, write: fc.boolean() });
     case 'gup_fast': return fc.record({ k: fc.constant('gup_fast' as const), slot, index });
     case 'access': return fc.record({ k: fc.constant('access' as const), slot, index, write: fc.boolean() });

@@ -181,10 +181,11 @@ const OP_WEIGHTS: Record<Op['k'], number> = {
 function opOfKind(k: Op['k'], slot: fc.Arbitrary<number>, index: fc.Arbitrary<number>, archWalk: boolean): fc.Arbitrary<Op> {
   switch (k) {
     case 'walk': {
-      const local = fc.record({ k: fc.constant('walk' as const), slot, index, api: archWalk ? fc.constantFrom('lock' as const, 'map' as const, 'nolock' as const, 'arch' as const) : fc.constantFrom('lock' as const, 'map' as const, 'nolock' as const) });
-      // A remote walker (another task's /proc/PID/smaps, get_user_pages_remote()): a software walk only.
-      const remote = fc.record({ k: fc.constant('walk' as const), slot, index, api: fc.constantFrom('lock' as const, 'map' as const, 'nolock' as const), remote: fc.constant(true) });
-      return fc.oneof({ weight: 3, arbitrary: local }, { weight: 1, arbitrary: remote });
+      const api = archWalk ? fc.constantFrom('lock' as const, 'map' as const, 'nolock' as const, 'arch' as const) : fc.constantFrom('lock' as const, 'map' as const, 'nolock' as const);
+      // One in four a remote walker (another task's /proc/PID/smaps, get_user_pages_remote()):
+      // a software walk only; drawn as a number that shrinks to 0, the local walker.
+      return fc.record({ k: fc.constant('walk' as const), slot, index, api, remote: fc.nat({ max: 3 }) })
+        .map(({ remote, ...op }): Op => (remote === 3 && op.api !== 'arch' ? { ...op, remote: true } : op));
     }
     case 'fault': return fc.record({ k: fc.constant('fault' as const), slot, index, write: fc.boolean() });
     case 'gup_fast': return fc.record({ k: fc.constant('gup_fast' as const), slot, index });

@@ -27,6 +27,14 @@ describe('generated scenarios', () => {
       }
     }
   });
+  it('draw remote walkers (another mm\'s task walking this one), never an arch walker as remote, and local ones as before', () => {
+    const walks = scs.flatMap((sc) => sc.programs.flat()).filter((o): o is Extract<Op, { k: 'walk' }> => o.k === 'walk');
+    const remote = walks.filter((o) => o.remote === true);
+    expect(remote.length).toBeGreaterThan(0);
+    expect(walks.length - remote.length).toBeGreaterThan(remote.length);
+    for (const o of walks) expect(Object.keys(o).sort()).toEqual(o.remote ? ['api', 'index', 'k', 'remote', 'slot'] : ['api', 'index', 'k', 'slot']);
+    for (const o of remote) expect(o.api).not.toBe('arch');
+  });
   it('are deterministic for a seed', () => {
     expect(fc.sample(scenarioArb(generic), { seed: 1, numRuns: 300 })).toEqual(scs);
   });
@@ -52,6 +60,12 @@ describe('placing a drawn schedule', () => {
 });
 
 describe('preemption points', () => {
+  it('on two-half pmd configs, include the step after a pmd_low read (the B19/B36 window)', () => {
+    const pae = ADAPTERS.find((a) => a.name === 'x86-pae-pv-v6.6')!;
+    const x86 = ADAPTERS.find((a) => a.name === 'x86-pv-v6.6')!;
+    const walk = (a: typeof pae): number => preemptionPoints(a, opKinds(a)).get('walk:lock')!.length;
+    expect(walk(pae)).toBeGreaterThan(walk(x86));
+  });
   it('are measured per adapter, inside each remover path, and cached', () => {
     const p = preemptionPoints(generic, opKinds(generic));
     expect(preemptionPoints(generic, opKinds(generic))).toBe(p);

@@ -70,9 +70,11 @@ describe('the generic adapter conforms', () => {
 });
 
 describe('broken fixtures fail exactly their documented contracts', () => {
-  // Rare interleavings (B21: about one failing scenario in 1400; s390-alloc-leaves-listed's
-  // C-S390-3 first at scenario 3343 since the anon collapse kinds joined the swarm) get a larger budget.
-  const RUNS: Record<string, number> = { 'broken-b21-retract-no-recheck': 6000, 'broken-s390-alloc-leaves-listed': 4000 };
+  // Rare interleavings (B21: about one failing scenario in 1400; the C-S390-3 of
+  // s390-alloc-leaves-listed, a fault preempted inside page_table_alloc() while a collapse defers
+  // the table: about one in 3000, first at 12921 at seed 1 since the walk op draws its remote
+  // flag) get a larger budget.
+  const RUNS: Record<string, number> = { 'broken-b21-retract-no-recheck': 6000, 'broken-s390-alloc-leaves-listed': 13000 };
   for (const { adapter } of BROKEN) {
     it(`${adapter.name} → ${adapter.knownBad!.contracts.join(', ')}`, () => {
       const { result } = checkAdapter(adapter, PROPERTIES, { runs: RUNS[adapter.name] ?? 1500, seed: 1, adapterRef: adapter.name });

@@ -2,10 +2,12 @@
  * sparc64 (SMP), v6.6: one 8K PTE table per page, `pgtable_t` is `pte_t *`, RCU table free
  * (MMU_GATHER_RCU_TABLE_FREE if SMP) with the is_page tag in bit 0, the dtor in __pte_free
  * (after the grace period), pte_free_defer via virt_to_page + call_rcu + __pte_free(page_address),
- * TLB flushes by cross-call. See ./init_64.ts.
+ * TLB flushes by cross-call (`flush_tlb_pending()`, leaf only: no walk cache). See ./init_64.ts
+ * and ./tlb.ts.
  */
 import type { Adapter } from '../../src/kernel';
 import { __pte_free_tlb, __tlb_remove_table, pte_alloc_one, pte_free, pte_free_defer, tlb_batch_pmd_scan } from './init_64';
+import { sparc64FlushHooks } from './tlb';
 
 const adapter: Adapter = {
   name: 'sparc64-v6.6',
@@ -18,7 +20,12 @@ const adapter: Adapter = {
     MMU_GATHER_TABLE_FREE: true, MMU_GATHER_RCU_TABLE_FREE: true, GUP_GET_PXX_LOW_HIGH: false,
     PT_RECLAIM: false, flushTransport: 'ipi', tablesPerPage: 1, pgtableIsPtePointer: true,
     ctorDtor: true, tlbDelayRmap: true, irqOffIsRcuReader: true,
+    // No paging-structure cache: the MMU caches translations (TLB, TSB) and the TSB-miss trap
+    // handler walks the Linux tables in software (arch/sparc/kernel/tsb.S, ./tlb.ts).
+    hwWalkCache: false,
   },
+  /* tlb_64.h tlb_flush() = flush_tlb_pending(); tlbflush_64.h flush_tlb_range() empty (./tlb.ts) */
+  ...sparc64FlushHooks,
   pte_alloc_one(mm) {
     return pte_alloc_one(mm);
   },

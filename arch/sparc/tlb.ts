@@ -33,11 +33,8 @@ function sparc64_flush_pages(start: number, end: number): void {
 }
 
 /**
- * The sparc64 flush hooks (every era). NOT wired into the sparc64 adapters: the model gives
- * every CPU a hardware paging-structure cache, which sparc64 does not have, so this faithful
- * leaf-only flush shows a C-LT-2 the kernel cannot have (model limit,
- * docs/kernel-notes/audit-sparc.md); the adapters keep the generic default until the model can
- * declare an MMU without a walk cache.
+ * The sparc64 flush hooks (every era), for adapters that declare `hwWalkCache: false` (the MMU
+ * has no paging-structure cache for these leaf-only flushes to leave stale).
  */
 export const sparc64FlushHooks: Pick<AdapterHooks, 'tlb_flush' | 'flush_tlb_range'> = {
   /* tlb_64.h tlb_flush() → flush_tlb_pending(): the batch tlb_batch_add() filled (nothing for fullmm) */

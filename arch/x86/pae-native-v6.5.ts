@@ -6,9 +6,10 @@
  * (C-PAE-1). There is no RCU table free on a native 32-bit kernel, so that sync is the empty
  * stub of `tlb_remove_table_sync_one()`: correctness rests on `pmdp_collapse_flush()`'s own
  * TLB-flush IPI reaching every CPU that may be inside an IRQs-off half read (contracts.md
- * B36/Q11). The model sends that IPI to every CPU; the kernel sends it to mm_cpumask() minus
- * lazy-TLB CPUs (flush_tlb_range() passed freed_tables = false before 3ef938c35035, v6.15), so
- * a walker of a foreign mm is not waited for (audit note, model change needed). HIGHPTE: PTE
+ * B36/Q11). That IPI goes to mm_cpumask() minus lazy-TLB CPUs (flush_tlb_range() passed
+ * freed_tables = false before 3ef938c35035, v6.15), so a walker of a foreign mm (a remote
+ * walker, an rmap walk) is not waited for: the check reports it as the generic-mm finding F2
+ * (src/findings/registry.ts), apart from this adapter's verdict. HIGHPTE: PTE
  * tables come from highmem and `pte_offset_map()` kmaps them (`kmap_local_page`).
  *
  * Freeing is the native v6.6 one (x86-native-v6.6): dtor at unlink, page batch after the IPI

@@ -141,6 +141,13 @@ export interface Declarations {
   irqOffIsRcuReader: boolean;
   /** s390 PGSTE (KVM guest) mms with THP allowed: a hypothetical configuration (B12). */
   pgsteThp?: boolean;
+  /**
+   * Whether the MMU caches upper-level entries (pointers to PTE tables) in a paging-structure /
+   * walk cache that only a walk-cache flush drops (x86 PSC, arm64 and riscv walk caches, SRMMU
+   * PTPs). Default true. `false`: translations only (TLB, and a TSB), every miss walking the
+   * tables afresh: sparc64, whose TSB-miss trap handler walks the Linux tables in software.
+   */
+  hwWalkCache?: boolean;
   /** Historical generic mm code (fixtures only). */
   mm?: MmVariant;
   /**

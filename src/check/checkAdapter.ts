@@ -13,12 +13,13 @@ import { contractById } from '../contracts/catalog';
 import type { RunResult } from '../engine/runner';
 import { scenarioArb, type Scenario } from '../engine/scenario';
 import { counterexampleOf } from '../engine/timeline';
-import type { AdapterResult, ContractResult, Counterexample } from '../results/schema';
+import type { AdapterResult, ContractResult, Counterexample, FindingResult } from '../results/schema';
+import { findingById } from '../findings/registry';
 import { addHookCounts, addScenario, coverageOf, emptyCoverage } from './coverage';
 import { instrumentAdapter } from './instrument';
 import type { Property } from './property';
 import { finalizeAdapterResult } from './result';
-import { classify, LIMIT, scenarioAtPath, search, shrinkClass, THREW, type Judge, type OutcomeClass } from './search';
+import { classify, FINDING, LIMIT, scenarioAtPath, search, shrinkClass, THREW, type Judge, type OutcomeClass } from './search';
 
 /** Options of a check. */
 export interface CheckOptions {
@@ -49,6 +50,8 @@ export type CheckPhase = 'calibrating' | 'searching' | 'shrinking';
 export interface Failure {
   /** The contract, or `error` for a hook that threw / a model limit. */
   contract: string;
+  /** Set when the failure is a known generic-mm finding (src/findings/registry.ts), not the adapter's. */
+  finding?: string;
   property: string;
   /** Contracts the check judged. */
   contracts: string[];
@@ -113,6 +116,7 @@ export function checkAdapter(adapter: Adapter, props: readonly Property[], opts:
   // 2. Shrink each class from its first scenario, in index order (deterministic).
   const rows = new Map<string, ContractResult>();
   const failures: Failure[] = [];
+  const findings: FindingResult[] = [];
   let error: string | undefined;
   let errorCounterexample: Counterexample | undefined;
   let errorIndex: number | undefined;
@@ -143,6 +147,13 @@ export function checkAdapter(adapter: Adapter, props: readonly Property[], opts:
       continue;
     }
     if (!r.violation) continue;
+    if (cls.startsWith(FINDING)) {
+      const f = findingById(cls.slice(FINDING.length))!;
+      const cx = counterexampleOf(r, opts.seed, shrunk.path, `npx ptconform check --adapter ${opts.adapterRef} --seed ${opts.seed} --path ${shrunk.path} --contract ${f.contract}`);
+      findings.push({ id: f.id, title: f.title, contract: f.contract, status: f.status, reference: f.reference, runsToFailure: at.index + 1, ms, counterexample: cx });
+      failures.push({ contract: f.contract, finding: f.id, property: propertyOf.get(f.contract) ?? '', contracts: [...judged], scenario: shrunk.scenario, seed: opts.seed, path: shrunk.path, index: at.index, message: r.violation.message });
+      continue;
+    }
     rows.set(cls, {
       id: cls, property: propertyOf.get(cls) ?? '', summary: contractById(cls).summary, verdict: 'fail',
       runs: count, ms, runsToFailure: at.index + 1,
@@ -163,7 +174,7 @@ export function checkAdapter(adapter: Adapter, props: readonly Property[], opts:
     ...(error !== undefined ? { error } : {}),
     ...(errorCounterexample ? { errorCounterexample } : {}),
     ...(errorIndex !== undefined ? { errorIndex } : {}),
-    contracts, scenarios: coverage.scenarios, ms: Date.now() - t0, coverage: coverageOf(coverage),
+    contracts, ...(findings.length ? { findings: findings.sort((x, y) => x.id.localeCompare(y.id, 'en', { numeric: true })) } : {}), scenarios: coverage.scenarios, ms: Date.now() - t0, coverage: coverageOf(coverage),
   });
   return { result, failures };
 }

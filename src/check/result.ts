@@ -4,7 +4,7 @@
  * one pass over their union gives: per contract, the failure found at the smallest scenario index
  * (its shrunk counterexample is the same wherever it ran); coverage summed; the verdict taken anew.
  */
-import type { AdapterResult, ContractResult } from '../results/schema';
+import type { AdapterResult, ContractResult, FindingResult } from '../results/schema';
 import { mergeCoverage, vacuity } from './coverage';
 import { judgeExpectation } from './expectation';
 
@@ -26,6 +26,16 @@ function mergeRow(a: ContractResult, b: ContractResult): ContractResult {
   return { ...first, runs };
 }
 
+/** Findings of two ranges: per finding, the one found at the smallest scenario index (its counterexample is the same wherever it ran), in ID order. */
+function mergeFindings(a: readonly FindingResult[], b: readonly FindingResult[]): FindingResult[] {
+  const byId = new Map<string, FindingResult>();
+  for (const f of [...a, ...b]) {
+    const seen = byId.get(f.id);
+    if (!seen || f.runsToFailure < seen.runsToFailure) byId.set(f.id, f);
+  }
+  return [...byId.values()].sort((x, y) => x.id.localeCompare(y.id, 'en', { numeric: true }));
+}
+
 /** The error of the range whose erroring scenario came first (a range error without an index, such as a timeout, comes last). */
 function firstError(a: AdapterResult, b: AdapterResult): AdapterResult | null {
   const ka = a.error === undefined ? Infinity : a.errorIndex ?? Number.MAX_SAFE_INTEGER;
@@ -42,16 +52,18 @@ export function mergeAdapterResults(a: AdapterResult, b: AdapterResult): Adapter
     const other = a.contracts.length ? rows.get(c.id) : undefined;
     return other ? mergeRow(c, other) : c;
   });
+  const findings = mergeFindings(a.findings ?? [], b.findings ?? []);
   const e = firstError(a, b);
   // A vacuity error is a verdict on the coverage, taken anew on the sum: drop the ranges' own.
   const error = e && !(e.error ?? '').startsWith('vacuous:') ? e : null;
-  const { error: _e, errorCounterexample: _x, errorIndex: _i, ...base } = a;
+  const { error: _e, errorCounterexample: _x, errorIndex: _i, findings: _f, ...base } = a;
   const merged: AdapterResult = {
     ...base,
     ...(error?.error !== undefined ? { error: error.error } : {}),
     ...(error?.errorCounterexample ? { errorCounterexample: error.errorCounterexample } : {}),
     ...(error?.errorIndex !== undefined ? { errorIndex: error.errorIndex } : {}),
     contracts,
+    ...(findings.length ? { findings } : {}),
     scenarios: (a.scenarios ?? 0) + (b.scenarios ?? 0),
     ms: (a.ms ?? 0) + (b.ms ?? 0),
     ...(a.coverage && b.coverage ? { coverage: mergeCoverage(a.coverage, b.coverage) } : {}),

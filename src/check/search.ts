@@ -15,6 +15,7 @@ import type { Adapter } from '../adapter/types';
 import { runScenario, type RunResult } from '../engine/runner';
 import type { Scenario } from '../engine/scenario';
 import type { PropertyMonitor } from './property';
+import { findingOf } from '../findings/registry';
 
 /** How one scenario ended, as a class the check reports on. */
 export type OutcomeClass = string;
@@ -31,12 +32,22 @@ export interface Judge {
   monitors: PropertyMonitor[];
 }
 
-/** Run one scenario and classify it: null when it passed. */
+/** The class prefix of a run that shows a known generic-mm finding (`finding:F1`): src/findings/registry.ts. */
+export const FINDING = 'finding:';
+
+/**
+ * Run one scenario and classify it: null when it passed. A violation that matches a known
+ * generic-mm finding (and is not of a contract the adapter is documented known-bad for) is
+ * classed as that finding, not as its contract: the contract's own verdict comes from the
+ * other scenarios.
+ */
 export function classify(adapter: Adapter, sc: Scenario, judge: Judge): { cls: OutcomeClass | null; result: RunResult } {
   const result = runScenario(adapter, sc, { judge: (v) => judge.contracts.has(v.contract), monitors: judge.monitors });
   if (result.thrown) return { cls: THREW, result };
   if (result.limit !== undefined) return { cls: LIMIT, result };
-  return { cls: result.violation ? result.violation.contract : null, result };
+  if (!result.violation) return { cls: null, result };
+  const finding = findingOf({ adapter, scenario: sc, violation: result.violation, trace: result.trace });
+  return { cls: finding ? `${FINDING}${finding.id}` : result.violation.contract, result };
 }
 
 /** A progress callback: scenarios done in the range so far. */

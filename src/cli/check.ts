@@ -28,7 +28,8 @@ import { adapterVerdict, cell, color, out, progressBar } from './output';
 import { checkCheckOutputs } from './outputPaths';
 import { writeOutputs, type OutputOptions } from './outputs';
 import { buildResults } from './results';
-import { saveFailures } from './saveFailures';
+import { failureKey, saveFailures } from './saveFailures';
+import { findingLabel, findingNote, findingsOf } from '../report/findings';
 import { closeRun } from './summary';
 
 /** Options of `check`. */
@@ -139,15 +140,17 @@ function printAdapter(a: AdapterResult, quiet: boolean): void {
   const byProp = new Map<string, typeof a.contracts>();
   for (const c of a.contracts) byProp.set(c.property, [...(byProp.get(c.property) ?? []), c]);
   for (const [prop, cs] of byProp) out(`  ${prop.padEnd(15)} ${cs.map(cell).join('  ')}`);
+  for (const f of findingsOf(a)) out(`  ${color.yellow('finding'.padEnd(15))} ${findingNote(f)}`);
   if (a.coverage) out(color.dim(`  coverage: ${coverageLine(a.coverage)}; ${a.ms ?? 0} ms`));
   if (quiet) return;
   const shown = [
-    ...a.contracts.filter((c) => c.verdict === 'fail' && c.counterexample).map((c) => ({ title: `${c.id}: ${c.summary}`, found: c.runsToFailure, cx: c.counterexample! })),
-    ...(a.errorCounterexample ? [{ title: `adapter error: ${a.error ?? ''}`, found: (a.errorIndex ?? 0) + 1, cx: a.errorCounterexample }] : []),
+    ...a.contracts.filter((c) => c.verdict === 'fail' && c.counterexample).map((c) => ({ title: `${c.id}: ${c.summary}`, found: c.runsToFailure, cx: c.counterexample!, finding: false })),
+    ...(a.errorCounterexample ? [{ title: `adapter error: ${a.error ?? ''}`, found: (a.errorIndex ?? 0) + 1, cx: a.errorCounterexample, finding: false }] : []),
   ];
-  for (const { title, found, cx } of shown) {
+  const findings = findingsOf(a).map((f) => ({ title: `${findingLabel(f)}: ${f.title}`, found: f.runsToFailure, cx: f.counterexample, finding: true }));
+  for (const { title, found, cx, finding } of [...shown, ...findings]) {
     out();
-    out(`  ${color.red('✗')} ${color.bold(title)}`);
+    out(`  ${finding ? color.yellow('!') : color.red('✗')} ${color.bold(title)}`);
     out(`    found after ${found} scenarios; shrunk to ${cx.length} segments, ${cx.steps.length} steps`);
     for (const line of renderTimelineText(cx).split('\n')) out(`    ${line}`);
     out(`    replay: ${cx.file ? `npx ptconform replay ${cx.file}` : cx.replay}`);
@@ -243,6 +246,10 @@ export async function runCheck(o: CheckCliOptions): Promise<number> {
       for (const c of merged.contracts) {
         const f = files.get(c.id);
         if (f && c.counterexample) c.counterexample.file = f;
+      }
+      for (const fd of merged.findings ?? []) {
+        const f = files.get(failureKey({ contract: fd.contract, finding: fd.id }));
+        if (f) fd.counterexample.file = f;
       }
       const ef = files.get('error');
       if (ef && merged.errorCounterexample) merged.errorCounterexample.file = ef;

@@ -6,6 +6,7 @@
 import picocolors from 'picocolors';
 import type { AdapterResult, ContractResult } from '../results/schema';
 import { knownBadLabel } from '../adapter/types';
+import { exceptFindings } from '../report/findings';
 
 /**
  * Whether to colour stdout: picocolors' own rule (NO_COLOR or `--no-color` turn colours off;
@@ -35,14 +36,16 @@ export function err(line: string): void {
   process.stderr.write(`ptconform: ${line.replace(/\s*[\r\n]+\s*/g, ' ')}\n`);
 }
 
-/** The verdict word of an adapter, coloured, with its expectation. */
+/** The verdict word of an adapter, coloured, with its expectation, and ` except finding F1` when its check ran into known generic-mm findings. */
 export function adapterVerdict(a: AdapterResult): string {
-  if (a.verdict === 'error') return pc.red('error');
+  const except = exceptFindings(a);
+  const findings = except ? pc.yellow(except) : '';
+  if (a.verdict === 'error') return pc.red('error') + findings;
   if (a.expectation === 'known-bad') {
     const label = knownBadLabel(a.knownBad?.kind);
-    return a.asExpected ? pc.yellow(`${label}, as expected`) : pc.red(`UNEXPECTED (${label} ${a.verdict === 'conforms' ? 'but conforms' : 'with other contracts'})`);
+    return (a.asExpected ? pc.yellow(`${label}, as expected`) : pc.red(`UNEXPECTED (${label} ${a.verdict === 'conforms' ? 'but conforms' : 'with other contracts'})`)) + findings;
   }
-  return a.verdict === 'conforms' ? pc.green('conforms') : pc.red('violates');
+  return (a.verdict === 'conforms' ? pc.green('conforms') : pc.red('violates')) + findings;
 }
 
 /** One contract cell: id and a mark. */

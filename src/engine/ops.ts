@@ -28,7 +28,13 @@ import { do_mremap } from '../mm/mremap';
 /** One operation of an actor. `slot` is a pmd slot, `index` a PTE index in its table. */
 export type Op =
   | { k: 'fault'; slot: number; index: number; write: boolean }
-  | { k: 'walk'; slot: number; index: number; api: 'map' | 'lock' | 'nolock' | 'arch' }
+  /**
+   * `remote`: the walker runs for another task of another mm (`/proc/PID/smaps` or
+   * `/proc/PID/pagemap` through `walk_page_range()`, `get_user_pages_remote()`): it takes the
+   * target mm's mmap lock but its CPU runs another mm, outside the target's `mm_cpumask` on
+   * arches that clear it (src/mm/context.ts). Absent in replay files written before it: local.
+   */
+  | { k: 'walk'; slot: number; index: number; api: 'map' | 'lock' | 'nolock' | 'arch'; remote?: boolean }
   | { k: 'gup_fast'; slot: number; index: number }
   | { k: 'access'; slot: number; index: number; write: boolean }
   | { k: 'dontneed'; slot: number }
@@ -51,7 +57,7 @@ export type Op =
 export function opLabel(op: Op): string {
   switch (op.k) {
     case 'fault': return `fault(pmd${op.slot}[${op.index}], ${op.write ? 'write' : 'read'})`;
-    case 'walk': return op.api === 'arch' ? `arch walker(pmd${op.slot}[${op.index}])` : `walker(pte_offset_map${op.api === 'map' ? '' : `_${op.api}`}, pmd${op.slot}[${op.index}])`;
+    case 'walk': return op.api === 'arch' ? `arch walker(pmd${op.slot}[${op.index}])` : `${op.remote ? 'remote ' : ''}walker(pte_offset_map${op.api === 'map' ? '' : `_${op.api}`}, pmd${op.slot}[${op.index}])`;
     case 'gup_fast': return `gup_fast(pmd${op.slot}[${op.index}])`;
     case 'access': return `cpu ${op.write ? 'store' : 'load'}(pmd${op.slot}[${op.index}])`;
     case 'dontneed': return `madvise(MADV_DONTNEED, pmd${op.slot})`;

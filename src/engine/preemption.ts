@@ -18,8 +18,13 @@ import type { Op } from './ops';
 import { runScenario } from './runner';
 import { SLOTS, type Scenario, type SlotInit } from './scenario';
 
-/** A trace action that releases a lock or leaves a protected section. */
-const RELEASE = /unlock|irq_enable|irq_restore|downgrade/;
+/**
+ * A trace action that releases a lock or leaves a protected section, or that reads the first
+ * half of a two-half pmd (GUP_GET_PXX_LOW_HIGH: `pmdp_get_lockless()` reads `pmd_low`, then
+ * `pmd_high`, then `pmd_low` again): the reader goes on to act on a value a concurrent writer may
+ * change before the other half is read, the window of B19/B36 (contracts.md C-PAE-1).
+ */
+const RELEASE = /unlock|irq_enable|irq_restore|downgrade|\.pmd_low$/;
 
 /** The key of an op's code path: its kind and variant, without its slot and index. */
 export function opPath(op: Op): string {

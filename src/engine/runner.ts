@@ -123,7 +123,7 @@ export function buildWorld(adapter: Adapter, sc: Scenario): World {
     const page = w.pageOfVa(va)!;
     const vma = w.mm.vmas[slot]!;
     // A warm CPU has walked this table: its paging-structure cache holds the pmd entry.
-    if (sc.warm) for (const a of w.tasks) a.psc.set(slot, { page, gen: page.gen, va });
+    if (sc.warm && w.decl.hwWalkCache !== false) for (const a of w.tasks) a.psc.set(slot, { page, gen: page.gen, va });
     s.ptes.forEach((k, index) => {
       const write = vma.kind === 'anon' || vma.shared;
       const e = initialPte(w, k, slot, index, write);

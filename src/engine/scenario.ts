@@ -201,7 +201,13 @@ const OP_WEIGHTS: Record<Op['k'], number> = {
 /** The fast-check arbitrary of one op of kind `k`, on `slot` / `index`. */
 function opOfKind(k: Op['k'], slot: fc.Arbitrary<number>, index: fc.Arbitrary<number>, archWalk: boolean): fc.Arbitrary<Op> {
   switch (k) {
-    case 'walk': return fc.record({ k: fc.constant('walk' as const), slot, index, api: archWalk ? fc.constantFrom('lock' as const, 'map' as const, 'nolock' as const, 'arch' as const) : fc.constantFrom('lock' as const, 'map' as const, 'nolock' as const) });
+    case 'walk': {
+      const api = archWalk ? fc.constantFrom('lock' as const, 'map' as const, 'nolock' as const, 'arch' as const) : fc.constantFrom('lock' as const, 'map' as const, 'nolock' as const);
+      // One in four a remote walker (another task's /proc/PID/smaps, get_user_pages_remote()):
+      // a software walk only; drawn as a number that shrinks to 0, the local walker.
+      return fc.record({ k: fc.constant('walk' as const), slot, index, api, remote: fc.nat({ max: 3 }) })
+        .map(({ remote, ...op }): Op => (remote === 3 && op.api !== 'arch' ? { ...op, remote: true } : op));
+    }
     case 'fault': return fc.record({ k: fc.constant('fault' as const), slot, index, write: fc.boolean() });
     case 'gup_fast': return fc.record({ k: fc.constant('gup_fast' as const), slot, index });
     case 'access': return fc.record({ k: fc.constant('access' as const), slot, index, write: fc.boolean() });

@@ -5,7 +5,8 @@
  * each op the CPU switches to what runs it. User ops run a task of the mm; khugepaged runs as a
  * kernel thread, which keeps the previous mm loaded as its lazy TLB mm (`enter_lazy_tlb()`); an
  * rmap walk from writeback runs for another mm's task (reclaim or a flusher that last ran
- * another mm), outside this mm's `mm_cpumask` on arches that clear it. Switching back to the mm
+ * another mm), and so does a remote walker (`/proc/PID/smaps`, `get_user_pages_remote()`), outside
+ * this mm's `mm_cpumask` on arches that clear it. Switching back to the mm
  * from lazy or other mode flushes the CPU's TLB and walk cache on `clear-on-switch` arches (x86's
  * `tlb_gen` check: a CPU that missed a flush catches up), and on no other arch (ASIDs keep the
  * entries; the arch's flushes reached the CPU while it was in the mask).
@@ -23,6 +24,7 @@ export function modeOf(op: Op): Actor['mode'] {
     case 'khugepaged': return 'lazy';
     case 'collapse': return op.madvise ? 'user' : 'lazy';
     case 'writeback': return 'other';
+    case 'walk': return op.remote ? 'other' : 'user';
     default: return 'user';
   }
 }

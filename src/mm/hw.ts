@@ -38,7 +38,8 @@ export function* cpu_access(slot: number, index: number, write: boolean): Step {
     const va = pmd_page_vaddr(raw);
     const page = w.pageOfVa(va)!;
     psc = { page, gen: page.gen, va };
-    a.psc.set(slot, psc);
+    // Without a walk cache (sparc64's software TSB-miss walk) the next miss walks afresh.
+    if (w.decl.hwWalkCache !== false) a.psc.set(slot, psc);
   }
   const table = w.ptName(psc.va);
   w.record(() => `hardware walk vpn ${v} via ${table}`, table);

@@ -5,11 +5,12 @@ import * as path from 'node:path';
 import { writeFileAtomic } from '../results/atomicWrite';
 import type { AdapterResult, ResultsJson } from '../results/schema';
 import { knownBadLabel } from '../adapter/types';
+import { exceptFindings } from './findings';
 import { adapterOutcome, exitCodeOf } from './outcome';
 import { adapterCounts } from './summary';
 
 /** The named shields colours the badges use. */
-export type BadgeColor = 'brightgreen' | 'red' | 'orange' | 'lightgrey';
+export type BadgeColor = 'brightgreen' | 'red' | 'orange' | 'lightgrey' | 'yellowgreen';
 
 /** What a badge says: the input of badge-maker's `makeBadge` and of the endpoint JSON. */
 export interface BadgeSpec {
@@ -38,9 +39,19 @@ export type MakeBadge = (format: { label: string; message: string; color: string
  *   expected failure: it does not fail the run);
  * - an undocumented failure: `N/M contracts` (N passed of the M that ran), red;
  * - a documented known-bad contract that passed: `unexpected pass: <ids>`, red;
- * - an adapter error: `error`, red (an error is never a pass).
+ * - an adapter error: `error`, red (an error is never a pass);
+ * and, when the check ran into known generic-mm findings (src/findings/registry.ts), the message
+ * ends ` except finding F1` and a `conforms` badge is yellowgreen rather than brightgreen.
  */
 export function badgeFor(adapter: AdapterResult): BadgeSpec {
+  const badge = outcomeBadge(adapter);
+  const except = exceptFindings(adapter);
+  if (!except) return badge;
+  // A pass with a known generic-mm finding says so, and is not the plain green of a clean pass.
+  return { ...badge, message: badge.message + except, color: badge.color === 'brightgreen' ? 'yellowgreen' : badge.color };
+}
+
+function outcomeBadge(adapter: AdapterResult): BadgeSpec {
   const label = `ptconform ${adapter.name}`;
   const { kind, judgement } = adapterOutcome(adapter);
   switch (kind) {

@@ -4,7 +4,8 @@
  * skipped, not failed, so `failures + errors` is 0 exactly when `ptconform check` exits 0.
  */
 import { contractOutcome, isDocumented, type ContractOutcome } from '../check/expectation';
-import type { AdapterResult, ContractResult, ResultsJson } from '../results/schema';
+import type { AdapterResult, ContractResult, FindingResult, ResultsJson } from '../results/schema';
+import { findingLabel, findingNote, findingsOf } from './findings';
 import { knownBadLabel } from '../adapter/types';
 import { escapeXmlAttr, escapeXmlText, oneLine } from './escape';
 import { adapterOutcome } from './outcome';
@@ -118,6 +119,14 @@ function adapterCase(adapter: AdapterResult, counts: Counts): string | undefined
   return [`    <testcase${attrs([['classname', adapter.name], ['name', 'adapter'], ['time', junitSeconds(0)]])}>`, `      ${inner}`, '    </testcase>'].join('\n');
 }
 
+/** The `<skipped>` test case of a known generic-mm finding the adapter's check ran into (not a failure of the adapter). */
+function findingCase(adapter: AdapterResult, f: FindingResult, counts: Counts): string {
+  counts.tests++;
+  counts.skipped++;
+  const inner = `<skipped${attrs([['message', findingNote(f)]])}>${escapeXmlText(counterexampleText(f.counterexample))}</skipped>`;
+  return [`    <testcase${attrs([['classname', adapter.name], ['name', `${findingLabel(f)} ${f.title}`], ['time', junitSeconds(0)]])}>`, `      ${inner}`, '    </testcase>'].join('\n');
+}
+
 function renderSuite(adapter: AdapterResult, total: Counts): string {
   const counts: Counts = { tests: 0, failures: 0, errors: 0, skipped: 0, ms: 0 };
   const cases: string[] = [];
@@ -125,6 +134,7 @@ function renderSuite(adapter: AdapterResult, total: Counts): string {
   if (extra !== undefined) cases.push(extra);
   const ms = attributedMs(adapter);
   adapter.contracts.forEach((c, i) => cases.push(renderCase(adapter, c, ms[i] ?? 0, counts)));
+  for (const f of findingsOf(adapter)) cases.push(findingCase(adapter, f, counts));
   total.tests += counts.tests;
   total.failures += counts.failures;
   total.errors += counts.errors;
@@ -144,6 +154,7 @@ function renderSuite(adapter: AdapterResult, total: Counts): string {
     props.push(['knownBad.fix', adapter.knownBad.fix]);
   }
   if (adapter.source !== undefined) props.push(['source', adapter.source]);
+  if (findingsOf(adapter).length) props.push(['findings', findingsOf(adapter).map((f) => f.id).join(',')]);
   return [
     `  <testsuite${attrs([
       ['name', adapter.name],
@@ -171,7 +182,9 @@ function renderSuite(adapter: AdapterResult, total: Counts): string {
  * with the text timeline and replay command; a documented contract that passed is
  * `<failure type="XPASS">`. An adapter that errored gets one extra test case named `adapter`
  * holding an `<error>` with the scenario that ends in the error, when there is one (one whose
- * failure no contract result explains, a `<failure>`). The
+ * failure no contract result explains, a `<failure>`). A known generic-mm finding the check ran
+ * into is one more test case, `finding F1 (<contract>, generic mm, <status>) <title>`, holding a
+ * `<skipped>` with its counterexample: not the adapter's failure (suite property `findings`). The
  * tests/failures/errors/skipped attributes of every suite and of the root are the counts of what
  * is written below them; `time` is in seconds, each contract's share of its adapter's check
  * (timing.ts), so that case times add up to suite times and suite times to the root's.

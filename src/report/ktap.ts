@@ -18,6 +18,7 @@ import { contractOutcome } from '../check/expectation';
 import { oneLine } from './escape';
 import { adapterOutcome, formatTotals, totals, type AdapterOutcome } from './outcome';
 import { counterexampleText } from './counterexample';
+import { exceptFindings, findingNote, findingsOf } from './findings';
 
 /** One level of subtest indentation, as KUnit prints it. */
 export const KTAP_INDENT = '    ';
@@ -103,7 +104,8 @@ function adapterLines(adapter: AdapterResult, n: number): string[] {
     adapter.contracts.forEach((c, i) => lines.push(...contractLines(adapter, c, i + 1, sub)));
   }
   const o = adapterOutcome(adapter);
-  lines.push(...diagnostics(statusText(adapter, o), ''));
+  lines.push(...diagnostics(statusText(adapter, o) + exceptFindings(adapter), ''));
+  for (const f of findingsOf(adapter)) lines.push(...diagnostics(`${findingNote(f)}\n${counterexampleText(f.counterexample)}`, ''));
   if (o.kind === 'error' && adapter.errorCounterexample !== undefined) lines.push(...diagnostics(counterexampleText(adapter.errorCounterexample), ''));
   const name = ktapName(adapter.name);
   if (o.kind === 'error') {
@@ -128,7 +130,9 @@ function adapterLines(adapter: AdapterResult, n: number): string[] {
  * lines (violation, text timeline, replay command) come directly before its result line, where
  * ktap.rst puts a test's diagnostics. An adapter is `ok` when it behaved as expected (conforms,
  * or fails as documented), `not ok` otherwise, and `not ok N <adapter> # ERROR <message>` when
- * it could not be run. Test names never contain `#`. Ends with a newline.
+ * it could not be run. A known generic-mm finding the adapter's check ran into is not a test:
+ * its note and counterexample are `# ` diagnostic lines before the adapter's result line, and
+ * the status line ends `except finding F1`. Test names never contain `#`. Ends with a newline.
  */
 export function renderKtap(results: ResultsJson): string {
   const lines = ['KTAP version 1', `1..${results.adapters.length}`];

@@ -6,11 +6,13 @@ import { contractOutcome, isDocumented } from '../check/expectation';
 import type { AdapterResult, ContractResult, ResultsJson } from '../results/schema';
 import { knownBadLabel } from '../adapter/types';
 import { adapterOutcome } from './outcome';
+import { exceptFindings, findingsOf } from './findings';
 
 /**
  * What one adapter × contract cell shows: `fail-expected` is a documented known-bad contract
  * that failed (as expected), `pass-unexpected` one that passed (XPASS, counts against the run),
- * `fail` any other failure. `missing`: the adapter reported no result for that contract.
+ * `fail` any other failure. `missing`: the adapter reported no result for that contract. A cell
+ * whose contract a known generic-mm finding of the adapter's check is on says ` + finding F1`.
  */
 export type CellKind = 'pass' | 'fail' | 'fail-expected' | 'pass-unexpected' | 'n/a' | 'error' | 'missing';
 
@@ -90,8 +92,13 @@ export function isExpectedFailure(adapter: AdapterResult, contract: string): boo
   return isDocumented(adapter, contract);
 }
 
-/** The status column of `adapter`, from its {@link adapterOutcome}. */
+/** The status column of `adapter`, from its {@link adapterOutcome}, ending ` except finding F1` when its check ran into known generic-mm findings. */
 export function adapterStatus(adapter: AdapterResult): AdapterStatus {
+  const status = outcomeStatus(adapter);
+  return { ...status, text: status.text + exceptFindings(adapter) };
+}
+
+function outcomeStatus(adapter: AdapterResult): AdapterStatus {
   const { kind, judgement: j, unexplained } = adapterOutcome(adapter);
   const notRun = j.notRun.length > 0 ? ` (${j.notRun.join(', ')} not run)` : '';
   const label = knownBadLabel(adapter.knownBad?.kind);
@@ -115,7 +122,17 @@ export function adapterStatus(adapter: AdapterResult): AdapterStatus {
   }
 }
 
+/** `cell` with ` + finding F1` in its text when the adapter's check ran into a known generic-mm finding on its contract. */
+function withFindings(adapter: AdapterResult, cell: MatrixCell): MatrixCell {
+  const ids = findingsOf(adapter).filter((f) => f.contract === cell.contract).map((f) => f.id);
+  return ids.length ? { ...cell, text: `${cell.text} + finding ${ids.join(', ')}` } : cell;
+}
+
 function cellFor(adapter: AdapterResult, contract: string): MatrixCell {
+  return withFindings(adapter, outcomeCell(adapter, contract));
+}
+
+function outcomeCell(adapter: AdapterResult, contract: string): MatrixCell {
   const result = adapter.contracts.find((c) => c.id === contract);
   if (result === undefined) {
     return adapter.verdict === 'error'

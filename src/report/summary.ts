@@ -1,6 +1,7 @@
 /** The one-line text summary of a check, counted like every other output (see outcome.ts). */
 import type { ResultsJson } from '../results/schema';
 import { adapterOutcome, formatTotals, totals } from './outcome';
+import { findingsSummaryText } from './findings';
 
 /** Adapters by outcome: as expected (`pass` or `xfail`), unexpected (`fail` or `xpass`), errors. */
 export interface AdapterCounts {
@@ -36,6 +37,6 @@ export function renderSummaryLine(results: ResultsJson): string {
   const c = adapterCounts(results);
   return (
     `${c.adapters} adapter(s): ${c.asExpected} as expected (${c.knownBad} known-bad failing as documented), ` +
-    `${c.unexpected} unexpected, ${c.errors} error(s); contracts: ${formatTotals(totals(results))}`
+    `${c.unexpected} unexpected, ${c.errors} error(s); contracts: ${formatTotals(totals(results))}${findingsSummaryText(results)}`
   );
 }

@@ -24,7 +24,7 @@ const index = int(0, PTES - 1, `a PTE index 0..${PTES - 1}`);
 
 const OPS: Record<Op['k'], Fields> = {
   fault: { required: { slot, index, write: bool } },
-  walk: { required: { slot, index, api: oneOf(['map', 'lock', 'nolock', 'arch']) } },
+  walk: { required: { slot, index, api: oneOf(['map', 'lock', 'nolock', 'arch']) }, optional: { remote: bool } },
   gup_fast: { required: { slot, index } },
   access: { required: { slot, index, write: bool } },
   dontneed: { required: { slot } },

@@ -80,6 +80,29 @@ export interface ContractResult {
   counterexample?: Counterexample;
 }
 
+/**
+ * A known finding of the generic mm code (src/findings/registry.ts) that the check of an adapter
+ * ran into: reported apart from the adapter's verdict, which does not count it (its contract's
+ * verdict comes from the other scenarios). Absent from results written before findings existed.
+ */
+export interface FindingResult {
+  /** Finding ID, e.g. `F1`. */
+  id: string;
+  title: string;
+  /** The contract its counterexample violates. */
+  contract: string;
+  /** Upstream status: `open`, `reported` or `fixed`. */
+  status: 'open' | 'reported' | 'fixed';
+  /** Where it is described. */
+  reference: string;
+  /** Runs until the first scenario that showed it. */
+  runsToFailure: number;
+  /** Wall-clock milliseconds spent shrinking it (not deterministic). */
+  ms: number;
+  /** The shrunk counterexample. */
+  counterexample: Counterexample;
+}
+
 /** Result of one adapter. */
 export interface AdapterResult {
   /** Registry name, e.g. `riscv-sbi-v6.13`, or the path given to `--adapter`. */
@@ -112,6 +135,8 @@ export interface AdapterResult {
   /** What the check exercised: hook calls, tables returned, configurations drawn (src/check/coverage.ts). */
   coverage?: Coverage;
   contracts: ContractResult[];
+  /** Known generic-mm findings the check ran into, by ID (absent or empty: none); not part of `verdict`. */
+  findings?: FindingResult[];
 }
 
 /** Top-level document written by `ptconform check --json`. */

@@ -44,6 +44,33 @@ export function resultsProblem(doc: unknown): string | null {
     const s = d.summary as Obj;
     for (const k of ['adapters', 'passed', 'failed', 'notApplicable', 'errors', 'unexpected']) num(s, k, 'summary.');
   }
+  /** The problems of a counterexample at `xat` (`...counterexample.`). */
+  const counterexample = (x: unknown, xat: string): void => {
+    if (!isObj(x)) return void need(false, `${xat.slice(0, -1)} must be an object`);
+    num(x, 'length', xat);
+    num(x, 'seed', xat);
+    str(x, 'path', xat);
+    str(x, 'replay', xat);
+    optStr(x, 'file', xat);
+    strArray(x.actors, `${xat}actors`);
+    if (need(isObj(x.violation), `${xat}violation must be an object`)) {
+      const v = x.violation as Obj;
+      str(v, 'contract', `${xat}violation.`);
+      str(v, 'message', `${xat}violation.`);
+      num(v, 'step', `${xat}violation.`);
+    }
+    if (!need(Array.isArray(x.steps), `${xat}steps must be an array`)) return;
+    (x.steps as unknown[]).forEach((st, k) => {
+      const sat = `${xat}steps[${k}].`;
+      if (!isObj(st)) return void need(false, `${xat}steps[${k}] must be an object`);
+      num(st, 'index', sat);
+      str(st, 'actor', sat);
+      str(st, 'op', sat);
+      str(st, 'action', sat);
+      strArray(st.objects, `${sat}objects`);
+      if (st.violation !== undefined) need(typeof st.violation === 'boolean', `${sat}violation must be a boolean`);
+    });
+  };
   if (!need(Array.isArray(d.adapters), 'adapters must be an array')) return problems[0]!;
   (d.adapters as unknown[]).forEach((a, i) => {
     const at = `adapters[${i}].`;
@@ -73,33 +100,18 @@ export function resultsProblem(doc: unknown): string | null {
       num(c, 'runs', cat);
       num(c, 'ms', cat);
       if (c.runsToFailure !== undefined) num(c, 'runsToFailure', cat);
-      if (c.counterexample === undefined) return;
-      const xat = `${cat}counterexample.`;
-      const x = c.counterexample;
-      if (!isObj(x)) return void need(false, `${cat}counterexample must be an object`);
-      num(x, 'length', xat);
-      num(x, 'seed', xat);
-      str(x, 'path', xat);
-      str(x, 'replay', xat);
-      optStr(x, 'file', xat);
-      strArray(x.actors, `${xat}actors`);
-      if (need(isObj(x.violation), `${xat}violation must be an object`)) {
-        const v = x.violation as Obj;
-        str(v, 'contract', `${xat}violation.`);
-        str(v, 'message', `${xat}violation.`);
-        num(v, 'step', `${xat}violation.`);
-      }
-      if (!need(Array.isArray(x.steps), `${xat}steps must be an array`)) return;
-      (x.steps as unknown[]).forEach((s, k) => {
-        const sat = `${xat}steps[${k}].`;
-        if (!isObj(s)) return void need(false, `${xat}steps[${k}] must be an object`);
-        num(s, 'index', sat);
-        str(s, 'actor', sat);
-        str(s, 'op', sat);
-        str(s, 'action', sat);
-        strArray(s.objects, `${sat}objects`);
-        if (s.violation !== undefined) need(typeof s.violation === 'boolean', `${sat}violation must be a boolean`);
-      });
+      if (c.counterexample !== undefined) counterexample(c.counterexample, `${cat}counterexample.`);
+    });
+    if (a.findings === undefined) return;
+    if (!need(Array.isArray(a.findings), `${at}findings must be an array`)) return;
+    (a.findings as unknown[]).forEach((f, j) => {
+      const fat = `${at}findings[${j}].`;
+      if (!isObj(f)) return void need(false, `${at}findings[${j}] must be an object`);
+      for (const k of ['id', 'title', 'contract', 'reference']) str(f, k, fat);
+      oneOf(f, 'status', ['open', 'reported', 'fixed'], fat);
+      num(f, 'runsToFailure', fat);
+      num(f, 'ms', fat);
+      counterexample(f.counterexample, `${fat}counterexample.`);
     });
   });
   return problems[0] ?? null;

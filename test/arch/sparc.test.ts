@@ -11,6 +11,7 @@ import sparc32 from '../../arch/sparc/sparc32-v6.6';
 import { pgtable_free_tlb } from '../../arch/sparc/init_64';
 import structPage from '../../fixtures/broken/sparc64-pte-free-now-struct-page';
 import genericDefer from '../../fixtures/broken/sparc64-generic-pte-free-defer';
+import noFlushPending from '../../fixtures/broken/sparc64-no-flush-pending';
 import { PROPERTIES } from '../../properties';
 import sparcProperty from '../../properties/sparc';
 import type { Adapter } from '../../src/adapter/types';
@@ -102,7 +103,14 @@ describe('sparc adapters: verdicts', () => {
       expect(result.contracts.filter((c) => c.verdict === 'fail').map((c) => c.id)).toEqual([]);
     });
   }
-  for (const a of [sparc32, structPage, genericDefer] as Adapter[]) {
+  it('sparc64 declares no walk cache: with one, its leaf-only flush_tlb_pending() would leave stale table pointers (C-LT-2)', () => {
+    expect(sparc64_v6_6.declarations.hwWalkCache).toBe(false);
+    const withWalkCache = { ...sparc64_v6_6, declarations: { ...sparc64_v6_6.declarations, hwWalkCache: true } };
+    const props = PROPERTIES.filter((p) => p.contracts.includes('C-LT-2'));
+    const { result } = checkAdapter(withWalkCache, props, { runs: 300, seed: 1, adapterRef: 'x', contracts: ['C-LT-2'] });
+    expect(result.contracts.find((c) => c.id === 'C-LT-2')?.verdict).toBe('fail');
+  });
+  for (const a of [sparc32, structPage, genericDefer, noFlushPending] as Adapter[]) {
     it(`${a.name} → ${a.knownBad!.contracts.join(', ')}`, () => {
       const props = PROPERTIES.filter((p) => p.contracts.some((c) => a.knownBad!.contracts.includes(c)));
       const { result } = checkAdapter(a, props, { runs: 300, seed: 1, adapterRef: a.name });

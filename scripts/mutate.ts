@@ -5,7 +5,7 @@
  * prints killed / survived / invalid per arch and per operator, the kill rates and every
  * surviving mutant (file:line, operator, ID, diff), unclassified ones (mutation/survivors.json)
  * first. The tree is never written: mutants run from memory.
- *   node dist/scripts/mutate.js [--arch A[,B]] [--adapter NAME[,NAME]] [--operator OP[,OP]]
+ *   node dist/scripts/mutate.js [--arch A[,B]] [--adapter NAME[,NAME]] [--operator OP[,OP]] [--mutant ID[,ID]]
  *     [--runs N] [--seed S] [--jobs J] [--limit N] [--json FILE] [--survivors FILE] [--list]
  * A bad flag is one line on stderr and exit 2.
  */
@@ -25,7 +25,7 @@ import { parseFlags, usageError } from './args';
 const argv = process.argv.slice(2);
 const list = argv.includes('--list');
 const flags = parseFlags('mutate', argv.filter((a) => a !== '--list'), {
-  arch: 'list', adapter: 'list', operator: 'list', runs: 'int', seed: 'int', jobs: 'int', limit: 'int', json: 'string', survivors: 'string',
+  arch: 'list', adapter: 'list', operator: 'list', mutant: 'list', runs: 'int', seed: 'int', jobs: 'int', limit: 'int', json: 'string', survivors: 'string',
 });
 const items = (name: string): string[] => ((flags[name] as string[] | undefined) ?? []).flatMap((v) => v.split(',')).filter((v) => v !== '');
 const runs = (flags.runs as number | undefined) ?? 10000;
@@ -53,7 +53,7 @@ try {
   if (!(e instanceof SurvivorsFileError)) throw e;
   usageError('mutate', e.message);
 }
-const options = { arch: items('arch'), adapter: items('adapter'), operator: operators as Operator[], runs, seed, jobs, ...(limit !== undefined ? { limit } : {}) };
+const options = { arch: items('arch'), adapter: items('adapter'), operator: operators as Operator[], mutant: items('mutant'), runs, seed, jobs, ...(limit !== undefined ? { limit } : {}) };
 let plan: MutationPlan;
 try {
   plan = planMutation(options);
@@ -84,6 +84,10 @@ async function main(): Promise<void> {
         if (!process.stderr.isTTY) process.stderr.write(`mutate: ${p} (${total})\n`);
       }
       bar.update(done, label);
+    },
+    // Off a terminal, one line per judged mutant on stderr: a long run shows what it decided so far.
+    onMutant: (m) => {
+      if (!process.stderr.isTTY) process.stderr.write(`mutate: ${m.status} ${m.mutant.id}${m.detail ? ` (${m.detail})` : ''}\n`);
     },
   });
   bar.stop();

@@ -75,18 +75,33 @@ export interface SearchOptions {
 export function search(adapter: Adapter, arb: fc.Arbitrary<Scenario>, judge: Judge, o: SearchOptions): Map<OutcomeClass, { index: number; path: string }> {
   const first = new Map<OutcomeClass, { index: number; path: string }>();
   let i = o.path !== undefined ? 0 : o.from;
+  // An exception classify() does not turn into an outcome (the model itself crashed, e.g. on a
+  // table address no page holds) would be caught by fast-check, which then shrinks instead of
+  // going on: the search would end early with nothing found, a silent pass. It is rethrown.
+  // (The property is false only then or at `stopAtFirst`: no shrinking is wanted either way.)
+  let crash: { index: number; error: unknown } | undefined;
   fc.check(
     fc.property(arb, (sc) => {
       const index = i++;
       o.before?.(index, sc);
-      const { cls } = classify(adapter, sc, judge);
+      let cls: OutcomeClass | null;
+      try {
+        cls = classify(adapter, sc, judge).cls;
+      } catch (error) {
+        crash = { index, error };
+        return false;
+      }
       if (cls !== null && !first.has(cls)) first.set(cls, { index, path: o.path ?? String(index) });
       return !(o.stopAtFirst === true && cls !== null);
     }),
     o.path !== undefined
       ? { seed: o.seed, path: o.path, numRuns: 1 }
-      : { seed: o.seed, path: String(o.from), numRuns: o.count, endOnFailure: o.stopAtFirst === true },
+      : { seed: o.seed, path: String(o.from), numRuns: o.count, endOnFailure: true },
   );
+  if (crash) {
+    const e = crash.error;
+    throw new Error(`the model crashed in scenario ${crash.index}: ${e instanceof Error ? e.message : String(e)}`, { cause: e });
+  }
   return first;
 }
 

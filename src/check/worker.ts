@@ -33,22 +33,33 @@ async function run(task: CheckTask, counter: Int32Array): Promise<TaskMessage> {
   const before = intrinsicsSnapshot();
   const adapter = await loadTaskAdapter(task);
   const props = task.properties.length ? PROPERTIES.filter((p) => task.properties.includes(p.id)) : PROPERTIES;
-  const { result, failures } = checkAdapter(adapter, props, {
-    runs: task.runs, seed: task.seed, from: task.from, count: task.count, adapterRef: task.adapterRef,
-    ...(task.path !== undefined ? { path: task.path } : {}),
-    ...(task.contracts.length ? { contracts: task.contracts } : {}),
-    ...(task.stopAtFirst ? { stopAtFirst: true } : {}),
-    onScenario: (index) => {
-      Atomics.store(counter, 1, index + 1);
-      Atomics.add(counter, 0, 1);
-    },
-    onPhase: (phase) => Atomics.store(counter, 2, PHASES.indexOf(phase) + 1),
-  });
-  const polluted = pollutedIntrinsics(before);
-  if (polluted.length) {
-    return { type: 'failed', message: `the adapter modified ${polluted.slice(0, 3).join(', ')}${polluted.length > 3 ? ` and ${polluted.length - 3} more` : ''} (prototype pollution): its results cannot be trusted` };
+  const pollution = (): TaskMessage | null => {
+    const polluted = pollutedIntrinsics(before);
+    return polluted.length
+      ? { type: 'failed', message: `the adapter modified ${polluted.slice(0, 3).join(', ')}${polluted.length > 3 ? ` and ${polluted.length - 3} more` : ''} (prototype pollution): its results cannot be trusted` }
+      : null;
+  };
+  let checked: ReturnType<typeof checkAdapter>;
+  try {
+    checked = checkAdapter(adapter, props, {
+      runs: task.runs, seed: task.seed, from: task.from, count: task.count, adapterRef: task.adapterRef,
+      ...(task.path !== undefined ? { path: task.path } : {}),
+      ...(task.contracts.length ? { contracts: task.contracts } : {}),
+      ...(task.stopAtFirst ? { stopAtFirst: true } : {}),
+      onScenario: (index) => {
+        Atomics.store(counter, 1, index + 1);
+        Atomics.add(counter, 0, 1);
+      },
+      onPhase: (phase) => Atomics.store(counter, 2, PHASES.indexOf(phase) + 1),
+    });
+  } catch (e) {
+    // A polluted intrinsic can crash the model itself: the pollution is the finding.
+    const polluted = pollution();
+    if (polluted) return polluted;
+    throw e;
   }
-  return { type: 'done', result, failures };
+  const { result, failures } = checked;
+  return pollution() ?? { type: 'done', result, failures };
 }
 
 // The pool sends one task at a time; a worker of registry adapters is reused for the next one.

@@ -71,7 +71,8 @@ function tableHandedOut(va: number): void {
 export function* __pte_alloc(slot: number): Step {
   const w = current();
   const pg = yield* callHook(w.adapter.pte_alloc_one(w.mm));
-  if (pg === null) return;
+  // `if (!new) return -ENOMEM;`: a table address of 0 is NULL (s390 page_table_alloc returns it).
+  if (pg === null || pg === 0) return;
   const va = pgtableVa(pg);
   tableHandedOut(va);
   yield;

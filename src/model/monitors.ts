@@ -109,6 +109,12 @@ export function checkTablePageFree(w: World, p: Page, how: 'pagetable_free' | 's
   if (p.lru.on !== null) {
     w.violate('C-LIST-1', `${name} freed while still on ${p.lru.on} (the list keeps a pointer to a free page)`);
   }
+  // free_pages_prepare(): PG_active is in PAGE_FLAGS_CHECK_AT_FREE ("BUG: Bad page state").
+  // Only s390's 2K-fragment code sets it on page tables (pte_free_defer), and its release must
+  // consume it with TestClearPageActive().
+  if (p.active) {
+    w.violate('C-S390-4', `${name} returned to the allocator with PG_active still set (free_pages_prepare: "BUG: Bad page state"): the release tested PageActive without clearing it`);
+  }
 }
 
 /** Checks run before a data page is freed (its last reference dropped). */

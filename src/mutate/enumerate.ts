@@ -133,16 +133,46 @@ function statementLists(ts: typeof TS, node: TS.Node): TS.NodeArray<TS.Statement
   return lists;
 }
 
-/** DEL and SWAP mutations of `node`. */
+/**
+ * Whether statement `s` does nothing at run time: `;`, `void name;` (marks a parameter used),
+ * `let`/`var` declarations without initializers, or a trace line of the model
+ * (`__model_world().record(...)`, which has no kernel counterpart). Deleting it, or swapping it
+ * with a neighbour, gives the same program (or one that does not compile: a use before `let`),
+ * so neither DEL nor SWAP is made of it.
+ */
+export function isInert(ts: typeof TS, s: TS.Statement): boolean {
+  if (ts.isEmptyStatement(s)) return true;
+  if (ts.isExpressionStatement(s) && ts.isVoidExpression(s.expression) && ts.isIdentifier(s.expression.expression)) return true;
+  if (ts.isExpressionStatement(s) && isModelTrace(ts, s.expression)) return true;
+  return ts.isVariableStatement(s) && s.declarationList.declarations.every((d) => d.initializer === undefined);
+}
+
+/** Whether `e` is `__model_world().record(...)`. */
+function isModelTrace(ts: typeof TS, e: TS.Expression): boolean {
+  if (!ts.isCallExpression(e) || !ts.isPropertyAccessExpression(e.expression) || e.expression.name.text !== 'record') return false;
+  const target = e.expression.expression;
+  return ts.isCallExpression(target) && ts.isIdentifier(target.expression) && target.expression.text === '__model_world';
+}
+
+/** Whether `s` leaves the block (`return`, `break`, `continue`, `throw`). */
+function isJump(ts: typeof TS, s: TS.Statement): boolean {
+  return ts.isReturnStatement(s) || ts.isBreakStatement(s) || ts.isContinueStatement(s) || ts.isThrowStatement(s);
+}
+
+/**
+ * DEL and SWAP mutations of `node`. Not made: those of inert statements ({@link isInert}), and
+ * the SWAP of a statement with the jump after it (`x; return y;` → `return y; x;`), whose
+ * `x` becomes dead code: the same program as DEL of `x`, which is made already.
+ */
 function statementMutations(ts: typeof TS, sf: TS.SourceFile, node: TS.Node): Raw[] {
   const out: Raw[] = [];
   const text = sf.text;
   for (const list of statementLists(ts, node)) {
     list.forEach((s, i) => {
-      if (ts.isEmptyStatement(s)) return;
+      if (isInert(ts, s)) return;
       out.push({ operator: 'DEL', edits: [{ start: s.getStart(sf), end: s.end, text: '' }] });
       const next = list[i + 1];
-      if (!next || ts.isEmptyStatement(next)) return;
+      if (!next || isInert(ts, next) || isJump(ts, next)) return;
       const a = s.getText(sf);
       const b = next.getText(sf);
       if (a === b) return;
@@ -258,11 +288,14 @@ export function constValues(v: number, mask: boolean): number[] {
   return [...new Set(out)].filter((x) => x !== v);
 }
 
-/** CONST mutations of `node`. */
+/**
+ * CONST mutations of `node`. Not of the numbers inside a template literal: they format the text
+ * of a message (a radix, a padding width), not kernel logic.
+ */
 function constants(ts: typeof TS, sf: TS.SourceFile, node: TS.Node): Raw[] {
   const out: Raw[] = [];
   const walk = (n: TS.Node): void => {
-    if (ts.isTypeNode(n)) return;
+    if (ts.isTypeNode(n) || ts.isTemplateExpression(n)) return;
     if (ts.isNumericLiteral(n)) {
       const raw = n.getText(sf);
       const hex = /^0x/i.test(raw);

@@ -33,8 +33,12 @@ export interface MutateOptions {
   jobs: number;
   /** At most this many mutants (in enumeration order). */
   limit?: number;
+  /** Only the mutants with these IDs (empty or absent: all); e.g. to re-check survivors. */
+  mutant?: string[];
   /** Called as mutants finish (done, of total) and as the phases go. */
   onProgress?: (done: number, total: number, label: string) => void;
+  /** Called with each checked mutant's outcome as soon as its verdict is final. */
+  onMutant?: (outcome: MutantOutcome) => void;
 }
 
 /** The adapters and mutants of a run, before anything is run. */
@@ -66,7 +70,7 @@ function selectAdapters(o: Pick<MutateOptions, 'adapter'>, files: readonly strin
  * `arch/<a>/` for each `o.arch` (default every folder) that the selected adapters' code
  * includes, each to be checked against every selected adapter whose code includes its file.
  */
-export function planMutation(o: Pick<MutateOptions, 'arch' | 'adapter' | 'operator' | 'limit'>): MutationPlan {
+export function planMutation(o: Pick<MutateOptions, 'arch' | 'adapter' | 'operator' | 'limit' | 'mutant'>): MutationPlan {
   const archRoot = path.join(layout().pkgRoot, 'arch');
   const folders = fs.readdirSync(archRoot, { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name).sort();
   for (const a of o.arch) if (!folders.includes(a)) throw new Error(`unknown arch '${a}' (one of ${folders.join(', ')})`);
@@ -86,6 +90,7 @@ export function planMutation(o: Pick<MutateOptions, 'arch' | 'adapter' | 'operat
     const users = adapters.filter((a) => closures.get(a.adapter)!.has(f)).map((a) => ({ ...a, chain: importChain(graph, a.entry, f) }));
     for (const m of enumerateMutants(rel(f), read(f), { units: (u) => names.has(u.name) })) {
       if (o.operator.length && !o.operator.includes(m.operator)) continue;
+      if (o.mutant?.length && !o.mutant.includes(m.id)) continue;
       mutants.push({ mutant: m, abs: f, arch: archOf(f), adapters: users });
     }
   }
@@ -186,7 +191,11 @@ export async function runMutation(plan: MutationPlan, o: MutateOptions): Promise
       out.status = v.kind;
       out.detail = `${path.basename(r.task.ref)}: ${v.what}`;
       done++;
-    } else if (--pendingOf[k]! === 0 && !killed.has(k)) done++;
+      o.onMutant?.(out);
+    } else if (--pendingOf[k]! === 0 && !killed.has(k)) {
+      done++;
+      o.onMutant?.(outcomes[k]!);
+    }
     progress(done, runnable, `killed ${killed.size}`);
   }, (t) => killed.has(owner[t.id]!));
   // A mutant whose every adapter was excluded was not judged at all.

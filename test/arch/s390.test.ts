@@ -20,6 +20,7 @@ import b38 from '../../fixtures/broken/b38-s390-refcount-low-bits';
 import activeListed from '../../fixtures/broken/s390-active-listed';
 import missesRelease from '../../fixtures/broken/s390-free-misses-release';
 import wrongShift from '../../fixtures/broken/s390-tlb-remove-table-wrong-shift';
+import keepsActive from '../../fixtures/broken/s390-release-keeps-active';
 import { PROPERTIES } from '../../properties';
 import s390Property from '../../properties/s390';
 import type { Adapter } from '../../src/adapter/types';
@@ -178,7 +179,7 @@ describe('B37: the 2KB pgtable release race (before c2c224932fd0)', () => {
 });
 
 describe('s390 broken fixtures are caught with their contracts', () => {
-  for (const f of [b8, b9, b10, b12, b38, activeListed, missesRelease, wrongShift]) {
+  for (const f of [b8, b9, b10, b12, b38, activeListed, missesRelease, wrongShift, keepsActive]) {
     it(`${f.name} → ${f.knownBad!.contracts.join(', ')}`, () => {
       const props = PROPERTIES.filter((p) => p.contracts.some((c) => f.knownBad!.contracts.includes(c)));
       const { result } = checkAdapter(f, props, { runs: 1000, seed: 1, adapterRef: f.name });

@@ -26,6 +26,7 @@ const EXPECTED: Record<string, { verdict: AdapterResult['verdict']; error?: RegE
   'faulty-pollutes-prototype': { verdict: 'error', error: /^the adapter modified Array\.prototype\.push \(prototype pollution\)/ },
   'faulty-oom': { verdict: 'error', error: /^out of memory: the check's heap went past \d+ MiB/ },
   'faulty-never-returns-table': { verdict: 'error', error: /^vacuous: pte_alloc_one\(\) never returned a table in 300 scenarios/ },
+  'faulty-bogus-table-address': { verdict: 'error', error: /^check failed: Error: the model crashed in scenario \d+: / },
   'faulty-warns': { verdict: 'violates', fails: 'C-WARN' },
   'faulty-bugs': { verdict: 'violates', fails: 'C-BUG' },
   'fixtures/faulty/syntax-error.ts': { verdict: 'error', error: /^not loaded: fixtures\/faulty\/syntax-error\.ts:\d+:\d+: error TS\d+: / },
@@ -66,7 +67,7 @@ describe('faulty adapters', () => {
     expect(doc.adapters.find((x) => x.name === 'generic-v6.14')).toMatchObject({ verdict: 'conforms', asExpected: true });
     expect(doc.adapters.find((x) => x.name === 'broken-b1-dtor-before-rcu')).toMatchObject({ verdict: 'violates', asExpected: true });
     expect(doc.adapters).toHaveLength(FAULTY.length + 2);
-    expect(stdout).toMatch(/^2 passed, 13 failed$/m);
+    expect(stdout).toMatch(/^2 passed, 14 failed$/m);
     expect(status).toBe(2);
   });
   it('a hook that threw comes with the shrunk timeline up to the throw and a replay file', () => {

@@ -34,8 +34,16 @@ describe('mutant enumeration', () => {
 
   it('SWAP swaps adjacent statements', () => {
     const swap = of(ms, 'SWAP').map(mutated);
-    expect(swap).toHaveLength(3);
+    // Not the if with the return after it: that swap is DEL of the if (dead code after return).
+    expect(swap).toHaveLength(2);
     expect(swap).toContain(SRC.replace('spin_lock(a);\n  pagetable_dtor(b);', 'pagetable_dtor(b);\n  spin_lock(a);'));
+  });
+
+  it('makes no DEL or SWAP of inert statements (void name, let without initializer, model trace)', () => {
+    const src = `export function k(mm: any, t: any) {\n  void mm;\n  let m: number;\n  __model_world().record('x');\n  spin_lock(t);\n  m = 1;\n  spin_unlock(t);\n  return m;\n}\n`;
+    const out = enumerateMutants('arch/x/z.ts', src);
+    expect(of(out, 'DEL').map((m) => m.before.trim())).toEqual(['spin_lock(t);', 'm = 1;', 'spin_unlock(t);', 'return m;']);
+    expect(of(out, 'SWAP').map((m) => m.before.trim().split('\n')[0]!.trim())).toEqual(['spin_lock(t);', 'm = 1;']);
   });
 
   it('NEG negates conditions and the operands of && / ||', () => {
@@ -56,6 +64,12 @@ describe('mutant enumeration', () => {
     expect(constValues(1, false)).toEqual([2, 0]);
     expect(of(ms, 'CONST').map((m) => m.after.trim())).toContain('if (a && !b) return 0x7;');
     expect(of(ms, 'CONST')).toHaveLength(10);
+  });
+
+  it('makes no CONST of the numbers formatting a message (template literals)', () => {
+    const src = 'export function w(m: number) {\n  WARN_ON_ONCE(m > 2, `mask 0x${m.toString(16).padStart(2, "0")}`);\n}\n';
+    expect(of(enumerateMutants('arch/x/w.ts', src), 'CONST').map((m) => m.after.trim())).toEqual(
+      ['WARN_ON_ONCE(m > 3, `', 'WARN_ON_ONCE(m > 1, `', 'WARN_ON_ONCE(m > 0, `'].map((l) => l + 'mask 0x${m.toString(16).padStart(2, "0")}`);'));
   });
 
   it('gives unique IDs that do not move when the file changes elsewhere', () => {

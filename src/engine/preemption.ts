@@ -16,7 +16,7 @@ import type { PropertyMonitor } from '../check/property';
 import type { World } from '../model/world';
 import type { Op } from './ops';
 import { runScenario } from './runner';
-import { SLOTS, type Scenario, type SlotInit } from './scenario';
+import { PTES, SLOTS, type PteInit, type Scenario, type SlotInit } from './scenario';
 
 /** A trace action that releases a lock or leaves a protected section. */
 const RELEASE = /unlock|irq_enable|irq_restore|downgrade/;
@@ -59,8 +59,13 @@ function representatives(kinds: Iterable<Op['k']>, archWalk: boolean): Op[] {
   return ops;
 }
 
-/** The canonical initial states the points are measured on. */
-function canonical(adapter: Adapter): Scenario[] {
+/** `n` PTEs: `first` at index 0, `rest` at the others. */
+function ptesOf(n: number, first: PteInit, rest: PteInit = first): PteInit[] {
+  return Array.from({ length: n }, (_, i) => (i === 0 ? first : rest));
+}
+
+/** The canonical initial states the points are measured on (tables of `n` PTEs). */
+function canonical(adapter: Adapter, n: number): Scenario[] {
   const d = adapter.declarations;
   const slots = (s: SlotInit): SlotInit[] => Array.from({ length: SLOTS }, () => ({ ...s, ptes: [...s.ptes] }));
   const base = {
@@ -68,13 +73,13 @@ function canonical(adapter: Adapter): Scenario[] {
     reclaim: d.PT_RECLAIM, programs: [], schedule: [],
   };
   return [
-    { ...base, fileKind: 'shmem', slots: slots({ vma: 'file', shared: false, uffd: 'missing', table: true, ptes: ['clean', 'clean'] }) },
-    { ...base, fileKind: 'shmem', slots: slots({ vma: 'file', shared: false, uffd: 'missing', table: true, ptes: ['none', 'none'] }) },
-    { ...base, fileKind: 'file', slots: slots({ vma: 'file', shared: true, uffd: 'none', table: true, ptes: ['dirty', 'dirty'] }) },
-    { ...base, fileKind: 'shmem', slots: slots({ vma: 'anon', shared: false, uffd: 'none', table: true, ptes: ['dirty', 'none'] }) },
+    { ...base, fileKind: 'shmem', slots: slots({ vma: 'file', shared: false, uffd: 'missing', table: true, ptes: ptesOf(n, 'clean') }) },
+    { ...base, fileKind: 'shmem', slots: slots({ vma: 'file', shared: false, uffd: 'missing', table: true, ptes: ptesOf(n, 'none') }) },
+    { ...base, fileKind: 'file', slots: slots({ vma: 'file', shared: true, uffd: 'none', table: true, ptes: ptesOf(n, 'dirty') }) },
+    { ...base, fileKind: 'shmem', slots: slots({ vma: 'anon', shared: false, uffd: 'none', table: true, ptes: ptesOf(n, 'dirty', 'none') }) },
     {
       ...base, fileKind: 'shmem',
-      slots: [{ vma: 'anon', shared: false, uffd: 'none', table: true, ptes: ['dirty', 'none'] }, { vma: 'file', shared: false, uffd: 'missing', table: true, ptes: ['clean', 'clean'] }],
+      slots: [{ vma: 'anon', shared: false, uffd: 'none', table: true, ptes: ptesOf(n, 'dirty', 'none') }, { vma: 'file', shared: false, uffd: 'missing', table: true, ptes: ptesOf(n, 'clean') }],
     },
   ];
 }
@@ -93,7 +98,7 @@ function stepsOf(adapter: Adapter, sc: Scenario, op: Op): boolean[] {
     },
   };
   try {
-    runScenario(adapter, { ...sc, programs: [[op]] }, { teardown: false, monitors: [monitor] });
+    runScenario(adapter, { ...sc, programs: [[op], [], []] }, { teardown: false, monitors: [monitor] });
   } catch {
     // An adapter that throws is reported by the check itself; here it only has no points.
     return [];
@@ -104,14 +109,20 @@ function stepsOf(adapter: Adapter, sc: Scenario, op: Op): boolean[] {
 /** Preemption points of every code path: ascending step counts after which to preempt. */
 export type PreemptionPoints = ReadonlyMap<string, readonly number[]>;
 
-const cache = new WeakMap<Adapter, PreemptionPoints>();
+const cache = new WeakMap<Adapter, Map<number, PreemptionPoints>>();
 
-/** The preemption points of `adapter`'s ops of `kinds` (measured once per adapter, then cached). */
-export function preemptionPoints(adapter: Adapter, kinds: Iterable<Op['k']>): PreemptionPoints {
-  const hit = cache.get(adapter);
+/**
+ * The preemption points of `adapter`'s ops of `kinds` on tables of `ptes` PTEs (the step counts
+ * depend on it: zaps and scans loop over the PTEs), measured once per adapter and PTE count,
+ * then cached.
+ */
+export function preemptionPoints(adapter: Adapter, kinds: Iterable<Op['k']>, ptes: number = PTES): PreemptionPoints {
+  const perAdapter = cache.get(adapter) ?? new Map<number, PreemptionPoints>();
+  cache.set(adapter, perAdapter);
+  const hit = perAdapter.get(ptes);
   if (hit) return hit;
   const points = new Map<string, number[]>();
-  const states = canonical(adapter);
+  const states = canonical(adapter, ptes);
   for (const op of representatives(kinds, adapter.arch_walk !== undefined)) {
     const at = new Set<number>();
     for (const sc of states) for (let slot = 0; slot < SLOTS; slot++) {
@@ -122,6 +133,6 @@ export function preemptionPoints(adapter: Adapter, kinds: Iterable<Op['k']>): Pr
     }
     points.set(opPath(op), [...at].sort((a, b) => a - b));
   }
-  cache.set(adapter, points);
+  perAdapter.set(ptes, points);
   return points;
 }

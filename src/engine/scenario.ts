@@ -29,11 +29,18 @@ import type { Op } from './ops';
 import { preemptionPoints, type PreemptionPoints } from './preemption';
 import { drawnScheduleArb, placeSchedule, REMOVERS } from './schedule';
 import { MAX_GATHER_BATCH, MAX_TABLE_BATCH } from '../model/gather';
+import { geometryArb, LEGACY_GEOMETRY, type ScenarioGeometry } from './geometry';
 
-/** Fixed geometry: 2 pmd slots of 2 PTEs, 3 CPUs (+ the RCU engine as actor 3). */
-export const SLOTS = 2;
-export const PTES = 2;
-export const CPUS = 3;
+/**
+ * The geometry of replay files written before it was drawn, and of hand-built scenarios: 2 pmd
+ * slots of 2 PTEs, 3 CPUs (+ the RCU engine as actor 3). Generated scenarios draw theirs
+ * (geometry.ts): the lengths of `slots`, of each slot's `ptes` and of `programs`.
+ */
+export const SLOTS = LEGACY_GEOMETRY.slots;
+/** See {@link SLOTS}. */
+export const PTES = LEGACY_GEOMETRY.ptes;
+/** See {@link SLOTS}. */
+export const CPUS = LEGACY_GEOMETRY.cpus;
 
 /** Initial state of one PTE. */
 export type PteInit = 'none' | 'clean' | 'dirty' | 'poison' | 'wp' | 'swap';
@@ -47,7 +54,7 @@ export interface SlotInit {
   ptes: PteInit[];
 }
 
-/** One chunk of the interleaving: run actor `a` (0..CPUS-1 a CPU, CPUS the RCU engine) for up to `n` steps. */
+/** One chunk of the interleaving: run actor `a` (0..cpus-1 a CPU, cpus the RCU engine) for up to `n` steps. */
 export interface Chunk {
   a: number;
   n: number;
@@ -57,6 +64,7 @@ export interface Chunk {
 export interface Scenario {
   /** Whether the file is shmem (khugepaged collapses it) or a regular file (written back). */
   fileKind: 'shmem' | 'file';
+  /** One per pmd slot (1..4; 2 in older replay files), each with one initial PTE per index (1..4; 2). */
   slots: SlotInit[];
   /** Whether every CPU's TLB initially caches every present entry. */
   warm: boolean;
@@ -71,8 +79,14 @@ export interface Scenario {
    * written before they were drawn: `DEFAULT_BATCH`.
    */
   batch?: { tables: number; pages: number };
+  /** One program per CPU: its length is the number of CPUs (2..4; 3 in older replay files). */
   programs: Op[][];
   schedule: Chunk[];
+  /**
+   * powerpc `PTE_FRAG_NR` this run (geometry.ts `drawsFrags`). Absent (older replay files, other
+   * arches): the adapter's declared `tablesPerPage`.
+   */
+  frags?: number;
 }
 
 /** Which op kinds an adapter's declarations and era make reachable. */
@@ -213,17 +227,17 @@ function weighted<T>(values: readonly T[], weights: readonly number[]): fc.Arbit
 }
 
 /** The initial PTEs of a table: mixed, or a boundary case (all none / all dirty / all clean). */
-function ptesArb(g: GenConfig): fc.Arbitrary<PteInit[]> {
+function ptesArb(g: GenConfig, ptes: number): fc.Arbitrary<PteInit[]> {
   const pte = fc.oneof(
     { weight: 6, arbitrary: fc.constant<PteInit>('none') },
     { weight: 3, arbitrary: fc.constant<PteInit>('clean') },
     { weight: 3, arbitrary: fc.constant<PteInit>('dirty') },
     { weight: 1, arbitrary: fc.constantFrom<PteInit>('poison', 'wp', 'swap') },
   );
-  const all = (k: PteInit): fc.Arbitrary<PteInit[]> => fc.constant(Array<PteInit>(PTES).fill(k));
+  const all = (k: PteInit): fc.Arbitrary<PteInit[]> => fc.constant(Array<PteInit>(ptes).fill(k));
   const [mixed, none, dirty, clean] = g.pteStyles;
   const arms = [
-    { weight: mixed, arbitrary: fc.array(pte, { minLength: PTES, maxLength: PTES }) },
+    { weight: mixed, arbitrary: fc.array(pte, { minLength: ptes, maxLength: ptes }) },
     { weight: none, arbitrary: all('none') },
     { weight: dirty, arbitrary: all('dirty') },
     { weight: clean, arbitrary: all('clean') },
@@ -255,13 +269,13 @@ function biased<T>(need: boolean, aware: number, v: T, arb: fc.Arbitrary<T>): fc
 }
 
 /** The arbitrary of a slot's initial state: mostly a table, often empty (reclaim and retract need empty tables). */
-function slotArb(g: GenConfig, need: Needs = NO_NEEDS): fc.Arbitrary<SlotInit> {
+function slotArb(g: GenConfig, ptes: number, need: Needs = NO_NEEDS): fc.Arbitrary<SlotInit> {
   return fc.record({
     vma: biased(need.file, g.aware, 'file' as const, fc.constantFrom<'anon' | 'file'>('file', 'anon')),
     shared: biased(need.uffd, g.aware, false, fc.boolean()),
     uffd: biased(need.uffd, g.aware, 'missing' as const, weighted<'none' | 'missing' | 'wp'>(['none', 'missing', 'wp'], g.uffdWeights)),
     table: fc.oneof({ weight: 4, arbitrary: fc.constant(true) }, { weight: 1, arbitrary: fc.constant(false) }),
-    ptes: ptesArb(g),
+    ptes: ptesArb(g, ptes),
   });
 }
 
@@ -294,24 +308,30 @@ interface Dealt {
 }
 
 /** Assemble per-CPU programs from dealt ops (by position, then deal order). */
-function assemble(dealt: (Dealt | null)[]): Op[][] {
-  const programs: Op[][] = Array.from({ length: CPUS }, () => []);
+function assemble(dealt: (Dealt | null)[], cpus: number): Op[][] {
+  const programs: Op[][] = Array.from({ length: cpus }, () => []);
   const live = dealt.map((d, i) => ({ d, i })).filter((x): x is { d: Dealt; i: number } => x.d !== null);
   live.sort((a, b) => a.d.pos - b.d.pos || a.i - b.i);
   for (const { d } of live) programs[d.cpu]!.push(d.op);
   return programs;
 }
 
+/** Drawn focus picks: uniform modulo any slot or PTE count 1..4. */
+const FOCUS_PICKS = 12;
+
 /** The scenario arbitrary for one adapter. */
 export function scenarioArb(adapter: Adapter, g: GenConfig = DEFAULT_GEN): fc.Arbitrary<Scenario> {
   const d = adapter.declarations;
   const kinds = [...opKinds(adapter)];
   const archWalk = adapter.arch_walk !== undefined;
-  const points: PreemptionPoints = g.points > 0 ? preemptionPoints(adapter, kinds) : new Map();
+  const points = (ptes: number): PreemptionPoints => (g.points > 0 ? preemptionPoints(adapter, kinds, ptes) : new Map());
+  // The focus slot and index are drawn as picks uniform modulo any size 1..4 (12 = lcm), so the
+  // profile does not chain on the geometry.
   const profile = fc.record({
+    geo: geometryArb(adapter),
     kinds: kindsArb(kinds, g),
-    slot: fc.nat({ max: SLOTS - 1 }),
-    index: fc.nat({ max: PTES - 1 }),
+    slot: fc.nat({ max: FOCUS_PICKS - 1 }),
+    index: fc.nat({ max: FOCUS_PICKS - 1 }),
   });
   // The parts that do not depend on the profile, built once (not once per scenario).
   const [never, first, every, random] = g.batchFail;
@@ -333,31 +353,37 @@ export function scenarioArb(adapter: Adapter, g: GenConfig = DEFAULT_GEN): fc.Ar
   };
   const schedule = drawnScheduleArb(g);
   return profile.chain((p) => {
-    const slotA = focused(p.slot, g.focus, SLOTS - 1);
-    const indexA = focused(p.index, g.focus, PTES - 1);
+    const geo: ScenarioGeometry = p.geo;
+    const focusSlot = p.slot % geo.slots;
+    const slotA = focused(focusSlot, g.focus, geo.slots - 1);
+    const indexA = focused(p.index % geo.ptes, g.focus, geo.ptes - 1);
     const op = opArb(new Set(p.kinds), archWalk, slotA, indexA);
-    const cpu = fc.nat({ max: CPUS - 1 });
+    const cpus = geo.cpus;
+    const cpu = fc.nat({ max: cpus - 1 });
     const pos = fc.nat({ max: 3 });
     const one = (o: fc.Arbitrary<Op>): fc.Arbitrary<Dealt> => fc.record({ cpu, pos, op: o });
     const dealt = fc.tuple(...p.kinds.map((k) => fc.option(one(opOfKind(k, slotA, indexA, archWalk)), { nil: null, freq: 8 })));
-    // Spread by role: each remover on its own CPU from `base` on, the users on the other CPUs.
+    // Spread by role: each remover on its own CPU from `base` on, the users on the other CPUs
+    // (on every CPU when the removers took them all).
     const nRemovers = p.kinds.filter((k) => REMOVERS.includes(k)).length;
-    const cpuOf = Array.from({ length: CPUS }, (_, base) => {
-      const free = Array.from({ length: CPUS }, (_, c) => c).filter((c) => (c - base + CPUS) % CPUS >= nRemovers);
-      return p.kinds.map((_, i) => (i < nRemovers ? (base + i) % CPUS : free[(i - nRemovers) % free.length]!));
+    const cpuOf = Array.from({ length: cpus }, (_, base) => {
+      const all = Array.from({ length: cpus }, (_, c) => c);
+      const left = all.filter((c) => (c - base + cpus) % cpus >= nRemovers);
+      const free = left.length ? left : all;
+      return p.kinds.map((_, i) => (i < nRemovers ? (base + i) % cpus : free[(i - nRemovers) % free.length]!));
     });
     const spread = g.dealSpread > 0
       ? fc.oneof(
-        { weight: g.dealSpread, arbitrary: fc.tuple(fc.nat({ max: CPUS - 1 }), dealt).map(([base, ds]) => ds.map((d, i) => (d ? { ...d, cpu: cpuOf[base]![i]!, pos: 0 } : d))) },
+        { weight: g.dealSpread, arbitrary: fc.tuple(fc.nat({ max: cpus - 1 }), dealt).map(([base, ds]) => ds.map((d, i) => (d ? { ...d, cpu: cpuOf[base]![i]!, pos: 0 } : d))) },
         { weight: 1, arbitrary: dealt },
       )
       : dealt;
-    const programs = fc.tuple(spread, fc.array(one(op), { maxLength: g.maxOps })).map(([ds, extra]) => assemble([...ds, ...extra]));
+    const programs = fc.tuple(spread, fc.array(one(op), { maxLength: g.maxOps })).map(([ds, extra]) => assemble([...ds, ...extra], cpus));
     const needs = needsOf(p.kinds);
-    const perSlot = fc.tuple(...Array.from({ length: SLOTS }, (_, i) => slotArb(g, i === p.slot ? needs : NO_NEEDS)));
+    const perSlot = fc.tuple(...Array.from({ length: geo.slots }, (_, i) => slotArb(g, geo.ptes, i === focusSlot ? needs : NO_NEEDS)));
     const slots = g.sameVma > 0
       ? fc.oneof(
-        { weight: g.sameVma, arbitrary: slotArb(g, needs).map((s) => Array.from({ length: SLOTS }, () => ({ ...s, ptes: [...s.ptes] }))) },
+        { weight: g.sameVma, arbitrary: slotArb(g, geo.ptes, needs).map((s) => Array.from({ length: geo.slots }, () => ({ ...s, ptes: [...s.ptes] }))) },
         { weight: 1, arbitrary: perSlot },
       )
       : perSlot;
@@ -370,6 +396,7 @@ export function scenarioArb(adapter: Adapter, g: GenConfig = DEFAULT_GEN): fc.Ar
       ...fixed,
       programs,
     });
-    return fc.tuple(record, schedule).map(([sc, drawn]): Scenario => ({ ...sc, schedule: placeSchedule(sc.programs, drawn, points) }));
+    const frags = geo.frags === undefined ? {} : { frags: geo.frags };
+    return fc.tuple(record, schedule).map(([sc, drawn]): Scenario => ({ ...sc, schedule: placeSchedule(sc.programs, drawn, points(geo.ptes)), ...frags }));
   });
 }

@@ -4,15 +4,15 @@
  * completion before the last preempted one resumes.
  *
  * The chunks are drawn before the programs are known and placed on them afterwards
- * (`placeSchedule`): a drawn actor 0..5 names a busy CPU (modulo 1, 2 or 3 busy CPUs, so each
- * busy CPU is equally likely), -1 the RCU engine. The first chunk prefers a CPU whose program
+ * (`placeSchedule`): a drawn actor 0..11 names a busy CPU (modulo 1..4 busy CPUs, so each
+ * busy CPU is equally likely), -1 the RCU engine (actor `programs.length`). The first chunk prefers a CPU whose program
  * starts with a remover (a page-table freeing path is where the windows are), and preempts its
  * op at one of its measured preemption points (preemption.ts) rather than after a blind count.
  */
 import fc from 'fast-check';
 import type { Op } from './ops';
 import { opPath, type PreemptionPoints } from './preemption';
-import { CPUS, type Chunk, type GenConfig } from './scenario';
+import type { Chunk, GenConfig } from './scenario';
 
 /** Steps of a tail chunk: enough for any op of the model to finish. */
 export const TAIL_STEPS = 64;
@@ -20,8 +20,8 @@ export const TAIL_STEPS = 64;
 /** Op kinds that remove or free page tables. */
 export const REMOVERS: readonly Op['k'][] = ['dontneed', 'munmap', 'khugepaged', 'collapse'];
 
-/** Drawn actor values per CPU pick: 0..PICKS-1, uniform modulo 1, 2 or 3 busy CPUs. */
-const PICKS = 6;
+/** Drawn actor values per CPU pick: 0..PICKS-1, uniform modulo 1..4 busy CPUs. */
+const PICKS = 12;
 /** Drawn index of a preemption point: 0..POINT_PICKS-1, uniform modulo any count up to 8. */
 const POINT_PICKS = 840;
 
@@ -62,17 +62,18 @@ export function drawnScheduleArb(g: GenConfig): fc.Arbitrary<DrawnSchedule> {
 
 /** Place a drawn schedule on `programs`: CPU picks name busy CPUs, then the tail. */
 export function placeSchedule(programs: Op[][], drawn: DrawnSchedule, points: PreemptionPoints): Chunk[] {
+  const rcu = programs.length;
   const busy = programs.map((p, i) => (p.length ? i : -1)).filter((i) => i >= 0);
-  if (!busy.length) return drawn.chunks.map((c) => ({ a: c.a < 0 ? CPUS : c.a % CPUS, n: c.n }));
+  if (!busy.length) return drawn.chunks.map((c) => ({ a: c.a < 0 ? rcu : c.a % rcu, n: c.n }));
   const removing = busy.filter((i) => REMOVERS.includes(programs[i]![0]!.k));
   const schedule = drawn.chunks.map((c, j): Chunk => {
-    if (c.a < 0) return { a: CPUS, n: c.n };
+    if (c.a < 0) return { a: rcu, n: c.n };
     const pool = j === 0 && drawn.toRemover && removing.length ? removing : busy;
     const a = pool[c.a % pool.length]!;
     const at = j === 0 && drawn.point >= 0 ? points.get(opPath(programs[a]![0]!)) : undefined;
     return { a, n: at?.length ? at[drawn.point % at.length]! : c.n };
   });
   const last = schedule[schedule.length - 1];
-  if (!last || last.a >= CPUS) return schedule;
+  if (!last || last.a >= rcu) return schedule;
   return [...schedule, ...busy.filter((a) => a !== last.a).map((a) => ({ a, n: TAIL_STEPS }))];
 }

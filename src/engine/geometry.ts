@@ -58,18 +58,17 @@ export function drawsFrags(adapter: Adapter): boolean {
   return adapter.arch === 'powerpc' && adapter.declarations.tablesPerPage > 1;
 }
 
-/**
- * Weights of the drawn sizes, smallest first. The geometry before it was drawn (2 slots of 2
- * PTEs, 3 CPUs, 4 fragments) keeps the largest weight, so the corpus's runs-to-failure stay
- * close to what they were; the other sizes are reached at a measured rate (`npm run stats`).
- */
-export const GEOMETRY_WEIGHTS = {
-  slots: [1, 4, 1, 1],
-  ptes: [1, 4, 1, 1],
-  cpus: [1, 4, 2],
-  /** For PTE_FRAG_NR 1, 2, 4. */
-  frags: [1, 1, 4],
-} as const;
+/** Weights of the drawn sizes, smallest first (see `GenConfig.geometry`). */
+export interface GeometryWeights {
+  /** For 1..4 pmd slots. */
+  slots: readonly number[];
+  /** For 1..4 PTEs per table. */
+  ptes: readonly number[];
+  /** For 2..4 CPUs. */
+  cpus: readonly number[];
+  /** For PTE_FRAG_NR 1, 2, 4 (powerpc). */
+  frags: readonly number[];
+}
 
 /**
  * One of `values` drawn with `weights`, shrinking toward the first: one unbiased nat mapped by
@@ -92,9 +91,8 @@ function range(min: number, max: number): number[] {
 }
 
 /** The geometry arbitrary for `adapter` (fragments only where `drawsFrags`). */
-export function geometryArb(adapter: Adapter): fc.Arbitrary<ScenarioGeometry> {
+export function geometryArb(adapter: Adapter, w: GeometryWeights): fc.Arbitrary<ScenarioGeometry> {
   const b = GEOMETRY_BOUNDS;
-  const w = GEOMETRY_WEIGHTS;
   const base = {
     slots: shrinkingWeighted(range(b.slots.min, b.slots.max), w.slots),
     ptes: shrinkingWeighted(range(b.ptes.min, b.ptes.max), w.ptes),

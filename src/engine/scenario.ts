@@ -29,7 +29,7 @@ import type { Op } from './ops';
 import { preemptionPoints, type PreemptionPoints } from './preemption';
 import { drawnScheduleArb, placeSchedule, REMOVERS } from './schedule';
 import { MAX_GATHER_BATCH, MAX_TABLE_BATCH } from '../model/gather';
-import { geometryArb, LEGACY_GEOMETRY, type ScenarioGeometry } from './geometry';
+import { geometryArb, LEGACY_GEOMETRY, type GeometryWeights, type ScenarioGeometry } from './geometry';
 
 /**
  * The geometry of replay files written before it was drawn, and of hand-built scenarios: 2 pmd
@@ -163,6 +163,13 @@ export interface GenConfig {
   preemptRemover: number;
   /** Weight (against 1) of the first chunk stopping its op at one of its preemption points rather than after a drawn count. */
   points: number;
+  /**
+   * Weights of the drawn world (geometry.ts), smallest size first. The geometry of before it was
+   * drawn (2 slots of 2 PTEs, 3 CPUs, 4 fragments) keeps the largest weight, so the corpus's
+   * runs-to-failure stay close to what they were; the other sizes appear at a measured rate
+   * (`npm run stats`).
+   */
+  geometry: GeometryWeights;
 }
 
 /** The default generator configuration (no per-bug tuning: one configuration for everything). */
@@ -184,6 +191,7 @@ export const DEFAULT_GEN: GenConfig = {
   cpuChunks: 60,
   preemptRemover: 12,
   points: 12,
+  geometry: { slots: [1, 4, 1, 1], ptes: [1, 4, 1, 1], cpus: [1, 4, 2], frags: [1, 1, 4] },
 };
 
 /** Base weights of the op kinds (before swarm selection). */
@@ -328,7 +336,7 @@ export function scenarioArb(adapter: Adapter, g: GenConfig = DEFAULT_GEN): fc.Ar
   // The focus slot and index are drawn as picks uniform modulo any size 1..4 (12 = lcm), so the
   // profile does not chain on the geometry.
   const profile = fc.record({
-    geo: geometryArb(adapter),
+    geo: geometryArb(adapter, g.geometry),
     kinds: kindsArb(kinds, g),
     slot: fc.nat({ max: FOCUS_PICKS - 1 }),
     index: fc.nat({ max: FOCUS_PICKS - 1 }),

@@ -7,8 +7,9 @@
  * after one of these steps with a high weight, instead of after a blind number of steps.
  *
  * Each op is run alone on cpu0 of a few canonical initial states (file and anon VMAs, populated
- * tables, uffd armed), counting cpu0's steps; a step that releases something and is not the
- * op's last is a preemption point. The points are measured once per adapter (a few dozen short
+ * and missing tables, uffd armed), counting cpu0's steps; a step that releases something and is
+ * not the op's last is a preemption point; a step that takes a contended lock and is not the
+ * op's last is a hold point (the CPU is preempted holding it: schedule.ts's lock-holder shape). The points are measured once per adapter (a few dozen short
  * runs) and cached, so a model change moves them with it.
  */
 import type { Adapter } from '../adapter/types';
@@ -20,6 +21,8 @@ import { PTES, SLOTS, type PteInit, type Scenario, type SlotInit } from './scena
 
 /** A trace action that releases a lock or leaves a protected section. */
 const RELEASE = /unlock|irq_enable|irq_restore|downgrade/;
+/** A trace action that takes a lock other CPUs contend for (a spinlock, a write lock, a page lock). */
+const ACQUIRE = /^(spin_lock\w*|spin_trylock|\w*_write_lock|lock_page)\((?!.*failed)/;
 
 /** The key of an op's code path: its kind and variant, without its slot and index. */
 export function opPath(op: Op): string {
@@ -81,12 +84,20 @@ function canonical(adapter: Adapter, n: number): Scenario[] {
       ...base, fileKind: 'shmem',
       slots: [{ vma: 'anon', shared: false, uffd: 'none', table: true, ptes: ptesOf(n, 'dirty', 'none') }, { vma: 'file', shared: false, uffd: 'missing', table: true, ptes: ptesOf(n, 'clean') }],
     },
+    // No tables yet: faults and UFFDIO_* allocate one and populate the pmd under pmd_lock.
+    { ...base, fileKind: 'shmem', slots: slots({ vma: 'file', shared: false, uffd: 'missing', table: false, ptes: ptesOf(n, 'none') }) },
   ];
 }
 
-/** cpu0's steps running `op` alone on `sc`: for each step, whether it released something. */
-function stepsOf(adapter: Adapter, sc: Scenario, op: Op): boolean[] {
-  const steps: boolean[] = [];
+/** What one step of an op did: released something, took a contended lock. */
+interface StepKind {
+  released: boolean;
+  acquired: boolean;
+}
+
+/** cpu0's steps running `op` alone on `sc`. */
+function stepsOf(adapter: Adapter, sc: Scenario, op: Op): StepKind[] {
+  const steps: StepKind[] = [];
   let seen = 0;
   const monitor: PropertyMonitor = {
     afterStep(w: World): void {
@@ -94,7 +105,8 @@ function stepsOf(adapter: Adapter, sc: Scenario, op: Op): boolean[] {
       seen = w.trace.length;
       if (w.cur !== w.actors[0] || w.cur.op === 'exit_mmap') return;
       if (!fresh.some((t) => t.actor === w.cur.name)) return;
-      steps.push(fresh.some((t) => t.actor === w.cur.name && RELEASE.test(t.action)));
+      const mine = fresh.filter((t) => t.actor === w.cur.name);
+      steps.push({ released: mine.some((t) => RELEASE.test(t.action)), acquired: mine.some((t) => ACQUIRE.test(t.action)) });
     },
   };
   try {
@@ -109,30 +121,51 @@ function stepsOf(adapter: Adapter, sc: Scenario, op: Op): boolean[] {
 /** Preemption points of every code path: ascending step counts after which to preempt. */
 export type PreemptionPoints = ReadonlyMap<string, readonly number[]>;
 
-const cache = new WeakMap<Adapter, Map<number, PreemptionPoints>>();
+/** Both kinds of points of one adapter and PTE count. */
+interface Measured {
+  release: PreemptionPoints;
+  hold: PreemptionPoints;
+}
 
-/**
- * The preemption points of `adapter`'s ops of `kinds` on tables of `ptes` PTEs (the step counts
- * depend on it: zaps and scans loop over the PTEs), measured once per adapter and PTE count,
- * then cached.
- */
-export function preemptionPoints(adapter: Adapter, kinds: Iterable<Op['k']>, ptes: number = PTES): PreemptionPoints {
-  const perAdapter = cache.get(adapter) ?? new Map<number, PreemptionPoints>();
+const cache = new WeakMap<Adapter, Map<number, Measured>>();
+
+/** Measure (once per adapter and PTE count, then cached) the release and hold points of every op path. */
+function measured(adapter: Adapter, kinds: Iterable<Op['k']>, ptes: number): Measured {
+  const perAdapter = cache.get(adapter) ?? new Map<number, Measured>();
   cache.set(adapter, perAdapter);
   const hit = perAdapter.get(ptes);
   if (hit) return hit;
-  const points = new Map<string, number[]>();
+  const release = new Map<string, number[]>();
+  const hold = new Map<string, number[]>();
   const states = canonical(adapter, ptes);
   for (const op of representatives(kinds, adapter.arch_walk !== undefined)) {
-    const at = new Set<number>();
+    const rel = new Set<number>();
+    const held = new Set<number>();
     for (const sc of states) for (let slot = 0; slot < SLOTS; slot++) {
       const steps = stepsOf(adapter, sc, 'slot' in op ? { ...op, slot } : op);
-      steps.forEach((released, i) => {
-        if (released && i < steps.length - 1) at.add(i + 1);
+      steps.forEach((st, i) => {
+        if (i >= steps.length - 1) return;
+        if (st.released) rel.add(i + 1);
+        if (st.acquired) held.add(i + 1);
       });
     }
-    points.set(opPath(op), [...at].sort((a, b) => a - b));
+    release.set(opPath(op), [...rel].sort((a, b) => a - b));
+    hold.set(opPath(op), [...held].sort((a, b) => a - b));
   }
-  perAdapter.set(ptes, points);
-  return points;
+  const m = { release, hold };
+  perAdapter.set(ptes, m);
+  return m;
+}
+
+/**
+ * The preemption points of `adapter`'s ops of `kinds` on tables of `ptes` PTEs (the step counts
+ * depend on it: zaps and scans loop over the PTEs): after a step that releases something.
+ */
+export function preemptionPoints(adapter: Adapter, kinds: Iterable<Op['k']>, ptes: number = PTES): PreemptionPoints {
+  return measured(adapter, kinds, ptes).release;
+}
+
+/** The hold points of the same ops: after a step that takes a contended lock (see `preemptionPoints`). */
+export function holdPoints(adapter: Adapter, kinds: Iterable<Op['k']>, ptes: number = PTES): PreemptionPoints {
+  return measured(adapter, kinds, ptes).hold;
 }

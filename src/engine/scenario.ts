@@ -26,7 +26,7 @@ import type { Adapter } from '../adapter/types';
 import { eraAtLeast } from '../adapter/types';
 import { retractWithDefer, uffdPoison } from '../mm/era';
 import type { Op } from './ops';
-import { preemptionPoints, type PreemptionPoints } from './preemption';
+import { holdPoints, preemptionPoints, type PreemptionPoints } from './preemption';
 import { drawnScheduleArb, placeSchedule, REMOVERS } from './schedule';
 import { MAX_GATHER_BATCH, MAX_TABLE_BATCH } from '../model/gather';
 import { geometryArb, LEGACY_GEOMETRY, type GeometryWeights, type ScenarioGeometry } from './geometry';
@@ -170,6 +170,8 @@ export interface GenConfig {
    * (`npm run stats`).
    */
   geometry: GeometryWeights;
+  /** Weight (against 10) of the lock-holder schedule shape (schedule.ts) over the drawn chunks. */
+  holder: number;
 }
 
 /** The default generator configuration (no per-bug tuning: one configuration for everything). */
@@ -192,6 +194,7 @@ export const DEFAULT_GEN: GenConfig = {
   preemptRemover: 12,
   points: 12,
   geometry: { slots: [1, 4, 1, 1], ptes: [1, 4, 1, 1], cpus: [1, 4, 2], frags: [1, 1, 4] },
+  holder: 2,
 };
 
 /** Base weights of the op kinds (before swarm selection). */
@@ -333,6 +336,7 @@ export function scenarioArb(adapter: Adapter, g: GenConfig = DEFAULT_GEN): fc.Ar
   const kinds = [...opKinds(adapter)];
   const archWalk = adapter.arch_walk !== undefined;
   const points = (ptes: number): PreemptionPoints => (g.points > 0 ? preemptionPoints(adapter, kinds, ptes) : new Map());
+  const holds = (ptes: number): PreemptionPoints => (g.holder > 0 ? holdPoints(adapter, kinds, ptes) : new Map());
   // The focus slot and index are drawn as picks uniform modulo any size 1..4 (12 = lcm), so the
   // profile does not chain on the geometry.
   const profile = fc.record({
@@ -405,6 +409,6 @@ export function scenarioArb(adapter: Adapter, g: GenConfig = DEFAULT_GEN): fc.Ar
       programs,
     });
     const frags = geo.frags === undefined ? {} : { frags: geo.frags };
-    return fc.tuple(record, schedule).map(([sc, drawn]): Scenario => ({ ...sc, schedule: placeSchedule(sc.programs, drawn, points(geo.ptes)), ...frags }));
+    return fc.tuple(record, schedule).map(([sc, drawn]): Scenario => ({ ...sc, schedule: placeSchedule(sc.programs, drawn, points(geo.ptes), holds(geo.ptes)), ...frags }));
   });
 }

@@ -8,6 +8,12 @@
  * busy CPU is equally likely), -1 the RCU engine (actor `programs.length`). The first chunk prefers a CPU whose program
  * starts with a remover (a page-table freeing path is where the windows are), and preempts its
  * op at one of its measured preemption points (preemption.ts) rather than after a blind count.
+ *
+ * A second shape preempts a lock holder: a CPU whose first op takes a contended lock is stopped
+ * at one of its measured hold points (holding it), then a CPU whose program starts with a
+ * remover runs until it blocks or finishes, then every other busy CPU runs to completion (in the
+ * window the remover left open, e.g. after a failed `spin_trylock()`) before the remover and the
+ * holder resume.
  */
 import fc from 'fast-check';
 import type { Op } from './ops';
@@ -33,6 +39,11 @@ export interface DrawnSchedule {
   toRemover: boolean;
   /** Index of the first chunk's preemption point, or -1 for its drawn length. */
   point: number;
+  /**
+   * Index of a hold point for the lock-holder shape (see above), or -1 (or absent) for the drawn
+   * chunks. The holder and the remover are picked by the first chunk's `a`.
+   */
+  holder?: number;
 }
 
 function weightedBool(w: number): fc.Arbitrary<boolean> {
@@ -57,16 +68,32 @@ export function drawnScheduleArb(g: GenConfig): fc.Arbitrary<DrawnSchedule> {
     { weight: any, arbitrary: fc.array(chunk, { maxLength: g.maxChunks }) },
   ].filter((x) => x.weight > 0));
   const point = g.points > 0 ? fc.oneof({ weight: g.points, arbitrary: fc.nat({ max: POINT_PICKS - 1 }) }, { weight: 1, arbitrary: fc.constant(-1) }) : fc.constant(-1);
-  return fc.record({ chunks, toRemover: weightedBool(g.preemptRemover), point });
+  const holder = g.holder > 0 ? fc.oneof({ weight: g.holder, arbitrary: fc.nat({ max: POINT_PICKS - 1 }) }, { weight: 10, arbitrary: fc.constant(-1) }) : fc.constant(-1);
+  return fc.record({ chunks, toRemover: weightedBool(g.preemptRemover), point, holder });
+}
+
+/**
+ * The lock-holder shape (see above) on `programs`, or null when no busy CPU other than a
+ * remover's has a hold point: [holder to its hold point, remover until it blocks].
+ */
+function holderSchedule(programs: Op[][], busy: number[], removing: number[], drawn: DrawnSchedule, holds: PreemptionPoints): Chunk[] | null {
+  const pick = drawn.chunks[0]?.a ?? 0;
+  if (drawn.holder === undefined || drawn.holder < 0 || !removing.length || pick < 0) return null;
+  const r = removing[pick % removing.length]!;
+  const holders = busy.filter((h) => h !== r && holds.get(opPath(programs[h]![0]!))?.length);
+  if (!holders.length) return null;
+  const h = holders[Math.floor(pick / removing.length) % holders.length]!;
+  const at = holds.get(opPath(programs[h]![0]!))!;
+  return [{ a: h, n: at[drawn.holder % at.length]! }, { a: r, n: TAIL_STEPS }];
 }
 
 /** Place a drawn schedule on `programs`: CPU picks name busy CPUs, then the tail. */
-export function placeSchedule(programs: Op[][], drawn: DrawnSchedule, points: PreemptionPoints): Chunk[] {
+export function placeSchedule(programs: Op[][], drawn: DrawnSchedule, points: PreemptionPoints, holds: PreemptionPoints = new Map()): Chunk[] {
   const rcu = programs.length;
   const busy = programs.map((p, i) => (p.length ? i : -1)).filter((i) => i >= 0);
   if (!busy.length) return drawn.chunks.map((c) => ({ a: c.a < 0 ? rcu : c.a % rcu, n: c.n }));
   const removing = busy.filter((i) => REMOVERS.includes(programs[i]![0]!.k));
-  const schedule = drawn.chunks.map((c, j): Chunk => {
+  const schedule = holderSchedule(programs, busy, removing, drawn, holds) ?? drawn.chunks.map((c, j): Chunk => {
     if (c.a < 0) return { a: rcu, n: c.n };
     const pool = j === 0 && drawn.toRemover && removing.length ? removing : busy;
     const a = pool[c.a % pool.length]!;

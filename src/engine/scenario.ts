@@ -17,7 +17,9 @@
  *     VMA for khugepaged, collapse and writeback, a private uffd-armed VMA for UFFDIO_*); and a
  *     schedule (schedule.ts) of mostly one preemption: a CPU whose program starts with a remover,
  *     stopped at one of its op's measured preemption points (preemption.ts: after a step that
- *     drops a lock), then every other busy CPU to completion before it resumes.
+ *     drops a lock), then every other busy CPU to completion before it resumes; or (weight
+ *     `holder`) a CPU stopped holding a contended lock at one of its measured hold points while
+ *     a remover runs until it blocks, the others then running in the window it left open.
  * `npm run stats` (scripts/stats.ts) prints the distributions with fc.statistics, and
  * `ptconform bugs --seeds 1..20` the runs to each historical bug's first failure over seeds.
  */

@@ -68,7 +68,7 @@ describe('the generic adapter conforms', () => {
 
 describe('broken fixtures fail exactly their documented contracts', () => {
   // Rare interleavings (B21: about one failing scenario in 1400) get a larger budget.
-  const RUNS: Record<string, number> = { 'broken-b21-retract-no-recheck': 6000 };
+  const RUNS: Record<string, number> = { 'broken-b21-retract-no-recheck': 6000, 'broken-s390-alloc-leaves-listed': 6000 };
   for (const { adapter } of BROKEN) {
     it(`${adapter.name} → ${adapter.knownBad!.contracts.join(', ')}`, () => {
       const { result } = checkAdapter(adapter, PROPERTIES, { runs: RUNS[adapter.name] ?? 1500, seed: 1, adapterRef: adapter.name });

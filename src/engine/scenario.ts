@@ -195,7 +195,7 @@ export const DEFAULT_GEN: GenConfig = {
   cpuChunks: 60,
   preemptRemover: 12,
   points: 12,
-  geometry: { slots: [1, 4, 1, 1], ptes: [1, 4, 1, 1], cpus: [1, 4, 2], frags: [1, 1, 4] },
+  geometry: { slots: [1, 8, 1, 1], ptes: [1, 8, 1, 1], cpus: [1, 8, 1], frags: [1, 1, 4] },
   holder: 2,
 };
 

@@ -59,7 +59,9 @@ describe('the drawn geometry', () => {
     for (const sc of pp.slice(0, 30)) {
       const w = buildWorld(powerpc, sc);
       expect(w.decl.tablesPerPage).toBe(sc.frags);
-      expect(runScenario(powerpc, sc).violation).toBeNull();
+      // powerpc v6.6 is known-bad (C-LT-4, C-PPC-2): nothing else may fail.
+      const v = runScenario(powerpc, sc).violation;
+      if (v) expect(powerpc.knownBad?.contracts).toContain(v.contract);
     }
   });
   it('shrinks toward the smallest size', () => {

@@ -31,7 +31,7 @@ import type { Op } from './ops';
 import { holdPoints, preemptionPoints, type PreemptionPoints } from './preemption';
 import { drawnScheduleArb, placeSchedule, REMOVERS } from './schedule';
 import { MAX_GATHER_BATCH, MAX_TABLE_BATCH } from '../model/gather';
-import { geometryArb, LEGACY_GEOMETRY, type GeometryWeights, type ScenarioGeometry } from './geometry';
+import { GEOMETRY_BOUNDS, geometryArb, LEGACY_GEOMETRY, type GeometryWeights, type ScenarioGeometry } from './geometry';
 
 /**
  * The geometry of replay files written before it was drawn, and of hand-built scenarios: 2 pmd
@@ -337,8 +337,13 @@ export function scenarioArb(adapter: Adapter, g: GenConfig = DEFAULT_GEN): fc.Ar
   const d = adapter.declarations;
   const kinds = [...opKinds(adapter)];
   const archWalk = adapter.arch_walk !== undefined;
-  const points = (ptes: number): PreemptionPoints => (g.points > 0 ? preemptionPoints(adapter, kinds, ptes) : new Map());
-  const holds = (ptes: number): PreemptionPoints => (g.holder > 0 ? holdPoints(adapter, kinds, ptes) : new Map());
+  // Measured here, for every PTE count, while the generator is built (the check's calibration
+  // phase, where an adapter that hangs or exits is reported as such), not during the search.
+  const ptesCounts = Array.from({ length: GEOMETRY_BOUNDS.ptes.max }, (_, i) => i + 1);
+  const pointsBy = new Map(ptesCounts.map((n) => [n, g.points > 0 ? preemptionPoints(adapter, kinds, n) : new Map<string, readonly number[]>()]));
+  const holdsBy = new Map(ptesCounts.map((n) => [n, g.holder > 0 ? holdPoints(adapter, kinds, n) : new Map<string, readonly number[]>()]));
+  const points = (ptes: number): PreemptionPoints => pointsBy.get(ptes) ?? new Map();
+  const holds = (ptes: number): PreemptionPoints => holdsBy.get(ptes) ?? new Map();
   // The focus slot and index are drawn as picks uniform modulo any size 1..4 (12 = lcm), so the
   // profile does not chain on the geometry.
   const profile = fc.record({

@@ -12,7 +12,8 @@
  * `pmdp_collapse_flush`) and the return of its page to the allocator, the TLB flushes with
  * `freed_tables` must have covered a virtual page in each half of the table's pmd range.
  * The halves of the model's pmd slot are its first and second PTRS_PER_PTE / 2 entries (the
- * model's stand-in for the two 1 MB sections).
+ * model's stand-in for the two 1 MB sections); a drawn table of one PTE has no second half, so
+ * only the first is required.
  *
  * It applies to adapters that declare the arm classic MMU: `arch === 'arm'` and an
  * `armLpae: false` marker on the adapter object (arch/arm/common.ts `ArmAdapter`).
@@ -76,7 +77,7 @@ const monitor: PropertyMonitor = {
       const action = w.trace[s.seen]!.action;
       for (const re of UNLINK) {
         const m = re.exec(action);
-        if (m) s.pending.set(m[2]!, { slot: Number(m[1]), covered: [false, false] });
+        if (m) s.pending.set(m[2]!, { slot: Number(m[1]), covered: [false, w.cfg.geometry.ptesPerTable < 2] });
       }
       const f = FLUSH.exec(action);
       if (f) {

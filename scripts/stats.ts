@@ -9,7 +9,8 @@ import fc from 'fast-check';
 import { ADAPTERS } from '../arch';
 import { BUGS } from '../fixtures/bugs';
 import { runScenario } from '../src/engine/runner';
-import { CPUS, scenarioArb, type Scenario } from '../src/engine/scenario';
+import { scenarioArb, type Scenario } from '../src/engine/scenario';
+import { geometryOf } from '../src/engine/geometry';
 
 function arg(name: string, def: string): string {
   const i = process.argv.indexOf(name);
@@ -70,8 +71,13 @@ stat('op kinds present in a scenario', (sc) => {
 stat('distinct op kinds in a scenario', (sc) => `${new Set(sc.programs.flat().map((o) => o.k)).size}`);
 stat('first op of the first preempted CPU', (sc) => {
   const c = drawn(sc)[0];
-  return c === undefined ? '(no drawn chunk)' : c.a >= CPUS ? '(rcu)' : sc.programs[c.a]?.[0]?.k ?? '(idle cpu)';
+  return c === undefined ? '(no drawn chunk)' : c.a >= sc.programs.length ? '(rcu)' : sc.programs[c.a]?.[0]?.k ?? '(idle cpu)';
 });
+// The drawn world: pmd slots, PTEs per table, CPUs, powerpc PTE_FRAG_NR (geometry.ts).
+stat('pmd slots', (sc) => `${geometryOf(sc).slots}`);
+stat('PTEs per table', (sc) => `${geometryOf(sc).ptes}`);
+stat('CPUs', (sc) => `${geometryOf(sc).cpus}`);
+stat('PTE tables per page (PTE_FRAG_NR, drawn on powerpc)', (sc) => `${sc.frags ?? 'as declared'}`);
 // Scenario length: ops, busy CPUs, and the steps a run of it takes on this adapter.
 stat('ops in a scenario', (sc) => bucket(sc.programs.flat().length, [0, 1, 2, 3, 4, 6]));
 stat('CPUs with a program', (sc) => `${sc.programs.filter((p) => p.length > 0).length}`);

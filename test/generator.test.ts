@@ -7,6 +7,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from '@jest/globals';
 import { ADAPTERS } from '../arch';
 import { opKinds, scenarioArb, CPUS } from '../src/engine/scenario';
+import { holdPoints } from '../src/engine/preemption';
 import { preemptionPoints } from '../src/engine/preemption';
 import { placeSchedule, TAIL_STEPS } from '../src/engine/schedule';
 import type { Op } from '../src/engine/ops';
@@ -22,7 +23,7 @@ describe('generated scenarios', () => {
   it('schedule busy CPUs or the RCU engine', () => {
     for (const sc of scs) {
       for (const c of sc.schedule) {
-        expect(c.a === CPUS || (sc.programs[c.a]?.length ?? 0) > 0 || sc.programs.every((p) => p.length === 0)).toBe(true);
+        expect(c.a === sc.programs.length || (sc.programs[c.a]?.length ?? 0) > 0 || sc.programs.every((p) => p.length === 0)).toBe(true);
         expect(c.n).toBeGreaterThanOrEqual(1);
       }
     }
@@ -54,6 +55,16 @@ describe('placing a drawn schedule', () => {
     const programs = [[walk], [], [collapse]];
     expect(placeSchedule(programs, { chunks: [{ a: 0, n: 9 }], toRemover: true, point: 1 }, points)).toEqual([{ a: 2, n: 3 }, { a: 0, n: TAIL_STEPS }]);
   });
+  it('preempts a lock holder at a hold point, then runs a remover until it blocks', () => {
+    const fault: Op = { k: 'fault', slot: 1, index: 0, write: false };
+    const programs = [[walk], [fault], [collapse]];
+    const holds = new Map([['fault:r', [2, 4]]]);
+    expect(placeSchedule(programs, { chunks: [{ a: 0, n: 9 }], toRemover: true, point: -1, holder: 1 }, points, holds))
+      .toEqual([{ a: 1, n: 4 }, { a: 2, n: TAIL_STEPS }, { a: 0, n: TAIL_STEPS }, { a: 1, n: TAIL_STEPS }]);
+    // Without a remover, or without a holder with hold points, the drawn chunks apply.
+    expect(placeSchedule([[walk], [fault], []], { chunks: [{ a: 0, n: 9 }], toRemover: true, point: -1, holder: 1 }, points, holds)[0]).toEqual({ a: 0, n: 9 });
+    expect(placeSchedule(programs, { chunks: [{ a: 0, n: 9 }], toRemover: true, point: -1, holder: 1 }, points, new Map())[0]).toEqual({ a: 2, n: 9 });
+  });
   it('leaves the RCU engine last without a tail', () => {
     expect(placeSchedule([[walk], [], []], { chunks: [{ a: -1, n: 4 }], toRemover: false, point: -1 }, points)).toEqual([{ a: CPUS, n: 4 }]);
   });
@@ -73,5 +84,10 @@ describe('preemption points', () => {
       expect(p.get(path)?.length).toBeGreaterThan(0);
       for (const n of p.get(path)!) expect(n).toBeGreaterThanOrEqual(1);
     }
+  });
+  it('include hold points: a fault populating a missing table holds pmd_lock', () => {
+    const h = holdPoints(generic, opKinds(generic));
+    expect(h.get('fault:r')?.length).toBeGreaterThan(0);
+    expect(h.get('collapse:thp')?.length).toBeGreaterThan(0);
   });
 });

@@ -39,12 +39,13 @@ export function arm_pte_alloc_one(mm: Mm, highpte: boolean): PgtableT | null {
  * The `#ifndef CONFIG_ARM_LPAE` block of arch/arm/include/asm/tlb.h `__pte_free_tlb()`: the
  * PTE page backs two 1 MB hardware sections, so flush the last page of the first and the first
  * page of the second: `addr = (addr & PMD_MASK) + SZ_1M; __tlb_adjust_range(tlb, addr -
- * PAGE_SIZE, 2 * PAGE_SIZE)`. In the model a pmd covers PTRS_PER_PTE pages and a "section" is
- * half of it. (Plain arithmetic: addresses exceed 2^32.)
+ * PAGE_SIZE, 2 * PAGE_SIZE)`. In the model a pmd covers PTRS_PER_PTE pages (drawn 1..4) and a
+ * "section" is half of it, rounded down to whole pages and at least one (properties/arm.ts uses
+ * the same halves). (Plain arithmetic: addresses exceed 2^32.)
  */
 export function arm_classic_widen_range(tlb: MmuGather, addr: number): void {
   const PMD_SIZE = PTRS_PER_PTE() * PAGE_SIZE;
-  const SZ_1M = PMD_SIZE / 2;
+  const SZ_1M = Math.max(1, Math.floor(PTRS_PER_PTE() / 2)) * PAGE_SIZE;
   addr = addr - (addr % PMD_SIZE) + SZ_1M;
   __tlb_adjust_range(tlb, addr - PAGE_SIZE, 2 * PAGE_SIZE);
 }

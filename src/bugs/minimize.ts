@@ -11,7 +11,7 @@
 import type { Adapter } from '../adapter/types';
 import type { PropertyMonitor } from '../check/property';
 import { runScenario } from '../engine/runner';
-import { CPUS, type Chunk, type Scenario } from '../engine/scenario';
+import type { Chunk, Scenario } from '../engine/scenario';
 import { segments, timelineOf } from '../engine/timeline';
 
 /** Steps of a "run to completion" chunk. */
@@ -55,7 +55,7 @@ function preemptions(sc: Scenario, maxN: number): Chunk[][] {
 /** Candidate scenarios one move away from `sc`. */
 function* moves(sc: Scenario): Generator<Scenario> {
   // Drop a whole CPU program (and the chunks that name that CPU).
-  for (let c = 0; c < CPUS; c++) {
+  for (let c = 0; c < sc.programs.length; c++) {
     if (!sc.programs[c]?.length) continue;
     const s = clone(sc);
     s.programs[c] = [];
@@ -63,7 +63,7 @@ function* moves(sc: Scenario): Generator<Scenario> {
     yield s;
   }
   // Drop one op.
-  for (let c = 0; c < CPUS; c++) {
+  for (let c = 0; c < sc.programs.length; c++) {
     for (let i = 0; i < (sc.programs[c]?.length ?? 0); i++) {
       const s = clone(sc);
       s.programs[c]!.splice(i, 1);
@@ -86,7 +86,7 @@ function* moves(sc: Scenario): Generator<Scenario> {
   // One preemption instead of the drawn schedule.
   for (const schedule of preemptions(sc, 8)) yield { ...clone(sc), schedule };
   // Drop one op and retime with one preemption.
-  for (let c = 0; c < CPUS; c++) {
+  for (let c = 0; c < sc.programs.length; c++) {
     for (let i = 0; i < (sc.programs[c]?.length ?? 0); i++) {
       const s = clone(sc);
       s.programs[c]!.splice(i, 1);

@@ -7,8 +7,9 @@
  * after one of these steps with a high weight, instead of after a blind number of steps.
  *
  * Each op is run alone on cpu0 of a few canonical initial states (file and anon VMAs, populated
- * tables, uffd armed), counting cpu0's steps; a step that releases something and is not the
- * op's last is a preemption point. The points are measured once per adapter (a few dozen short
+ * and missing tables, uffd armed), counting cpu0's steps; a step that releases something and is
+ * not the op's last is a preemption point; a step that takes a contended lock and is not the
+ * op's last is a hold point (the CPU is preempted holding it: schedule.ts's lock-holder shape). The points are measured once per adapter (a few dozen short
  * runs) and cached, so a model change moves them with it.
  */
 import type { Adapter } from '../adapter/types';
@@ -16,7 +17,7 @@ import type { PropertyMonitor } from '../check/property';
 import type { World } from '../model/world';
 import type { Op } from './ops';
 import { runScenario } from './runner';
-import { SLOTS, type Scenario, type SlotInit } from './scenario';
+import { PTES, SLOTS, type PteInit, type Scenario, type SlotInit } from './scenario';
 
 /**
  * A trace action that releases a lock or leaves a protected section, or that reads the first
@@ -25,6 +26,8 @@ import { SLOTS, type Scenario, type SlotInit } from './scenario';
  * change before the other half is read, the window of B19/B36 (contracts.md C-PAE-1).
  */
 const RELEASE = /unlock|irq_enable|irq_restore|downgrade|\.pmd_low$/;
+/** A trace action that takes a lock other CPUs contend for (a spinlock, a write lock, a page lock). */
+const ACQUIRE = /^(spin_lock\w*|spin_trylock|\w*_write_lock|lock_page)\((?!.*failed)/;
 
 /** The key of an op's code path: its kind and variant, without its slot and index. */
 export function opPath(op: Op): string {
@@ -72,8 +75,13 @@ function representatives(kinds: Iterable<Op['k']>, archWalk: boolean): Op[] {
   return ops;
 }
 
-/** The canonical initial states the points are measured on. */
-function canonical(adapter: Adapter): Scenario[] {
+/** `n` PTEs: `first` at index 0, `rest` at the others. */
+function ptesOf(n: number, first: PteInit, rest: PteInit = first): PteInit[] {
+  return Array.from({ length: n }, (_, i) => (i === 0 ? first : rest));
+}
+
+/** The canonical initial states the points are measured on (tables of `n` PTEs). */
+function canonical(adapter: Adapter, n: number): Scenario[] {
   const d = adapter.declarations;
   const slots = (s: SlotInit): SlotInit[] => Array.from({ length: SLOTS }, () => ({ ...s, ptes: [...s.ptes] }));
   const base = {
@@ -81,20 +89,28 @@ function canonical(adapter: Adapter): Scenario[] {
     reclaim: d.PT_RECLAIM, programs: [], schedule: [],
   };
   return [
-    { ...base, fileKind: 'shmem', slots: slots({ vma: 'file', shared: false, uffd: 'missing', table: true, ptes: ['clean', 'clean'] }) },
-    { ...base, fileKind: 'shmem', slots: slots({ vma: 'file', shared: false, uffd: 'missing', table: true, ptes: ['none', 'none'] }) },
-    { ...base, fileKind: 'file', slots: slots({ vma: 'file', shared: true, uffd: 'none', table: true, ptes: ['dirty', 'dirty'] }) },
-    { ...base, fileKind: 'shmem', slots: slots({ vma: 'anon', shared: false, uffd: 'none', table: true, ptes: ['dirty', 'none'] }) },
+    { ...base, fileKind: 'shmem', slots: slots({ vma: 'file', shared: false, uffd: 'missing', table: true, ptes: ptesOf(n, 'clean') }) },
+    { ...base, fileKind: 'shmem', slots: slots({ vma: 'file', shared: false, uffd: 'missing', table: true, ptes: ptesOf(n, 'none') }) },
+    { ...base, fileKind: 'file', slots: slots({ vma: 'file', shared: true, uffd: 'none', table: true, ptes: ptesOf(n, 'dirty') }) },
+    { ...base, fileKind: 'shmem', slots: slots({ vma: 'anon', shared: false, uffd: 'none', table: true, ptes: ptesOf(n, 'dirty', 'none') }) },
     {
       ...base, fileKind: 'shmem',
-      slots: [{ vma: 'anon', shared: false, uffd: 'none', table: true, ptes: ['dirty', 'none'] }, { vma: 'file', shared: false, uffd: 'missing', table: true, ptes: ['clean', 'clean'] }],
+      slots: [{ vma: 'anon', shared: false, uffd: 'none', table: true, ptes: ptesOf(n, 'dirty', 'none') }, { vma: 'file', shared: false, uffd: 'missing', table: true, ptes: ptesOf(n, 'clean') }],
     },
+    // No tables yet: faults and UFFDIO_* allocate one and populate the pmd under pmd_lock.
+    { ...base, fileKind: 'shmem', slots: slots({ vma: 'file', shared: false, uffd: 'missing', table: false, ptes: ptesOf(n, 'none') }) },
   ];
 }
 
-/** cpu0's steps running `op` alone on `sc`: for each step, whether it released something. */
-function stepsOf(adapter: Adapter, sc: Scenario, op: Op): boolean[] {
-  const steps: boolean[] = [];
+/** What one step of an op did: released something, took a contended lock. */
+interface StepKind {
+  released: boolean;
+  acquired: boolean;
+}
+
+/** cpu0's steps running `op` alone on `sc`. */
+function stepsOf(adapter: Adapter, sc: Scenario, op: Op): StepKind[] {
+  const steps: StepKind[] = [];
   let seen = 0;
   const monitor: PropertyMonitor = {
     afterStep(w: World): void {
@@ -102,11 +118,12 @@ function stepsOf(adapter: Adapter, sc: Scenario, op: Op): boolean[] {
       seen = w.trace.length;
       if (w.cur !== w.actors[0] || w.cur.op === 'exit_mmap') return;
       if (!fresh.some((t) => t.actor === w.cur.name)) return;
-      steps.push(fresh.some((t) => t.actor === w.cur.name && RELEASE.test(t.action)));
+      const mine = fresh.filter((t) => t.actor === w.cur.name);
+      steps.push({ released: mine.some((t) => RELEASE.test(t.action)), acquired: mine.some((t) => ACQUIRE.test(t.action)) });
     },
   };
   try {
-    runScenario(adapter, { ...sc, programs: [[op]] }, { teardown: false, monitors: [monitor] });
+    runScenario(adapter, { ...sc, programs: [[op], [], []] }, { teardown: false, monitors: [monitor] });
   } catch {
     // An adapter that throws is reported by the check itself; here it only has no points.
     return [];
@@ -117,24 +134,51 @@ function stepsOf(adapter: Adapter, sc: Scenario, op: Op): boolean[] {
 /** Preemption points of every code path: ascending step counts after which to preempt. */
 export type PreemptionPoints = ReadonlyMap<string, readonly number[]>;
 
-const cache = new WeakMap<Adapter, PreemptionPoints>();
+/** Both kinds of points of one adapter and PTE count. */
+interface Measured {
+  release: PreemptionPoints;
+  hold: PreemptionPoints;
+}
 
-/** The preemption points of `adapter`'s ops of `kinds` (measured once per adapter, then cached). */
-export function preemptionPoints(adapter: Adapter, kinds: Iterable<Op['k']>): PreemptionPoints {
-  const hit = cache.get(adapter);
+const cache = new WeakMap<Adapter, Map<number, Measured>>();
+
+/** Measure (once per adapter and PTE count, then cached) the release and hold points of every op path. */
+function measured(adapter: Adapter, kinds: Iterable<Op['k']>, ptes: number): Measured {
+  const perAdapter = cache.get(adapter) ?? new Map<number, Measured>();
+  cache.set(adapter, perAdapter);
+  const hit = perAdapter.get(ptes);
   if (hit) return hit;
-  const points = new Map<string, number[]>();
-  const states = canonical(adapter);
+  const release = new Map<string, number[]>();
+  const hold = new Map<string, number[]>();
+  const states = canonical(adapter, ptes);
   for (const op of representatives(kinds, adapter.arch_walk !== undefined)) {
-    const at = new Set<number>();
+    const rel = new Set<number>();
+    const held = new Set<number>();
     for (const sc of states) for (let slot = 0; slot < SLOTS; slot++) {
       const steps = stepsOf(adapter, sc, 'slot' in op ? { ...op, slot } : op);
-      steps.forEach((released, i) => {
-        if (released && i < steps.length - 1) at.add(i + 1);
+      steps.forEach((st, i) => {
+        if (i >= steps.length - 1) return;
+        if (st.released) rel.add(i + 1);
+        if (st.acquired) held.add(i + 1);
       });
     }
-    points.set(opPath(op), [...at].sort((a, b) => a - b));
+    release.set(opPath(op), [...rel].sort((a, b) => a - b));
+    hold.set(opPath(op), [...held].sort((a, b) => a - b));
   }
-  cache.set(adapter, points);
-  return points;
+  const m = { release, hold };
+  perAdapter.set(ptes, m);
+  return m;
+}
+
+/**
+ * The preemption points of `adapter`'s ops of `kinds` on tables of `ptes` PTEs (the step counts
+ * depend on it: zaps and scans loop over the PTEs): after a step that releases something.
+ */
+export function preemptionPoints(adapter: Adapter, kinds: Iterable<Op['k']>, ptes: number = PTES): PreemptionPoints {
+  return measured(adapter, kinds, ptes).release;
+}
+
+/** The hold points of the same ops: after a step that takes a contended lock (see `preemptionPoints`). */
+export function holdPoints(adapter: Adapter, kinds: Iterable<Op['k']>, ptes: number = PTES): PreemptionPoints {
+  return measured(adapter, kinds, ptes).hold;
 }

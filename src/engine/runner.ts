@@ -21,7 +21,8 @@ import { gmap_link_tables } from '../mm/gmap';
 import { pmd_page_vaddr, pmdKind } from '../mm/pgtable_generic';
 import { page_add_rmap } from '../mm/rmap';
 import { opLabel, runOp, type Op } from './ops';
-import { CPUS, PTES, SLOTS, type Scenario } from './scenario';
+import type { Scenario } from './scenario';
+import { geometryOf } from './geometry';
 
 /** Outcome of one run. */
 export interface RunResult {
@@ -86,18 +87,20 @@ function initialPte(w: World, kind: string, slot: number, index: number, write: 
 
 /** Build the World of a scenario (initial tables are allocated through the adapter's own pte_alloc_one). */
 export function buildWorld(adapter: Adapter, sc: Scenario): World {
+  const geo = geometryOf(sc);
   const cfg: RunConfig = {
-    geometry: { slots: SLOTS, ptesPerTable: PTES }, cpus: CPUS,
+    geometry: { slots: geo.slots, ptesPerTable: geo.ptes }, cpus: geo.cpus,
     splitPtl: sc.splitPtl, allocSplitPtl: sc.splitPtl && sc.allocSplitPtl,
     batchAllocFail: sc.batchAllocFail, ptlockAllocFail: sc.ptlockAllocFail, reclaim: sc.reclaim,
     batch: sc.batch ?? DEFAULT_BATCH,
   };
+  if (geo.frags !== undefined) cfg.tablesPerPage = geo.frags;
   const w = new World(adapter, cfg);
   setCurrent(w);
   w.mm = {
     id: 1, users: 1, state: 'live', mmap_lock: { readers: new Set(), writer: null },
     page_table_lock: w.newLock('page_table_lock'), pmdTableLock: w.newLock('pmd_ptl'),
-    pmds: new Array<number>(SLOTS).fill(0),
+    pmds: new Array<number>(geo.slots).fill(0),
     vmas: sc.slots.map((s, slot) => ({
       slot, kind: s.vma === 'anon' ? 'anon' : sc.fileKind, shared: s.vma !== 'anon' && s.shared,
       uffd: s.uffd, anonVma: false, attached: true, pgtablesFreed: false,
@@ -106,7 +109,7 @@ export function buildWorld(adapter: Adapter, sc: Scenario): World {
     context: { lock: w.newLock('context.lock'), pgtable_list: { name: 'pgtable_list', pages: [] }, has_pgste: adapter.declarations.PGSTE === true, flush_mm: false, pte_frag: 0 },
     ptcMapped: new Map(),
   };
-  for (let i = 0; i < PTES; i++) {
+  for (let i = 0; i < geo.ptes; i++) {
     const p = w.allocPage('data', 'page cache');
     p.data = { kind: sc.fileKind, index: i, mapcount: 0, dirty: sc.fileKind === 'shmem', content: 0, disk: 0, pagecache: true };
     w.filePages.push(p);

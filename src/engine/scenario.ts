@@ -17,7 +17,9 @@
  *     VMA for khugepaged, collapse and writeback, a private uffd-armed VMA for UFFDIO_*); and a
  *     schedule (schedule.ts) of mostly one preemption: a CPU whose program starts with a remover,
  *     stopped at one of its op's measured preemption points (preemption.ts: after a step that
- *     drops a lock), then every other busy CPU to completion before it resumes.
+ *     drops a lock), then every other busy CPU to completion before it resumes; or (weight
+ *     `holder`) a CPU stopped holding a contended lock at one of its measured hold points while
+ *     a remover runs until it blocks, the others then running in the window it left open.
  * `npm run stats` (scripts/stats.ts) prints the distributions with fc.statistics, and
  * `ptconform bugs --seeds 1..20` the runs to each historical bug's first failure over seeds.
  */
@@ -26,15 +28,22 @@ import type { Adapter } from '../adapter/types';
 import { eraAtLeast } from '../adapter/types';
 import { anonCollapse, retractWithDefer, uffdPoison } from '../mm/era';
 import type { Op } from './ops';
-import { preemptionPoints, type PreemptionPoints } from './preemption';
+import { holdPoints, preemptionPoints, type PreemptionPoints } from './preemption';
 import { drawnScheduleArb, placeSchedule, REMOVERS } from './schedule';
 import { MAX_GATHER_BATCH, MAX_TABLE_BATCH } from '../model/gather';
 import { hugetlbPmdSharing } from '../mm/hugetlb';
+import { GEOMETRY_BOUNDS, geometryArb, LEGACY_GEOMETRY, type GeometryWeights, type ScenarioGeometry } from './geometry';
 
-/** Fixed geometry: 2 pmd slots of 2 PTEs, 3 CPUs (+ the RCU engine as actor 3). */
-export const SLOTS = 2;
-export const PTES = 2;
-export const CPUS = 3;
+/**
+ * The geometry of replay files written before it was drawn, and of hand-built scenarios: 2 pmd
+ * slots of 2 PTEs, 3 CPUs (+ the RCU engine as actor 3). Generated scenarios draw theirs
+ * (geometry.ts): the lengths of `slots`, of each slot's `ptes` and of `programs`.
+ */
+export const SLOTS = LEGACY_GEOMETRY.slots;
+/** See {@link SLOTS}. */
+export const PTES = LEGACY_GEOMETRY.ptes;
+/** See {@link SLOTS}. */
+export const CPUS = LEGACY_GEOMETRY.cpus;
 
 /** Initial state of one PTE. */
 export type PteInit = 'none' | 'clean' | 'dirty' | 'poison' | 'wp' | 'swap';
@@ -48,7 +57,7 @@ export interface SlotInit {
   ptes: PteInit[];
 }
 
-/** One chunk of the interleaving: run actor `a` (0..CPUS-1 a CPU, CPUS the RCU engine) for up to `n` steps. */
+/** One chunk of the interleaving: run actor `a` (0..cpus-1 a CPU, cpus the RCU engine) for up to `n` steps. */
 export interface Chunk {
   a: number;
   n: number;
@@ -58,6 +67,7 @@ export interface Chunk {
 export interface Scenario {
   /** Whether the file is shmem (khugepaged collapses it) or a regular file (written back). */
   fileKind: 'shmem' | 'file';
+  /** One per pmd slot (1..4; 2 in older replay files), each with one initial PTE per index (1..4; 2). */
   slots: SlotInit[];
   /** Whether every CPU's TLB initially caches every present entry. */
   warm: boolean;
@@ -72,8 +82,14 @@ export interface Scenario {
    * written before they were drawn: `DEFAULT_BATCH`.
    */
   batch?: { tables: number; pages: number };
+  /** One program per CPU: its length is the number of CPUs (2..4; 3 in older replay files). */
   programs: Op[][];
   schedule: Chunk[];
+  /**
+   * powerpc `PTE_FRAG_NR` this run (geometry.ts `drawsFrags`). Absent (older replay files, other
+   * arches): the adapter's declared `tablesPerPage`.
+   */
+  frags?: number;
 }
 
 /** Which op kinds an adapter's declarations and era make reachable. */
@@ -168,6 +184,15 @@ export interface GenConfig {
   preemptRemover: number;
   /** Weight (against 1) of the first chunk stopping its op at one of its preemption points rather than after a drawn count. */
   points: number;
+  /**
+   * Weights of the drawn world (geometry.ts), smallest size first. The geometry of before it was
+   * drawn (2 slots of 2 PTEs, 3 CPUs, 4 fragments) keeps the largest weight, so the corpus's
+   * runs-to-failure stay close to what they were; the other sizes appear at a measured rate
+   * (`npm run stats`).
+   */
+  geometry: GeometryWeights;
+  /** Weight (against 10) of the lock-holder schedule shape (schedule.ts) over the drawn chunks. */
+  holder: number;
 }
 
 /** The default generator configuration (no per-bug tuning: one configuration for everything). */
@@ -189,6 +214,8 @@ export const DEFAULT_GEN: GenConfig = {
   cpuChunks: 60,
   preemptRemover: 12,
   points: 12,
+  geometry: { slots: [1, 8, 1, 1], ptes: [1, 8, 1, 1], cpus: [1, 8, 1], frags: [1, 1, 4] },
+  holder: 2,
 };
 
 /** Base weights of the op kinds (before swarm selection). */
@@ -199,7 +226,7 @@ const OP_WEIGHTS: Record<Op['k'], number> = {
 };
 
 /** The fast-check arbitrary of one op of kind `k`, on `slot` / `index`. */
-function opOfKind(k: Op['k'], slot: fc.Arbitrary<number>, index: fc.Arbitrary<number>, archWalk: boolean): fc.Arbitrary<Op> {
+function opOfKind(k: Op['k'], slot: fc.Arbitrary<number>, index: fc.Arbitrary<number>, archWalk: boolean, slots: number): fc.Arbitrary<Op> {
   switch (k) {
     case 'walk': {
       const api = archWalk ? fc.constantFrom('lock' as const, 'map' as const, 'nolock' as const, 'arch' as const) : fc.constantFrom('lock' as const, 'map' as const, 'nolock' as const);
@@ -226,15 +253,16 @@ function opOfKind(k: Op['k'], slot: fc.Arbitrary<number>, index: fc.Arbitrary<nu
     case 'dma': return fc.record({ k: fc.constant('dma' as const), slot, index, write: fc.boolean() });
     case 'fork': return fc.constant({ k: 'fork' as const });
     case 'mmap': return fc.record({ k: fc.constant('mmap' as const), slot });
-    // The destination: any other slot.
-    case 'mremap': return fc.tuple(slot, fc.nat({ max: SLOTS - 2 })).map(([s, d]) => ({ k: 'mremap' as const, slot: s, to: (s + 1 + d) % SLOTS }));
+    // The destination: any other slot of the scenario's geometry (with one slot, the same one:
+    // an overlapping mremap, which fails).
+    case 'mremap': return fc.tuple(slot, fc.nat({ max: Math.max(0, slots - 2) })).map(([s, d]) => ({ k: 'mremap' as const, slot: s, to: slots > 1 ? (s + 1 + d) % slots : s }));
   }
 }
 
 /** The fast-check arbitrary of one op, weighted, restricted to `kinds`. */
-export function opArb(kinds: Set<Op['k']>, archWalk = false, slot: fc.Arbitrary<number> = fc.nat({ max: SLOTS - 1 }), index: fc.Arbitrary<number> = fc.nat({ max: PTES - 1 })): fc.Arbitrary<Op> {
+export function opArb(kinds: Set<Op['k']>, archWalk = false, slot: fc.Arbitrary<number> = fc.nat({ max: SLOTS - 1 }), index: fc.Arbitrary<number> = fc.nat({ max: PTES - 1 }), slots: number = SLOTS): fc.Arbitrary<Op> {
   const ks = [...kinds];
-  return fc.oneof({ withCrossShrink: true }, ...ks.map((k) => ({ weight: OP_WEIGHTS[k], arbitrary: opOfKind(k, slot, index, archWalk) })));
+  return fc.oneof({ withCrossShrink: true }, ...ks.map((k) => ({ weight: OP_WEIGHTS[k], arbitrary: opOfKind(k, slot, index, archWalk, slots) })));
 }
 
 /** A number drawn as `focus` with weight `w`, else uniformly in 0..max. */
@@ -249,17 +277,17 @@ function weighted<T>(values: readonly T[], weights: readonly number[]): fc.Arbit
 }
 
 /** The initial PTEs of a table: mixed, or a boundary case (all none / all dirty / all clean). */
-function ptesArb(g: GenConfig): fc.Arbitrary<PteInit[]> {
+function ptesArb(g: GenConfig, ptes: number): fc.Arbitrary<PteInit[]> {
   const pte = fc.oneof(
     { weight: 6, arbitrary: fc.constant<PteInit>('none') },
     { weight: 3, arbitrary: fc.constant<PteInit>('clean') },
     { weight: 3, arbitrary: fc.constant<PteInit>('dirty') },
     { weight: 1, arbitrary: fc.constantFrom<PteInit>('poison', 'wp', 'swap') },
   );
-  const all = (k: PteInit): fc.Arbitrary<PteInit[]> => fc.constant(Array<PteInit>(PTES).fill(k));
+  const all = (k: PteInit): fc.Arbitrary<PteInit[]> => fc.constant(Array<PteInit>(ptes).fill(k));
   const [mixed, none, dirty, clean] = g.pteStyles;
   const arms = [
-    { weight: mixed, arbitrary: fc.array(pte, { minLength: PTES, maxLength: PTES }) },
+    { weight: mixed, arbitrary: fc.array(pte, { minLength: ptes, maxLength: ptes }) },
     { weight: none, arbitrary: all('none') },
     { weight: dirty, arbitrary: all('dirty') },
     { weight: clean, arbitrary: all('clean') },
@@ -292,13 +320,13 @@ function biased<T>(need: boolean, aware: number, v: T, arb: fc.Arbitrary<T>): fc
 }
 
 /** The arbitrary of a slot's initial state: mostly a table, often empty (reclaim and retract need empty tables). */
-function slotArb(g: GenConfig, need: Needs = NO_NEEDS): fc.Arbitrary<SlotInit> {
+function slotArb(g: GenConfig, ptes: number, need: Needs = NO_NEEDS): fc.Arbitrary<SlotInit> {
   return fc.record({
     vma: biased(need.anon === true, g.aware, 'anon' as const, biased(need.file, g.aware, 'file' as const, fc.constantFrom<'anon' | 'file'>('file', 'anon'))),
     shared: biased(need.uffd, g.aware, false, fc.boolean()),
     uffd: biased(need.anon === true, g.aware, 'none' as const, biased(need.uffd, g.aware, 'missing' as const, weighted<'none' | 'missing' | 'wp'>(['none', 'missing', 'wp'], g.uffdWeights))),
     table: fc.oneof({ weight: 4, arbitrary: fc.constant(true) }, { weight: 1, arbitrary: fc.constant(false) }),
-    ptes: ptesArb(g),
+    ptes: ptesArb(g, ptes),
   });
 }
 
@@ -331,24 +359,36 @@ interface Dealt {
 }
 
 /** Assemble per-CPU programs from dealt ops (by position, then deal order). */
-function assemble(dealt: (Dealt | null)[]): Op[][] {
-  const programs: Op[][] = Array.from({ length: CPUS }, () => []);
+function assemble(dealt: (Dealt | null)[], cpus: number): Op[][] {
+  const programs: Op[][] = Array.from({ length: cpus }, () => []);
   const live = dealt.map((d, i) => ({ d, i })).filter((x): x is { d: Dealt; i: number } => x.d !== null);
   live.sort((a, b) => a.d.pos - b.d.pos || a.i - b.i);
   for (const { d } of live) programs[d.cpu]!.push(d.op);
   return programs;
 }
 
+/** Drawn focus picks: uniform modulo any slot or PTE count 1..4. */
+const FOCUS_PICKS = 12;
+
 /** The scenario arbitrary for one adapter. */
 export function scenarioArb(adapter: Adapter, g: GenConfig = DEFAULT_GEN): fc.Arbitrary<Scenario> {
   const d = adapter.declarations;
   const kinds = [...opKinds(adapter)];
   const archWalk = adapter.arch_walk !== undefined;
-  const points: PreemptionPoints = g.points > 0 ? preemptionPoints(adapter, kinds) : new Map();
+  // Measured here, for every PTE count, while the generator is built (the check's calibration
+  // phase, where an adapter that hangs or exits is reported as such), not during the search.
+  const ptesCounts = Array.from({ length: GEOMETRY_BOUNDS.ptes.max }, (_, i) => i + 1);
+  const pointsBy = new Map(ptesCounts.map((n) => [n, g.points > 0 ? preemptionPoints(adapter, kinds, n) : new Map<string, readonly number[]>()]));
+  const holdsBy = new Map(ptesCounts.map((n) => [n, g.holder > 0 ? holdPoints(adapter, kinds, n) : new Map<string, readonly number[]>()]));
+  const points = (ptes: number): PreemptionPoints => pointsBy.get(ptes) ?? new Map();
+  const holds = (ptes: number): PreemptionPoints => holdsBy.get(ptes) ?? new Map();
+  // The focus slot and index are drawn as picks uniform modulo any size 1..4 (12 = lcm), so the
+  // profile does not chain on the geometry.
   const profile = fc.record({
+    geo: geometryArb(adapter, g.geometry),
     kinds: kindsArb(kinds, g),
-    slot: fc.nat({ max: SLOTS - 1 }),
-    index: fc.nat({ max: PTES - 1 }),
+    slot: fc.nat({ max: FOCUS_PICKS - 1 }),
+    index: fc.nat({ max: FOCUS_PICKS - 1 }),
   });
   // The parts that do not depend on the profile, built once (not once per scenario).
   const [never, first, every, random] = g.batchFail;
@@ -370,31 +410,37 @@ export function scenarioArb(adapter: Adapter, g: GenConfig = DEFAULT_GEN): fc.Ar
   };
   const schedule = drawnScheduleArb(g);
   return profile.chain((p) => {
-    const slotA = focused(p.slot, g.focus, SLOTS - 1);
-    const indexA = focused(p.index, g.focus, PTES - 1);
-    const op = opArb(new Set(p.kinds), archWalk, slotA, indexA);
-    const cpu = fc.nat({ max: CPUS - 1 });
+    const geo: ScenarioGeometry = p.geo;
+    const focusSlot = p.slot % geo.slots;
+    const slotA = focused(focusSlot, g.focus, geo.slots - 1);
+    const indexA = focused(p.index % geo.ptes, g.focus, geo.ptes - 1);
+    const op = opArb(new Set(p.kinds), archWalk, slotA, indexA, geo.slots);
+    const cpus = geo.cpus;
+    const cpu = fc.nat({ max: cpus - 1 });
     const pos = fc.nat({ max: 3 });
     const one = (o: fc.Arbitrary<Op>): fc.Arbitrary<Dealt> => fc.record({ cpu, pos, op: o });
-    const dealt = fc.tuple(...p.kinds.map((k) => fc.option(one(opOfKind(k, slotA, indexA, archWalk)), { nil: null, freq: 8 })));
-    // Spread by role: each remover on its own CPU from `base` on, the users on the other CPUs.
+    const dealt = fc.tuple(...p.kinds.map((k) => fc.option(one(opOfKind(k, slotA, indexA, archWalk, geo.slots)), { nil: null, freq: 8 })));
+    // Spread by role: each remover on its own CPU from `base` on, the users on the other CPUs
+    // (on every CPU when the removers took them all).
     const nRemovers = p.kinds.filter((k) => REMOVERS.includes(k)).length;
-    const cpuOf = Array.from({ length: CPUS }, (_, base) => {
-      const free = Array.from({ length: CPUS }, (_, c) => c).filter((c) => (c - base + CPUS) % CPUS >= nRemovers);
-      return p.kinds.map((_, i) => (i < nRemovers ? (base + i) % CPUS : free[(i - nRemovers) % free.length]!));
+    const cpuOf = Array.from({ length: cpus }, (_, base) => {
+      const all = Array.from({ length: cpus }, (_, c) => c);
+      const left = all.filter((c) => (c - base + cpus) % cpus >= nRemovers);
+      const free = left.length ? left : all;
+      return p.kinds.map((_, i) => (i < nRemovers ? (base + i) % cpus : free[(i - nRemovers) % free.length]!));
     });
     const spread = g.dealSpread > 0
       ? fc.oneof(
-        { weight: g.dealSpread, arbitrary: fc.tuple(fc.nat({ max: CPUS - 1 }), dealt).map(([base, ds]) => ds.map((d, i) => (d ? { ...d, cpu: cpuOf[base]![i]!, pos: 0 } : d))) },
+        { weight: g.dealSpread, arbitrary: fc.tuple(fc.nat({ max: cpus - 1 }), dealt).map(([base, ds]) => ds.map((d, i) => (d ? { ...d, cpu: cpuOf[base]![i]!, pos: 0 } : d))) },
         { weight: 1, arbitrary: dealt },
       )
       : dealt;
-    const programs = fc.tuple(spread, fc.array(one(op), { maxLength: g.maxOps })).map(([ds, extra]) => assemble([...ds, ...extra]));
+    const programs = fc.tuple(spread, fc.array(one(op), { maxLength: g.maxOps })).map(([ds, extra]) => assemble([...ds, ...extra], cpus));
     const needs = needsOf(p.kinds);
-    const perSlot = fc.tuple(...Array.from({ length: SLOTS }, (_, i) => slotArb(g, i === p.slot ? needs : NO_NEEDS)));
+    const perSlot = fc.tuple(...Array.from({ length: geo.slots }, (_, i) => slotArb(g, geo.ptes, i === focusSlot ? needs : NO_NEEDS)));
     const slots = g.sameVma > 0
       ? fc.oneof(
-        { weight: g.sameVma, arbitrary: slotArb(g, needs).map((s) => Array.from({ length: SLOTS }, () => ({ ...s, ptes: [...s.ptes] }))) },
+        { weight: g.sameVma, arbitrary: slotArb(g, geo.ptes, needs).map((s) => Array.from({ length: geo.slots }, () => ({ ...s, ptes: [...s.ptes] }))) },
         { weight: 1, arbitrary: perSlot },
       )
       : perSlot;
@@ -407,6 +453,7 @@ export function scenarioArb(adapter: Adapter, g: GenConfig = DEFAULT_GEN): fc.Ar
       ...fixed,
       programs,
     });
-    return fc.tuple(record, schedule).map(([sc, drawn]): Scenario => ({ ...sc, schedule: placeSchedule(sc.programs, drawn, points) }));
+    const frags = geo.frags === undefined ? {} : { frags: geo.frags };
+    return fc.tuple(record, schedule).map(([sc, drawn]): Scenario => ({ ...sc, schedule: placeSchedule(sc.programs, drawn, points(geo.ptes), holds(geo.ptes)), ...frags }));
   });
 }

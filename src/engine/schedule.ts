@@ -4,15 +4,21 @@
  * completion before the last preempted one resumes.
  *
  * The chunks are drawn before the programs are known and placed on them afterwards
- * (`placeSchedule`): a drawn actor 0..5 names a busy CPU (modulo 1, 2 or 3 busy CPUs, so each
- * busy CPU is equally likely), -1 the RCU engine. The first chunk prefers a CPU whose program
+ * (`placeSchedule`): a drawn actor 0..11 names a busy CPU (modulo 1..4 busy CPUs, so each
+ * busy CPU is equally likely), -1 the RCU engine (actor `programs.length`). The first chunk prefers a CPU whose program
  * starts with a remover (a page-table freeing path is where the windows are), and preempts its
  * op at one of its measured preemption points (preemption.ts) rather than after a blind count.
+ *
+ * A second shape preempts a lock holder: a CPU whose first op takes a contended lock is stopped
+ * at one of its measured hold points (holding it), then a CPU whose program starts with a
+ * remover runs until it blocks or finishes, then every other busy CPU runs to completion (in the
+ * window the remover left open, e.g. after a failed `spin_trylock()`) before the remover and the
+ * holder resume.
  */
 import fc from 'fast-check';
 import type { Op } from './ops';
 import { opPath, type PreemptionPoints } from './preemption';
-import { CPUS, type Chunk, type GenConfig } from './scenario';
+import type { Chunk, GenConfig } from './scenario';
 
 /** Steps of a tail chunk: enough for any op of the model to finish. */
 export const TAIL_STEPS = 64;
@@ -20,8 +26,8 @@ export const TAIL_STEPS = 64;
 /** Op kinds that remove or free page tables. */
 export const REMOVERS: readonly Op['k'][] = ['dontneed', 'munmap', 'khugepaged', 'collapse', 'hugetlb_unshare', 'mremap'];
 
-/** Drawn actor values per CPU pick: 0..PICKS-1, uniform modulo 1, 2 or 3 busy CPUs. */
-const PICKS = 6;
+/** Drawn actor values per CPU pick: 0..PICKS-1, uniform modulo 1..4 busy CPUs. */
+const PICKS = 12;
 /** Drawn index of a preemption point: 0..POINT_PICKS-1, uniform modulo any count up to 8. */
 const POINT_PICKS = 840;
 
@@ -33,6 +39,11 @@ export interface DrawnSchedule {
   toRemover: boolean;
   /** Index of the first chunk's preemption point, or -1 for its drawn length. */
   point: number;
+  /**
+   * Index of a hold point for the lock-holder shape (see above), or -1 (or absent) for the drawn
+   * chunks. The holder and the remover are picked by the first chunk's `a`.
+   */
+  holder?: number;
 }
 
 function weightedBool(w: number): fc.Arbitrary<boolean> {
@@ -57,22 +68,39 @@ export function drawnScheduleArb(g: GenConfig): fc.Arbitrary<DrawnSchedule> {
     { weight: any, arbitrary: fc.array(chunk, { maxLength: g.maxChunks }) },
   ].filter((x) => x.weight > 0));
   const point = g.points > 0 ? fc.oneof({ weight: g.points, arbitrary: fc.nat({ max: POINT_PICKS - 1 }) }, { weight: 1, arbitrary: fc.constant(-1) }) : fc.constant(-1);
-  return fc.record({ chunks, toRemover: weightedBool(g.preemptRemover), point });
+  const holder = g.holder > 0 ? fc.oneof({ weight: g.holder, arbitrary: fc.nat({ max: POINT_PICKS - 1 }) }, { weight: 10, arbitrary: fc.constant(-1) }) : fc.constant(-1);
+  return fc.record({ chunks, toRemover: weightedBool(g.preemptRemover), point, holder });
+}
+
+/**
+ * The lock-holder shape (see above) on `programs`, or null when no busy CPU other than a
+ * remover's has a hold point: [holder to its hold point, remover until it blocks].
+ */
+function holderSchedule(programs: Op[][], busy: number[], removing: number[], drawn: DrawnSchedule, holds: PreemptionPoints): Chunk[] | null {
+  const pick = drawn.chunks[0]?.a ?? 0;
+  if (drawn.holder === undefined || drawn.holder < 0 || !removing.length || pick < 0) return null;
+  const r = removing[pick % removing.length]!;
+  const holders = busy.filter((h) => h !== r && holds.get(opPath(programs[h]![0]!))?.length);
+  if (!holders.length) return null;
+  const h = holders[Math.floor(pick / removing.length) % holders.length]!;
+  const at = holds.get(opPath(programs[h]![0]!))!;
+  return [{ a: h, n: at[drawn.holder % at.length]! }, { a: r, n: TAIL_STEPS }];
 }
 
 /** Place a drawn schedule on `programs`: CPU picks name busy CPUs, then the tail. */
-export function placeSchedule(programs: Op[][], drawn: DrawnSchedule, points: PreemptionPoints): Chunk[] {
+export function placeSchedule(programs: Op[][], drawn: DrawnSchedule, points: PreemptionPoints, holds: PreemptionPoints = new Map()): Chunk[] {
+  const rcu = programs.length;
   const busy = programs.map((p, i) => (p.length ? i : -1)).filter((i) => i >= 0);
-  if (!busy.length) return drawn.chunks.map((c) => ({ a: c.a < 0 ? CPUS : c.a % CPUS, n: c.n }));
+  if (!busy.length) return drawn.chunks.map((c) => ({ a: c.a < 0 ? rcu : c.a % rcu, n: c.n }));
   const removing = busy.filter((i) => REMOVERS.includes(programs[i]![0]!.k));
-  const schedule = drawn.chunks.map((c, j): Chunk => {
-    if (c.a < 0) return { a: CPUS, n: c.n };
+  const schedule = holderSchedule(programs, busy, removing, drawn, holds) ?? drawn.chunks.map((c, j): Chunk => {
+    if (c.a < 0) return { a: rcu, n: c.n };
     const pool = j === 0 && drawn.toRemover && removing.length ? removing : busy;
     const a = pool[c.a % pool.length]!;
     const at = j === 0 && drawn.point >= 0 ? points.get(opPath(programs[a]![0]!)) : undefined;
     return { a, n: at?.length ? at[drawn.point % at.length]! : c.n };
   });
   const last = schedule[schedule.length - 1];
-  if (!last || last.a >= CPUS) return schedule;
+  if (!last || last.a >= rcu) return schedule;
   return [...schedule, ...busy.filter((a) => a !== last.a).map((a) => ({ a, n: TAIL_STEPS }))];
 }

@@ -30,6 +30,8 @@ export interface RunConfig {
   reclaim: boolean;
   /** Capacities of `mmu_table_batch` (tables) and of each page batch (pages), drawn per scenario. */
   batch: { tables: number; pages: number };
+  /** PTE tables per page drawn for this run (powerpc `PTE_FRAG_NR`), overriding the declaration. */
+  tablesPerPage?: number;
 }
 
 /** Raised to abandon a run whose state is beyond the model (never for a contract violation). */
@@ -87,7 +89,8 @@ export class World {
   lastPoint = '';
 
   constructor(readonly adapter: Adapter, readonly cfg: RunConfig) {
-    this.decl = adapter.declarations;
+    // A drawn PTE_FRAG_NR stands in for the declared one everywhere (the kernel's is a build-time constant).
+    this.decl = cfg.tablesPerPage === undefined ? adapter.declarations : { ...adapter.declarations, tablesPerPage: cfg.tablesPerPage };
     for (let i = 0; i < cfg.cpus; i++) this.actors.push(newActor(i, cpuName(i)));
     this.tasks = this.actors.slice();
     for (const a of this.tasks) this.cpumask.add(a.id);

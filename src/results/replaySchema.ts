@@ -1,14 +1,16 @@
 /**
  * The schema of a replay file (src/results/replayFile.ts), field by field: the scenario exactly
- * as src/engine/scenario.ts and src/engine/ops.ts define it (enums, slot < SLOTS, index < PTES,
- * one program per CPU, one initial PTE per index, chunk actor ≤ CPUS, step counts ≥ 1), the
+ * as src/engine/scenario.ts and src/engine/ops.ts define it (enums; a geometry within
+ * GEOMETRY_BOUNDS: 1..4 slots with the same number of initial PTEs each, one program per CPU;
+ * slot < slots, index < PTEs, chunk actor ≤ CPUs, step counts ≥ 1), the
  * fast-check seed and path, and contract ids from the catalog. Unknown fields are refused: a
  * typo would otherwise be replayed as a different scenario without a word.
  */
 import { MAX_GATHER_BATCH, MAX_TABLE_BATCH } from '../model/gather';
 import { CONTRACTS } from '../contracts/catalog';
 import type { Op } from '../engine/ops';
-import { CPUS, PTES, SLOTS, type Chunk, type PteInit, type Scenario, type SlotInit } from '../engine/scenario';
+import type { Chunk, PteInit, Scenario, SlotInit } from '../engine/scenario';
+import { GEOMETRY_BOUNDS } from '../engine/geometry';
 import { arrayOf, bool, fail, int, object, oneOf, str, tagged, type Fields, type Validator } from './shape';
 
 /** Most ops in one CPU's program, most chunks in a schedule, most steps in a chunk (far above what the generator draws). */
@@ -19,8 +21,10 @@ export const SEED_MIN = -0x80000000;
 /** See {@link SEED_MIN}. */
 export const SEED_MAX = 0xffffffff;
 
-const slot = int(0, SLOTS - 1, `a pmd slot 0..${SLOTS - 1}`);
-const index = int(0, PTES - 1, `a PTE index 0..${PTES - 1}`);
+const B = GEOMETRY_BOUNDS;
+// Checked against the scenario's own geometry by `scenarioShape`.
+const slot = int(0, B.slots.max - 1, `a pmd slot 0..${B.slots.max - 1}`);
+const index = int(0, B.ptes.max - 1, `a PTE index 0..${B.ptes.max - 1}`);
 
 const OPS: Record<Op['k'], Fields> = {
   fault: { required: { slot, index, write: bool } },
@@ -54,32 +58,38 @@ const slotInit = object<SlotInit>({
     shared: bool,
     uffd: oneOf(['none', 'missing', 'wp']),
     table: bool,
-    ptes: arrayOf(pteInit, PTES, PTES, 'an array of PTE states'),
+    ptes: arrayOf(pteInit, B.ptes.min, B.ptes.max, 'an array of PTE states'),
   },
 });
 
 const chunk = object<Chunk>({
   required: {
-    a: int(0, CPUS, `an actor 0..${CPUS} (a CPU, or ${CPUS} for RCU)`),
+    a: int(0, B.cpus.max, `an actor 0..${B.cpus.max}`),
     n: int(1, REPLAY_LIMITS.steps, 'a positive integer'),
   },
 });
 
+/** powerpc PTE_FRAG_NR: a power of two (a divisor of the model's 4096-byte page), at most 16. */
+const frags: Validator<number> = (v, at) => {
+  const n = int(1, 16, 'a PTE_FRAG_NR 1, 2, 4, 8 or 16')(v, at);
+  return (n & (n - 1)) === 0 ? n : fail(at, 'a PTE_FRAG_NR 1, 2, 4, 8 or 16', v);
+};
+
 /** An allocation-failure bitmask (bit k fails the k-th allocation). */
 const failMask = int(0, 0x7fffffff, 'a bitmask 0..2147483647');
 
-/** The scenario of a replay file. */
-export const scenarioShape: Validator<Scenario> = object<Scenario>({
+/** The scenario's fields, each on its own. */
+const scenarioFields: Validator<Scenario> = object<Scenario>({
   required: {
     fileKind: oneOf(['shmem', 'file']),
-    slots: arrayOf(slotInit, SLOTS, SLOTS, 'an array of slots'),
+    slots: arrayOf(slotInit, B.slots.min, B.slots.max, 'an array of slots'),
     warm: bool,
     splitPtl: bool,
     allocSplitPtl: bool,
     batchAllocFail: failMask,
     ptlockAllocFail: failMask,
     reclaim: bool,
-    programs: arrayOf(arrayOf(op, 0, REPLAY_LIMITS.ops, 'an array of ops'), CPUS, CPUS, 'an array of per-CPU programs'),
+    programs: arrayOf(arrayOf(op, 0, REPLAY_LIMITS.ops, 'an array of ops'), B.cpus.min, B.cpus.max, 'an array of per-CPU programs'),
     schedule: arrayOf(chunk, 0, REPLAY_LIMITS.chunks, 'an array of chunks'),
   },
   optional: {
@@ -89,8 +99,29 @@ export const scenarioShape: Validator<Scenario> = object<Scenario>({
         pages: int(1, MAX_GATHER_BATCH, `a page-batch capacity 1..${MAX_GATHER_BATCH}`),
       },
     }),
+    frags,
   },
 });
+
+/** The scenario of a replay file: its fields, then every index within its own geometry. */
+export const scenarioShape: Validator<Scenario> = (v, at) => {
+  const sc = scenarioFields(v, at);
+  const slots = sc.slots.length;
+  const ptes = sc.slots[0]!.ptes.length;
+  const cpus = sc.programs.length;
+  sc.slots.forEach((s, i) => {
+    if (s.ptes.length !== ptes) fail(`${at}.slots[${i}].ptes`, `an array of ${ptes} PTE states (as slots[0])`, s.ptes);
+  });
+  sc.programs.forEach((p, c) => p.forEach((o, i) => {
+    const here = `${at}.programs[${c}][${i}]`;
+    if ('slot' in o && o.slot >= slots) fail(`${here}.slot`, `a pmd slot 0..${slots - 1}`, o.slot);
+    if ('index' in o && o.index >= ptes) fail(`${here}.index`, `a PTE index 0..${ptes - 1}`, o.index);
+  }));
+  sc.schedule.forEach((ch, j) => {
+    if (ch.a > cpus) fail(`${at}.schedule[${j}].a`, `an actor 0..${cpus} (a CPU, or ${cpus} for RCU)`, ch.a);
+  });
+  return sc;
+};
 
 const CONTRACT_IDS = CONTRACTS.map((c) => c.id);
 

@@ -25,7 +25,7 @@ const EXPECTED: Record<string, { verdict: AdapterResult['verdict']; error?: RegE
   'faulty-exits': { verdict: 'error', error: /^the adapter ended the check: its worker exited with code 0 .*\((in scenario index \d+|while the generator calibrated itself on the adapter.*)\)$/ },
   'faulty-pollutes-prototype': { verdict: 'error', error: /^the adapter modified Array\.prototype\.push \(prototype pollution\)/ },
   'faulty-oom': { verdict: 'error', error: /^out of memory: the check's heap went past \d+ MiB/ },
-  'faulty-never-returns-table': { verdict: 'error', error: /^vacuous: pte_alloc_one\(\) never returned a table in 300 scenarios/ },
+  'faulty-never-returns-table': { verdict: 'error', error: /^vacuous: pte_alloc_one\(\) never returned a table in 500 scenarios/ },
   'faulty-bogus-table-address': { verdict: 'error', error: /^check failed: Error: the model crashed in scenario \d+: / },
   'faulty-warns': { verdict: 'violates', fails: 'C-WARN' },
   'faulty-bugs': { verdict: 'violates', fails: 'C-BUG' },
@@ -44,7 +44,7 @@ beforeAll(() => {
   saved = path.join(dir, 'saved');
   const adapters = FAULTY.flatMap((f) => ['--adapter', path.join('fixtures', 'faulty', f)]);
   const r = runCli(['check', ...adapters, '--adapter', 'generic-v6.14', '--adapter', 'fixtures/broken/b1-dtor-before-rcu.ts',
-    '--runs', '300', '--timeout', '25', '--jobs', '2', '--quiet', '--save', saved, '--json', path.join(dir, 'out.json')], { timeout: 170_000 });
+    '--runs', '500', '--timeout', '25', '--jobs', '2', '--quiet', '--save', saved, '--json', path.join(dir, 'out.json')], { timeout: 170_000 });
   status = r.status;
   stdout = r.stdout;
   doc = JSON.parse(fs.readFileSync(path.join(dir, 'out.json'), 'utf8')) as ResultsJson;

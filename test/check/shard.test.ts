@@ -20,7 +20,7 @@ beforeAll(() => {
   ensureBuilt();
   dir = tmpDir('shard');
   const run = (extra: string[], out: string): void => {
-    const r = runCli(['check', ...ADAPTERS, '--runs', '700', '--quiet', '--json', path.join(dir, out), ...extra], { timeout: 170_000 });
+    const r = runCli(['check', ...ADAPTERS, '--runs', '1000', '--quiet', '--json', path.join(dir, out), ...extra], { timeout: 170_000 });
     expect(r.status).toBe(0);
   };
   run(['--jobs', '1'], 'full.json');
@@ -33,7 +33,7 @@ describe('shards', () => {
   it('each shard runs its part of every budget', () => {
     const s1 = JSON.parse(fs.readFileSync(path.join(dir, 's1.json'), 'utf8')) as ResultsJson;
     expect(s1.shard).toEqual({ index: 1, count: 2 });
-    expect(s1.adapters.map((a) => a.scenarios)).toEqual([350, 350, 350]);
+    expect(s1.adapters.map((a) => a.scenarios)).toEqual([500, 500, 500]);
   });
   it('merged, they equal the unsharded run (timings aside), in any order', () => {
     const r = runCli(['merge', path.join(dir, 's2.json'), path.join(dir, 's1.json'), '--json', path.join(dir, 'merged.json')]);

@@ -25,7 +25,7 @@ beforeAll(() => {
   // A conforming adapter and a broken fixture (pte_free_defer frees at once: C-LT-4), on the
   // lifetime and dtor properties only, to keep it quick.
   check = runCli([
-    'check', '--adapter', 'generic-v6.14', '--adapter', FIXTURE, '-p', 'lifetime', '-p', 'dtor', '--runs', '1000', '--quiet',
+    'check', '--adapter', 'generic-v6.14', '--adapter', FIXTURE, '-p', 'lifetime', '-p', 'dtor', '--runs', '1500', '--quiet',
     '--json', path.join(dir, 'r.json'), '--junit', path.join(dir, 'r.xml'), '--ktap', '--badges', path.join(dir, 'b') + '/',
   ]);
 });

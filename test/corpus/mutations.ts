@@ -1,11 +1,12 @@
 /**
  * Deterministic mutations of a valid replay file (test/corpus/replay/base.json): every field
  * deleted, given the wrong type, out of range, NaN (which JSON.stringify saves as null), an
- * unknown enum value or op kind, an unknown extra field; fixed-length arrays one short and one
- * long. Each mutation is expected to be refused with one line naming the field path, except the
+ * unknown enum value or op kind, an unknown extra field; the geometry arrays (slots, PTEs,
+ * programs) one below their least and one above their greatest length. Each mutation is expected to be refused with one line naming the field path, except the
  * few listed in {@link VALID_MUTATIONS}, which are valid inputs (documented in README.md).
  */
 import { CPUS, PTES, SLOTS } from '../../src/engine/scenario';
+import { GEOMETRY_BOUNDS } from '../../src/engine/geometry';
 
 /** One mutated document. */
 export interface Mutation {
@@ -36,12 +37,12 @@ export const VALID_MUTATIONS: readonly string[] = [
   'scenario.programs[2] = []',
 ];
 
-/** Arrays whose length the schema fixes, with that length. */
-const FIXED: Record<string, number> = { 'scenario.slots': SLOTS, 'scenario.programs': CPUS };
+/** Arrays whose length the schema bounds (the drawn geometry, geometry.ts), with the bounds. */
+const BOUNDED: Record<string, { min: number; max: number }> = { 'scenario.slots': GEOMETRY_BOUNDS.slots, 'scenario.programs': GEOMETRY_BOUNDS.cpus };
 
-function fixedLength(at: string): number | undefined {
-  if (/^scenario\.slots\[\d+\]\.ptes$/.test(at)) return PTES;
-  return FIXED[at];
+function boundedLength(at: string): { min: number; max: number } | undefined {
+  if (/^scenario\.slots\[\d+\]\.ptes$/.test(at)) return GEOMETRY_BOUNDS.ptes;
+  return BOUNDED[at];
 }
 
 function clone<T>(v: T): T {
@@ -102,10 +103,10 @@ export function replayMutations(base: unknown): Mutation[] {
     if (typeof last === 'string') for (const [what, r] of RANGE[last] ?? []) add(keys, what, () => r);
     if (Array.isArray(v)) {
       const at = pathText(keys);
-      const n = fixedLength(at);
-      if (n !== undefined) {
-        add(keys, 'one short', (old) => (old as unknown[]).slice(0, -1));
-        add(keys, 'one long', (old) => [...(old as unknown[]), clone((old as unknown[])[0] ?? [])]);
+      const b = boundedLength(at);
+      if (b !== undefined) {
+        add(keys, 'below its least length', (old) => (old as unknown[]).slice(0, b.min - 1));
+        add(keys, 'above its greatest length', (old) => Array.from({ length: b.max + 1 }, (_, i) => clone((old as unknown[])[i] ?? (old as unknown[])[0] ?? [])));
       }
       v.forEach((x, i) => walk(x, [...keys, i]));
     } else if (typeof v === 'object' && v !== null) {
@@ -121,6 +122,7 @@ export function replayMutations(base: unknown): Mutation[] {
   add(['violation', 'contract'], 'not among the judged contracts', () => 'C-LT-1');
   add(['scenario', 'programs', 0, 0, 'k'], '= an unknown op kind', () => 'mprotect');
   add(['scenario', 'programs', 2, 9], 'an extra op of an unknown kind', () => ({ k: 'mremap', slot: 0 }));
+  add(['scenario', 'slots', 1, 'ptes'], 'shorter than slots[0].ptes', (old) => (old as unknown[]).slice(0, -1));
   add(['scenario', 'schedule'], '1001 chunks', () => Array.from({ length: 1001 }, () => ({ a: 0, n: 1 })));
   add(['scenario', 'programs', 1], '1001 ops', () => Array.from({ length: 1001 }, () => ({ k: 'dontneed', slot: 0 })));
   return out;

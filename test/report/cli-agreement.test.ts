@@ -36,7 +36,7 @@ afterAll(removeTmpDirs);
 /** Runs `check ...args` writing every output, and returns the exit code, stdout and the parsed outputs. */
 function check(name: string, args: string[]): { status: number | null; stdout: string; ktap: ReturnType<typeof ktapTotals>; junit: Record<string, string>; json: ResultsJson } {
   const out = path.join(dir, name);
-  const r = runCli(['check', ...args, '--runs', '1000', '--ktap', `${out}.ktap`, '--junit', `${out}.xml`, '--json', `${out}.json`], { timeout: 120_000 });
+  const r = runCli(['check', ...args, '--runs', '1500', '--ktap', `${out}.ktap`, '--junit', `${out}.xml`, '--json', `${out}.json`], { timeout: 120_000 });
   expect(r.stderr).toBe('');
   const doc = parseKtap(fs.readFileSync(`${out}.ktap`, 'utf8'));
   expect(countKtap(doc)).toEqual(ktapTotals(doc));

@@ -23,6 +23,7 @@ const adapter: Adapter = {
     // No paging-structure cache: the MMU caches translations (TLB, TSB) and the TSB-miss trap
     // handler walks the Linux tables in software (arch/sparc/kernel/tsb.S, ./tlb.ts).
     hwWalkCache: false,
+    pteWriteFlushes: true,
   },
   /* tlb_64.h tlb_flush() = flush_tlb_pending(); tlbflush_64.h flush_tlb_range() empty (./tlb.ts) */
   ...sparc64FlushHooks,

@@ -148,6 +148,14 @@ export interface Declarations {
    * tables afresh: sparc64, whose TSB-miss trap handler walks the Linux tables in software.
    */
   hwWalkCache?: boolean;
+  /**
+   * sparc64: a PTE write outside lazy MMU mode flushes the page at once (`set_pte_at()` /
+   * `pte_clear()` → `maybe_tlb_batch_add()` → `tlb_batch_add()` → `flush_tsb_user_page()` +
+   * `global_flush_tlb_page()`, arch/sparc/mm/tlb.c), which is how the old PTEs of an anon collapse
+   * (`ptep_clear()` after the generic `pmdp_collapse_flush()`, whose `flush_tlb_range()` is empty
+   * there) leave the TLB. The zap's PTE clears run in lazy MMU mode and join the gather's batch.
+   */
+  pteWriteFlushes?: boolean;
   /** Historical generic mm code (fixtures only). */
   mm?: MmVariant;
   /**

@@ -20,10 +20,14 @@ import { CONTRACTS } from '../src/contracts/catalog';
  * The fixed seed and the bound on runs to the first failure. The default generator finds every
  * bug within 1000 runs at each of seeds 1..20 (`ptconform bugs --seeds 1..20`) but B36 (a remote
  * walker preempted inside its two-half pmd read: 811 runs at seed 1, p50 1401 and at most 4597
- * over seeds 1..10); the bound leaves room for model changes that move a race window by a step.
+ * over seeds 1..10 on its own branch; 5526 at seed 1 in the merged model with drawn geometry and
+ * the new op kinds), which gets {@link SLOW_BOUND}; the bound leaves room for model changes that
+ * move a race window by a step.
  */
 const SEED = 1;
 const BOUND = 2000;
+/** B36's bound (see above). */
+const SLOW_BOUND: Record<string, number> = { B36: 8000 };
 const DIR = path.join(__dirname, '..', 'fixtures', 'counterexamples');
 
 describe('bug corpus metadata', () => {
@@ -50,7 +54,7 @@ describe('bug corpus metadata', () => {
 
 describe(`every in-reach bug is caught with its contract within ${BOUND} runs (seed ${SEED})`, () => {
   it.each(BUGS.map((b) => [b.id, b] as const))('%s', (_id, bug) => {
-    const r = runBug(bug, { seed: SEED, runs: BOUND, shrink: false });
+    const r = runBug(bug, { seed: SEED, runs: SLOW_BOUND[bug.id] ?? BOUND, shrink: false });
     expect(r.caught).toBe(true);
     expect(bug.expected).toContain(r.firstReported);
   });

@@ -109,7 +109,7 @@ describe('the generator draws the new ops', () => {
     const seen = new Map<string, number>();
     for (const sc of fc.sample(scenarioArb(generic), { numRuns: 2000, seed: 7 })) {
       for (const k of new Set(sc.programs.flat().map((o) => o.k))) seen.set(k, (seen.get(k) ?? 0) + 1);
-      for (const o of sc.programs.flat()) if (o.k === 'mremap') expect(o.to).not.toBe(o.slot);
+      for (const o of sc.programs.flat()) if (o.k === 'mremap' && sc.slots.length > 1) expect(o.to).not.toBe(o.slot);
     }
     expect(seen.get('mmap') ?? 0).toBeGreaterThan(100);
     expect(seen.get('mremap') ?? 0).toBeGreaterThan(100);

@@ -57,7 +57,7 @@ describe('PT_RECLAIM fast path', () => {
   });
 
   it('the broken fixture that keeps direct_reclaim after a retry fails C-RM-3 only', () => {
-    const { result } = checkAdapter(brokenFastAfterRetry, PROPERTIES, { runs: 1000, seed: 1, adapterRef: brokenFastAfterRetry.name });
+    const { result } = checkAdapter(brokenFastAfterRetry, PROPERTIES, { runs: 3000, seed: 1, adapterRef: brokenFastAfterRetry.name });
     expect(result.contracts.filter((c) => c.verdict === 'fail').map((c) => c.id)).toEqual(['C-RM-3']);
   });
 });

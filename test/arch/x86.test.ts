@@ -246,7 +246,12 @@ describe('known-bad x86 adapters fail exactly their documented contracts', () =>
     for (const seed of [1, 2, 3, 4]) {
       const { result, failures } = checkAdapter(pv2012, [lifetime], { runs: 400, seed, adapterRef: pv2012.name });
       found.push(result.contracts.filter((c) => c.verdict === 'fail').map((c) => c.id));
-      for (const f of failures) expect(f.scenario.programs.flat().map((o) => o.k)).toEqual(expect.arrayContaining(['gup_fast', 'munmap']));
+      // gup_fast against a path that frees tables: munmap, or mremap (which unmaps its destination).
+      for (const f of failures) {
+        const kinds = f.scenario.programs.flat().map((o) => o.k);
+        expect(kinds).toContain('gup_fast');
+        expect(kinds.some((k) => k === 'munmap' || k === 'mremap')).toBe(true);
+      }
     }
     expect(found.flat().every((id) => id === 'C-LT-3')).toBe(true);
     expect(found.flat()).toContain('C-LT-3');

@@ -41,7 +41,7 @@ const adapter: Adapter = {
   era: 'v6.14',
   source: 'arch/x86/mm/pgtable.c pte_alloc_one/___pte_free_tlb; arch/x86/include/asm/paravirt.h paravirt_tlb_remove_table; arch/x86/kernel/kvm.c kvm_guest_init; include/asm-generic/tlb.h __tlb_remove_table; include/asm-generic/pgalloc.h pte_free; mm/pgtable-generic.c pte_free_defer (v6.14)',
   description: 'x86_64 KVM guest with PV TLB flush and PT_RECLAIM: RCU table batch, dtor in the generic __tlb_remove_table after the grace period.',
-  /* A Xen PV guest has no VT-d of its own (Xen owns the IOMMU): no SVA binding. */
+  /* Modelled without an SVA device: a KVM guest's vIOMMU rarely offers PASID/SVA binding of guest processes; the bare-metal x86_64 adapters carry it. */
   declarations: { ...X86_64_PT_RECLAIM_DECLARATIONS, flushTransport: 'hypercall', IOMMU_SVA: false },
   ...x86_pte_hooks(pte_free_v6_14, ___pte_free_tlb),
   /* no __tlb_remove_table: the generic one (pagetable_dtor + pagetable_free) from v6.14 */

@@ -27,7 +27,8 @@ const adapter: Adapter = {
   era: 'v6.14',
   source: 'arch/x86/mm/pgtable.c pte_alloc_one/___pte_free_tlb; arch/x86/include/asm/pgalloc.h pmd_populate; arch/x86/xen/mmu_pv.c xen_alloc_pte/xen_release_pte/xen_exit_mmap/xen_mmu_ops; include/asm-generic/tlb.h __tlb_remove_table (v6.14)',
   description: 'x86_64 Xen PV guest with PT_RECLAIM: tables pinned while linked, unpinned by paravirt_release_pte before the RCU table batch frees them; dtor in the generic __tlb_remove_table; no THP.',
-  declarations: { ...X86_64_PT_RECLAIM_DECLARATIONS, THP: false, flushTransport: 'hypercall' },
+  /* A Xen PV guest has no VT-d of its own (Xen owns the IOMMU and hides the DMAR table): no SVA binding. */
+  declarations: { ...X86_64_PT_RECLAIM_DECLARATIONS, THP: false, flushTransport: 'hypercall', IOMMU_SVA: false },
   ...x86_pte_hooks(pte_free_v6_14, ___pte_free_tlb),
   /* arch/x86/include/asm/pgalloc.h pmd_populate(): paravirt_alloc_pte(mm, pfn) → xen_alloc_pte */
   paravirt_alloc_pte: xen_alloc_pte,

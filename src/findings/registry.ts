@@ -107,8 +107,51 @@ const F2: Finding = {
   },
 };
 
+const F3_EVENT = /^zap_pte_range drops the PTL with the rmap of (\S+) removed while .+ still cache\(s\) a dirty writable translation of it/;
+
+/**
+ * F3 (the model's own finding, not reported upstream): the PT_RECLAIM fast path
+ * (`try_get_and_clear_pmd()` v6.14, `zap_empty_pte_table()` 2026) clears the pmd and drops the
+ * pmd lock *before* `zap_pte_range()`'s "Do the actual TLB flush before dropping ptl"
+ * (`tlb_flush_mmu_tlbonly()` + `tlb_flush_rmaps()`). That flush-before-unlock is what keeps an
+ * rmap walker (`folio_mkclean()` via `page_vma_mapped_walk()`) from missing a dirty file page
+ * that other CPUs can still store to through stale writable TLB entries (B30, "mm: delay
+ * page_remove_rmap() until after the TLB has been flushed", v6.2): the walker takes the table's
+ * ptl. Once the pmd is none (or a fault has installed a new table), the walker no longer reaches
+ * the old ptl, so a dirty page whose TLB entries are still live is not found: the B30 window
+ * again. The event: an actor queued a dirty page with a delayed rmap, took the fast path's
+ * `pmd_clear`, and had not yet run its `tlb_flush_rmaps()` when the page's stale dirty writable
+ * translations were seen with no mapping left for folio_mkclean() to find.
+ */
+const F3: Finding = {
+  id: 'F3',
+  title: 'PT_RECLAIM fast path clears the pmd before zap_pte_range()\'s flush-before-unlock: folio_mkclean() can miss a dirty page still writable through stale TLB entries',
+  contract: 'C-GA-7',
+  status: 'open',
+  reference: 'mm/memory.c zap_pte_range() (v6.14: try_get_and_clear_pmd() before "Do the actual TLB flush before dropping ptl"; 2026: zap_empty_pte_table()); docs/CHECKING.md "Findings"',
+  config: 'PT_RECLAIM (v6.14+), MADV_DONTNEED of a whole PTE table of a shared file mapping with dirty pages',
+  matches(e) {
+    if (e.violation.contract !== 'C-GA-7' || !e.adapter.declarations.PT_RECLAIM || !e.scenario.reclaim) return false;
+    const m = F3_EVENT.exec(e.violation.message);
+    if (!m) return false;
+    const page = m[1]!;
+    const trace = before(e);
+    const queued = /^__tlb_remove_page\((tlb#\d+), (\S+), delay_rmap\)$/;
+    for (let i = 0; i < trace.length; i++) {
+      const q = queued.exec(trace[i]!.action);
+      if (!q || q[2] !== page) continue;
+      const actor = trace[i]!.actor;
+      const later = trace.slice(i + 1).filter((t) => t.actor === actor);
+      const fast = later.findIndex((t) => t.action.startsWith('pt_reclaim fast path: pmd_clear('));
+      const rmaps = later.findIndex((t) => t.action.startsWith(`tlb_flush_rmaps(${q[1]})`));
+      if (fast >= 0 && rmaps < 0) return true;
+    }
+    return false;
+  },
+};
+
 /** Every known generic-mm finding, by id. */
-export const FINDINGS: readonly Finding[] = [F1, F2];
+export const FINDINGS: readonly Finding[] = [F1, F2, F3];
 
 /** The finding with `id`. */
 export function findingById(id: string): Finding | undefined {

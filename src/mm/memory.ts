@@ -238,6 +238,9 @@ export function* zap_pte_range(tlb: MmuGather, slot: number, reclaim?: PtReclaim
  */
 function checkEarlyRmap(early: { v: number; page: Page }[]): void {
   const w = current();
+  // CPU TLBs hold the scenario's process mm (id 1) only: fork's child mm never runs on a CPU, so
+  // its zap at exit has no translation anywhere (the TLB model is not tagged by ASID).
+  if (w.mm.id !== 1) return;
   for (const { v, page } of early) {
     const holders = w.tasks.filter((a) => {
       if (a.mode !== 'user') return false; // a lazy or other-mm CPU stores nothing through it

@@ -14,7 +14,7 @@
  */
 import {
   __tlb_adjust_range, __model_world, call_rcu, gmap_unlink, mm_alloc_pgste, pagetable_dtor, pagetable_free,
-  rcu_head_page, tlb_remove_table, virt_to_ptdesc, type Adapter, type Mm, type MmuGather, type Page, type RcuHead,
+  rcu_head_page, tlb_remove_table, virt_to_ptdesc, mm_has_pgste, WARN_ON_ONCE, type Adapter, type Mm, type MmuGather, type Page, type RcuHead,
 } from '../../src/kernel';
 import { S390_DECLARATIONS } from './declarations';
 import { s390_pte_hooks } from './hooks';
@@ -48,11 +48,11 @@ function pte_free_now(head: RcuHead): void {
   pagetable_pte_dtor_free(rcu_head_page(head));
 }
 
-/** `pte_free_defer(mm, pgtable)`: call_rcu on the table page's rcu_head. */
+/** `pte_free_defer(mm, pgtable)`: call_rcu on the table page's rcu_head, then the WARN that no PGSTE (KVM guest) mm gets here. */
 export function pte_free_defer(mm: Mm, pgtable: number): void {
-  void mm;
   const ptdesc = virt_to_ptdesc(pgtable);
   call_rcu(ptdesc.rcu_head, pte_free_now);
+  WARN_ON_ONCE(mm_has_pgste(mm), 'pte_free_defer() on a PGSTE mm: THPs are not allowed for KVM guests');
 }
 
 /** asm/tlb.h `pte_free_tlb(tlb, pte, address)`: range, flush_mm, freed_tables, gmap_unlink for PGSTE, tlb_remove_ptdesc. */

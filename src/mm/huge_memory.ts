@@ -176,6 +176,9 @@ export function* split_huge_pmd(slot: number): Step {
   w.record(`pmdp_huge_clear_flush(pmd${slot})`);
   const per = w.cfg.geometry.ptesPerTable;
   yield* arch_flush_tlb_range(slot * per, (slot + 1) * per, true);
+  // sparc64: the huge pmd write itself flushes its translations (set_pmd_at() / pmdp_establish()
+  // → tlb_batch_add() outside lazy MMU mode); its flush_tlb_range() is empty.
+  if (w.decl.pteWriteFlushes) yield* arch_flush_tlb_range(slot * per, (slot + 1) * per, false, 'set_pmd_at: tlb_batch_add');
   if (!refill) {
     yield* zap_deposited_table(slot);
     unmapHugePage(raw, null);

@@ -4,6 +4,7 @@
  * wait), tears the mm down with exit_mmap, lets RCU go idle, and checks for leaks (C-TD-1).
  * Deterministic: the same adapter and scenario give the same trace, byte for byte.
  */
+import { PROCESS_MM_ID } from '../model/mm';
 import type { Adapter } from '../adapter/types';
 import type { PropertyMonitor } from '../check/property';
 import { HookError } from './hookError';
@@ -98,7 +99,7 @@ export function buildWorld(adapter: Adapter, sc: Scenario): World {
   const w = new World(adapter, cfg);
   setCurrent(w);
   w.mm = {
-    id: 1, users: 1, state: 'live', mmap_lock: { readers: new Set(), writer: null },
+    id: PROCESS_MM_ID, users: 1, state: 'live', mmap_lock: { readers: new Set(), writer: null },
     page_table_lock: w.newLock('page_table_lock'), pmdTableLock: w.newLock('pmd_ptl'),
     pmds: new Array<number>(geo.slots).fill(0),
     vmas: sc.slots.map((s, slot) => ({

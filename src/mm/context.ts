@@ -81,6 +81,15 @@ export function* arch_flush_tlb_range(start: number, end: number, huge: boolean,
   yield* callHook(hook.call(w.adapter, w.mm, start, end, huge));
 }
 
+/**
+ * The flush a page-table write itself does outside lazy MMU mode on arches that declare
+ * `pteWriteFlushes` (sparc64: `set_pte_at()` / `set_pmd_at()` → `tlb_batch_add()` →
+ * `global_flush_tlb_page()`): the translations of `[start, end)`, leaf only. Nothing elsewhere.
+ */
+export function* pte_write_flush(start: number, end: number, what: string): Step {
+  if (current().decl.pteWriteFlushes) yield* arch_flush_tlb_range(start, end, false, what);
+}
+
 /** `tlb_flush(tlb)`: the arch's, or include/asm-generic/tlb.h's (walk caches when freed_tables). */
 export function* arch_tlb_flush(tlb: MmuGather): Step {
   const w = current();

@@ -22,7 +22,7 @@ import { lockdep_register_mm } from '../model/lockdep';
 import { eraAtLeast } from '../adapter/types';
 import { spin_lock_wait, spin_unlock } from '../kernel/sync';
 import { i_mmap_lock_write, i_mmap_unlock_write, mmap_write_lock, mmap_write_unlock } from './locking';
-import { __pte_alloc, vpn } from './memory';
+import { __pte_alloc, pmdRange } from './memory';
 import { exit_mmap } from './mmap';
 import { mm_has_notifiers, mmu_notifier_invalidate_range_end, mmu_notifier_invalidate_range_start } from './mmu_notifier';
 import { pmdKind, pte_offset_map_lock, pte_offset_map_nolock, pte_unmap, pte_unmap_unlock, ptep_get, set_pte_at } from './pgtable_generic';
@@ -129,9 +129,9 @@ function* copy_page_range(dst: Mm, slot: number): Step {
   if (!vma.anonVma) return;
   const cow = !vma.shared;
   const notify = cow && mm_has_notifiers(src);
-  if (notify) mmu_notifier_invalidate_range_start(src, vpn(slot, 0), vpn(slot + 1, 0));
+  if (notify) mmu_notifier_invalidate_range_start(src, ...pmdRange(slot));
   if (pmdKind(src.pmds[slot]!) === 'table') yield* copy_pte_range(dst, slot);
-  if (notify) mmu_notifier_invalidate_range_end(src, vpn(slot, 0), vpn(slot + 1, 0));
+  if (notify) mmu_notifier_invalidate_range_end(src, ...pmdRange(slot));
 }
 
 /** fork() of the mm's task: `dup_mmap()` under both mmap write locks, then the child exits. */

@@ -20,9 +20,9 @@ import { depositsOf, markStale } from '../model/deposit';
 import { callHook } from '../model/coroutine';
 import { spin_unlock } from '../kernel/sync';
 import { lockdep_assert_held } from '../model/lockdep';
-import { arch_flush_tlb_range } from './context';
+import { arch_flush_tlb_range, pte_write_flush } from './context';
 import { call_pte_free_defer } from './defer';
-import { pgtableVa, tableFreeing } from './memory';
+import { pgtableVa, pmdRange, tableFreeing } from './memory';
 import { __tlb_remove_page_size, put_page } from './mmu_gather';
 import { mk_table_pmd, pmd_lock, pmd_lockptr, pmd_page_vaddr, pmdKind } from './pgtable_generic';
 import { page_add_rmap, page_remove_rmap, rss_dec } from './rmap';
@@ -174,11 +174,10 @@ export function* split_huge_pmd(slot: number): Step {
   const refill = !file || (w.decl.mm?.replacePageTables === true && depositsOf(w.mm).has(slot));
   w.mm.pmds[slot] = 0;
   w.record(`pmdp_huge_clear_flush(pmd${slot})`);
-  const per = w.cfg.geometry.ptesPerTable;
-  yield* arch_flush_tlb_range(slot * per, (slot + 1) * per, true);
-  // sparc64: the huge pmd write itself flushes its translations (set_pmd_at() / pmdp_establish()
-  // → tlb_batch_add() outside lazy MMU mode); its flush_tlb_range() is empty.
-  if (w.decl.pteWriteFlushes) yield* arch_flush_tlb_range(slot * per, (slot + 1) * per, false, 'set_pmd_at: tlb_batch_add');
+  const [start, end] = pmdRange(slot);
+  yield* arch_flush_tlb_range(start, end, true);
+  // sparc64: the huge pmd write itself flushes its translations; its flush_tlb_range() is empty.
+  yield* pte_write_flush(start, end, 'set_pmd_at: tlb_batch_add');
   if (!refill) {
     yield* zap_deposited_table(slot);
     unmapHugePage(raw, null);
@@ -189,6 +188,7 @@ export function* split_huge_pmd(slot: number): Step {
   const va = pgtableVa(pgtable);
   const page = w.pageOfVa(va)!;
   const vma = w.mm.vmas[slot]!;
+  const per = w.cfg.geometry.ptesPerTable;
   for (let i = 0; i < per; i++) {
     const p = file ? w.filePages[i]! : hugePmdPage(raw);
     page.slots[w.slotIndex(va, i)] = { k: 'present', page: p, gen: p.gen, write: !file || vma.shared, dirty: false };

@@ -11,23 +11,13 @@ import { spin_lock, spin_lock_wait, spin_unlock } from '../kernel/sync';
 import { call_pte_free_defer } from './defer';
 import { lock_hpage, unlock_hpage } from './pagelock';
 import { i_mmap_lock_read, i_mmap_unlock_read, mmap_read_lock, mmap_read_unlock } from './locking';
-import { pmd_pgtable, vpn } from './memory';
+import { pmd_pgtable, pmdRange, vpn } from './memory';
 import { pmd_lock, pmd_lockptr, pmd_same, pmdKind, pmdp_collapse_flush, pmdp_get_lockless_sync, pte_lockptr, pte_offset_map_lock, pte_offset_map_nolock, pte_unmap, pte_unmap_unlock, ptep_get, set_pte_at } from './pgtable_generic';
 import { page_add_rmap, page_remove_rmap, rss_dec } from './rmap';
 import { flush_tlb_mm } from './tlbflush';
 import { arch_flush_tlb_range } from './context';
 import { mk_huge_pmd, pgtable_trans_huge_deposit } from './huge_memory';
 import { mmu_notifier_invalidate_range_end, mmu_notifier_invalidate_range_start } from './mmu_notifier';
-
-/** First virtual page of the pmd range of `slot` (`haddr`), for the notifier ranges. */
-function pmdRangeStart(slot: number): number {
-  return vpn(slot, 0);
-}
-
-/** One past the last virtual page of the pmd range of `slot` (`haddr + HPAGE_PMD_SIZE`). */
-function pmdRangeEnd(slot: number): number {
-  return vpn(slot + 1, 0);
-}
 import { vmaInIMmap } from './vma_lock';
 
 /** C-GA-9: once an aborting path returns, no CPU may still cache a translation for a PTE it cleared. */
@@ -53,7 +43,7 @@ function* collapse_abort(s: CollapseState, ptlHeld: boolean, pmlHeld: boolean): 
   if (ptlHeld) pte_unmap_unlock(s.h);
   else pte_unmap(s.h);
   if (pmlHeld && s.pml && s.pml !== s.ptl) spin_unlock(s.pml);
-  mmu_notifier_invalidate_range_end(w.mm, pmdRangeStart(s.h.slot), pmdRangeEnd(s.h.slot));
+  mmu_notifier_invalidate_range_end(w.mm, ...pmdRange(s.h.slot));
   unlock_hpage();
 }
 
@@ -144,7 +134,7 @@ export function* retract_page_tables(): Step {
     yield;
     // B22's v1 issued no notifier here (S2:7083-7117); v2 added the range around the pmd clear.
     const notify = !w.decl.mm?.retractNoNotifier;
-    if (notify) mmu_notifier_invalidate_range_start(w.mm, pmdRangeStart(slot), pmdRangeEnd(slot));
+    if (notify) mmu_notifier_invalidate_range_start(w.mm, ...pmdRange(slot));
     const pml = yield* pmd_lock();
     const ptl = pte_lockptr(w.mm.pmds[slot]!);
     if (ptl !== pml) yield* spin_lock_wait(ptl, 'spin_lock_nested');
@@ -162,7 +152,7 @@ export function* retract_page_tables(): Step {
     if (replaced) install_huge_pmd_deposit(slot, pgt_pmd);
     if (ptl !== pml) spin_unlock(ptl);
     spin_unlock(pml);
-    if (notify) mmu_notifier_invalidate_range_end(w.mm, pmdRangeStart(slot), pmdRangeEnd(slot));
+    if (notify) mmu_notifier_invalidate_range_end(w.mm, ...pmdRange(slot));
     if (!skipped && !replaced) {
       w.mm.nr_ptes--;
       yield* call_pte_free_defer(pmd_pgtable(pgt_pmd));
@@ -267,14 +257,14 @@ export function* collapse_pte_mapped_thp(slot: number): Step {
   }
   pte_unmap_unlock(h1);
   yield;
-  mmu_notifier_invalidate_range_start(w.mm, pmdRangeStart(slot), pmdRangeEnd(slot));
+  mmu_notifier_invalidate_range_start(w.mm, ...pmdRange(slot));
   let pml: SpinLock | null = null;
   if (vma.uffd !== 'none' && !vma.shared && !mmv.collapseNoEarlyPml && !mmv.collapseTrylockV2) pml = yield* pmd_lock();
   // Step 2: clear the PTEs under the ptl.
   const h = yield* pte_offset_map_nolock(slot, 'nolock');
   if (!h) {
     if (pml) spin_unlock(pml);
-    mmu_notifier_invalidate_range_end(w.mm, pmdRangeStart(slot), pmdRangeEnd(slot));
+    mmu_notifier_invalidate_range_end(w.mm, ...pmdRange(slot));
     unlock_hpage();
     return;
   }
@@ -356,12 +346,12 @@ export function* collapse_pte_mapped_thp(slot: number): Step {
     // deposited under the huge pmd, instead of pte_free_defer() (S2:6931-6941, S2:1466-1469).
     install_huge_pmd_deposit(slot, pgt_pmd);
     spin_unlock(pml);
-    mmu_notifier_invalidate_range_end(w.mm, pmdRangeStart(slot), pmdRangeEnd(slot));
+    mmu_notifier_invalidate_range_end(w.mm, ...pmdRange(slot));
     unlock_hpage();
     return;
   }
   spin_unlock(pml);
-  mmu_notifier_invalidate_range_end(w.mm, pmdRangeStart(slot), pmdRangeEnd(slot));
+  mmu_notifier_invalidate_range_end(w.mm, ...pmdRange(slot));
   w.mm.nr_ptes--;
   yield* call_pte_free_defer(pmd_pgtable(pgt_pmd));
   // maybe_install_pmd: set_huge_pmd.

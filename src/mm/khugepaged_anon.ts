@@ -21,7 +21,7 @@ import { callHook } from '../model/coroutine';
 import { spin_lock_wait, spin_unlock } from '../kernel/sync';
 import { mmap_read_lock, mmap_read_unlock, mmap_write_lock, mmap_write_unlock } from './locking';
 import { newAnonPage, pmd_pgtable, vpn } from './memory';
-import { arch_flush_tlb_range } from './context';
+import { pte_write_flush } from './context';
 import { put_page } from './mmu_gather';
 import { mk_huge_pmd, pgtable_trans_huge_deposit } from './huge_memory';
 import { pmd_lock, pmd_page_vaddr, pmdKind, pmdp_collapse_flush, pte_lockptr, pte_offset_map_lock, pte_unmap_unlock, ptep_get } from './pgtable_generic';
@@ -84,8 +84,8 @@ function* ptep_clear_detached(slot: number, page: Page, va: number, i: number): 
   const table = w.ptName(va);
   w.record(() => `ptep_clear(${table}[${i}])`, table);
   page.slots[w.slotIndex(va, i)] = PTE_NONE;
-  // sparc64: the PTE write itself flushes the page (tlb_batch_add() outside lazy MMU mode).
-  if (w.decl.pteWriteFlushes) yield* arch_flush_tlb_range(vpn(slot, i), vpn(slot, i) + 1, false, 'set_pte_at: tlb_batch_add');
+  // sparc64: the PTE write itself flushes the page.
+  yield* pte_write_flush(vpn(slot, i), vpn(slot, i) + 1, 'set_pte_at: tlb_batch_add');
 }
 
 /** khugepaged on an anonymous pmd: scan under mmap_read_lock, then `collapse_huge_page()`. */

@@ -3,6 +3,7 @@
  * with delayed rmap (`zap_pte_range`), `free_pgtables`, and the tables' model bookkeeping
  * (handed out, being freed) that lets the monitors see a fragment handed out twice.
  */
+import { PROCESS_MM_ID } from '../model/mm';
 import type { PgtableT } from '../adapter/types';
 import type { MapHandle, Step } from '../model/actor';
 import type { MmuGather } from '../model/gather';
@@ -28,6 +29,11 @@ export function slotAddress(slot: number): number {
 /** Virtual page number of (slot, index). */
 export function vpn(slot: number, index: number): number {
   return slot * current().cfg.geometry.ptesPerTable + index;
+}
+
+/** The virtual pages `[start, end)` of the pmd range of `slot` (`haddr` .. `haddr + PMD_SIZE`). */
+export function pmdRange(slot: number): [number, number] {
+  return [vpn(slot, 0), vpn(slot + 1, 0)];
 }
 
 /** The table address of a pgtable_t. */
@@ -238,9 +244,9 @@ export function* zap_pte_range(tlb: MmuGather, slot: number, reclaim?: PtReclaim
  */
 function checkEarlyRmap(early: { v: number; page: Page }[]): void {
   const w = current();
-  // CPU TLBs hold the scenario's process mm (id 1) only: fork's child mm never runs on a CPU, so
-  // its zap at exit has no translation anywhere (the TLB model is not tagged by ASID).
-  if (w.mm.id !== 1) return;
+  // CPU TLBs hold the scenario's process mm only: fork's child mm never runs on a CPU, so its zap
+  // at exit has no translation anywhere (the TLB model is not tagged by ASID).
+  if (w.mm.id !== PROCESS_MM_ID) return;
   for (const { v, page } of early) {
     const holders = w.tasks.filter((a) => {
       if (a.mode !== 'user') return false; // a lazy or other-mm CPU stores nothing through it

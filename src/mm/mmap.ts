@@ -11,7 +11,7 @@ import type { Vma } from '../model/mm';
 import { exitMmapLocks, munmapDowngrades } from './era';
 import { vma_start_write, vmaInIMmap } from './vma_lock';
 import { i_mmap_lock_write, i_mmap_unlock_write, mmap_read_lock, mmap_read_unlock, mmap_write_downgrade, mmap_write_lock, mmap_write_unlock } from './locking';
-import { free_pgtables, vpn, zap_pte_range } from './memory';
+import { free_pgtables, pmdRange, zap_pte_range } from './memory';
 import { zap_huge_pmd } from './huge_memory';
 import { mm_has_notifiers, mmu_notifier_invalidate_range_end, mmu_notifier_invalidate_range_start, mmu_notifier_release } from './mmu_notifier';
 import { tlb_finish_mmu, tlb_gather_mmu } from './mmu_gather';
@@ -68,10 +68,10 @@ export function* unmap_region(vma: Vma): Step {
   const tlb = tlb_gather_mmu(w.mm, false);
   // unmap_vmas(): the notifier range brackets the zap (not free_pgtables()).
   const notify = mm_has_notifiers(w.mm);
-  if (notify) mmu_notifier_invalidate_range_start(w.mm, vpn(slot, 0), vpn(slot + 1, 0));
+  if (notify) mmu_notifier_invalidate_range_start(w.mm, ...pmdRange(slot));
   if (pmdKind(w.mm.pmds[slot]!) === 'huge') yield* zap_huge_pmd(slot, tlb);
   else yield* zap_pte_range(tlb, slot);
-  if (notify) mmu_notifier_invalidate_range_end(w.mm, vpn(slot, 0), vpn(slot + 1, 0));
+  if (notify) mmu_notifier_invalidate_range_end(w.mm, ...pmdRange(slot));
   yield;
   yield* unlink_file_vma(vma);
   yield* free_pgtables(tlb, slot);
@@ -98,14 +98,14 @@ export function* madvise_dontneed(slot: number): Step {
     const tlb = tlb_gather_mmu(w.mm, false);
     // zap_page_range_single(): the notifier range brackets unmap_single_vma(), before tlb_finish_mmu().
     const notify = mm_has_notifiers(w.mm);
-    if (notify) mmu_notifier_invalidate_range_start(w.mm, vpn(slot, 0), vpn(slot + 1, 0));
+    if (notify) mmu_notifier_invalidate_range_start(w.mm, ...pmdRange(slot));
     if (pmdKind(w.mm.pmds[slot]!) === 'huge') yield* zap_huge_pmd(slot, tlb);
     else {
       const reclaim = ptReclaimStart(w.cfg.reclaim);
       yield* zap_pte_range(tlb, slot, reclaim);
       yield* ptReclaimFinish(tlb, slot, reclaim);
     }
-    if (notify) mmu_notifier_invalidate_range_end(w.mm, vpn(slot, 0), vpn(slot + 1, 0));
+    if (notify) mmu_notifier_invalidate_range_end(w.mm, ...pmdRange(slot));
     yield* tlb_finish_mmu(tlb);
   }
   mmap_read_unlock();

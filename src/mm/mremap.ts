@@ -20,7 +20,7 @@ import { eraAtLeast } from '../adapter/types';
 import { spin_lock_wait, spin_unlock } from '../kernel/sync';
 import { arch_flush_tlb_range } from './context';
 import { i_mmap_lock_write, i_mmap_unlock_write, mmap_write_lock, mmap_write_unlock } from './locking';
-import { __pte_alloc } from './memory';
+import { __pte_alloc, pmdRange } from './memory';
 import { move_huge_pmd_deposit } from './huge_memory';
 import { detach_vma, unmap_region } from './mmap';
 import { pmd_lock, pmdKind, pte_offset_map_lock, pte_offset_map_nolock, pte_unmap, pte_unmap_unlock, ptep_get, set_pte_at } from './pgtable_generic';
@@ -36,12 +36,6 @@ export function haveMovePmd(): boolean {
   const w = current();
   if (!eraAtLeast(w.adapter.era, 'v6.5')) return false;
   return w.decl.HAVE_MOVE_PMD ?? ['x86', 'arm64', 'powerpc', 'riscv'].includes(w.adapter.arch);
-}
-
-/** Virtual pages of a slot. */
-function range(slot: number): [number, number] {
-  const per = current().cfg.geometry.ptesPerTable;
-  return [slot * per, (slot + 1) * per];
 }
 
 /** `take_rmap_locks(vma)`: `i_mmap_lock_write()` for a file VMA (the anon_vma lock is not modelled). */
@@ -87,7 +81,7 @@ function* move_normal_pmd(oldSlot: number, newSlot: number): Step<boolean> {
   w.mm.pmds[oldSlot] = 0;
   w.mm.pmds[newSlot] = pmd;
   w.record(() => `move_normal_pmd: pmd_clear(pmd${oldSlot}), pmd_populate(pmd${newSlot}) with the same table`);
-  const [start, end] = range(oldSlot);
+  const [start, end] = pmdRange(oldSlot);
   yield* arch_flush_tlb_range(start, end, true);
   spin_unlock(pml);
   return true;
@@ -102,7 +96,7 @@ function* move_huge_pmd(oldSlot: number, newSlot: number): Step {
     w.mm.pmds[oldSlot] = 0;
     move_huge_pmd_deposit(oldSlot, newSlot);
     w.record(() => `move_huge_pmd(pmd${oldSlot} → pmd${newSlot})`);
-    const [start, end] = range(oldSlot);
+    const [start, end] = pmdRange(oldSlot);
     yield* arch_flush_tlb_range(start, end, true);
   }
   spin_unlock(pml);
@@ -139,7 +133,7 @@ function* move_ptes(vma: Vma, oldSlot: number, newSlot: number): Step {
     set_pte_at(nu, i, e);
   }
   if (force_flush) {
-    const [start, end] = range(oldSlot);
+    const [start, end] = pmdRange(oldSlot);
     yield* arch_flush_tlb_range(start, end, false);
   }
   if (nu.ptl !== old.ptl) spin_unlock(nu.ptl);

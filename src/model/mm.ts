@@ -47,6 +47,9 @@ export interface MmContext {
   pte_frag: number;
 }
 
+/** The id of the scenario's process mm, the one every CPU runs (fork's child mm gets another). */
+export const PROCESS_MM_ID = 1;
+
 /** `struct mm_struct`. */
 export interface Mm {
   readonly id: number;

@@ -12,6 +12,9 @@
  *   freed or has its rcu_head queued by the end of that step (a missed release is a leak), and
  *   no page is freed while a bit is still set. (A double release is a double dtor/free or a
  *   double call_rcu, which the model reports as C-DT-1 / C-LT-7.)
+ * - C-S390-7: pgtable_list holds exactly the reusable pages: a page with one half allocated, the
+ *   other wholly free (no PP) and not PageActive is on it, and every page on it has exactly one
+ *   half allocated (a free half off the list is never reused: half a page lost per table).
  * - C-S390-9: the fragment logic uses only the upper byte of `_refcount`: the low 24 bits are
  *   only ever the allocator's 1 plus speculative references (B38: no fragment accounting in
  *   them). The monitor holds such a speculative reference (get_page_unless_zero) on a table page
@@ -27,6 +30,7 @@
 import type { Property, PropertyMonitor } from '../src/check/property';
 import type { Page } from '../src/model/types';
 import type { World } from '../src/model/world';
+import type { Actor } from '../src/model/actor';
 
 interface Seen {
   gen: number;
@@ -43,6 +47,10 @@ interface MonitorState {
   /** Pages carrying the monitor's speculative reference, with the generation it was taken on. */
   spec: Map<Page, number>;
   list: string;
+  /** Whether the head of the process mm's pgtable_list had a reusable half at the end of the last step. */
+  headFree: boolean;
+  /** Per actor inside a hook: whether the list head had a reusable half at every step boundary since it entered. */
+  headFreeInHook: Map<Actor, boolean>;
 }
 
 const states = new WeakMap<World, MonitorState>();
@@ -55,6 +63,7 @@ function fragmentChecks(w: World, st: MonitorState): void {
   // State invariants are judged between hooks: inside one, the arch may be mid-update under its
   // lock. Transitions (a half handed out, a page released) are judged at every step.
   const judge = !w.inAdapterCode();
+  const listOnLru = w.decl.s390FragmentListInTable !== true;
   for (const p of w.pages) {
     const name = w.pageName(p);
     const prev = st.pages.get(p);
@@ -62,6 +71,15 @@ function fragmentChecks(w: World, st: MonitorState): void {
     const byte = (counter >>> 24) & 0xff;
     if (p.use === 'table' && p.level === 'pte') {
       const same = prev !== undefined && prev.gen === p.gen;
+      // C-S390-7: page_table_alloc() takes a fresh page only when the first listed page has no
+      // reusable half. A page allocated by a task that saw a reusable head at every step
+      // boundary since it entered the hook was allocated although the kernel's locked look at
+      // the head (list_first_entry_or_null, then the AA|PP>>4 mask, which only PP clears can
+      // change outside the lock) would have handed out that half. Fork's child mm has its own
+      // list, so the child's allocations are not judged against the parent's.
+      if (!same && listOnLru && !w.mm.context.has_pgste && st.headFreeInHook.get(w.cur) === true && !w.cur.op.startsWith('fork')) {
+        w.violate('C-S390-7', `page_table_alloc() allocated a fresh page ${name} although the first page of pgtable_list had a free 2K half the whole time: that half is never reused`);
+      }
       const specHeld = st.spec.get(p) === p.gen;
       const aa = byte & 0x03;
       const pp = (byte >>> 4) & 0x03;
@@ -81,6 +99,21 @@ function fragmentChecks(w: World, st: MonitorState): void {
         }
         if (p.active && p.lru.on !== null) {
           w.violate('C-S390-3', `${name} is PageActive (pte_free_defer) but on ${p.lru.on}`);
+        }
+        // C-S390-7: pgtable_list holds exactly the pages a 2K half can be reused from. A page
+        // with one half allocated and the other wholly free (no PP) that is not PageActive is
+        // listed (page_table_alloc_fresh lists it, page_table_free / page_table_free_rcu relist
+        // it, __tlb_remove_table clearing PP leaves it there), and a listed page has exactly one
+        // half allocated (page_table_alloc delists the page whose second half it hands out,
+        // the frees delist it when no half is left allocated). A free half off the list is never
+        // reused: the page is pinned by its other half, half a page lost per table.
+        if (listOnLru && !p.active) {
+          const oneAA = aa === 0x01 || aa === 0x02;
+          if (oneAA && pp === 0 && p.lru.on === null) {
+            w.violate('C-S390-7', `${name}: one 2K half allocated and the other free (byte ${hex(byte)}), not PageActive, but not on pgtable_list: its free half is never reused`);
+          } else if (!oneAA && p.lru.on !== null) {
+            w.violate('C-S390-7', `${name} is on ${p.lru.on} with byte ${hex(byte)}: no half of it can be handed out (page_table_alloc takes only the first entry)`);
+          }
         }
         if (same && byte === 0 && p.rcu_head.state === 'idle') {
           w.violate('C-S390-4', `${name}: its last half was freed (AA and PP all clear) but the page was neither freed nor queued for RCU (release missed${specHeld ? ', while a speculative reference was held' : ''})`);
@@ -118,7 +151,7 @@ export const s390Monitor: PropertyMonitor = {
   afterStep(w: World): void {
     let st = states.get(w);
     if (!st) {
-      st = { next: w.trace.length, pages: new Map(), spec: new Map(), list: '' };
+      st = { next: w.trace.length, pages: new Map(), spec: new Map(), list: '', headFree: false, headFreeInHook: new Map() };
       st.list = w.mm.context.pgtable_list.pages.map((p) => w.pageName(p)).join(',');
       states.set(w, st);
     }
@@ -141,18 +174,30 @@ export const s390Monitor: PropertyMonitor = {
     if ((w.mm.context.has_pgste || w.decl.pgsteThp === true) && w.pages.some((p) => p.deferredAtGp !== null)) {
       w.violate('C-S390-8', 'pte_free_defer() was used on a PGSTE (KVM guest) mm: page_table_free() skips gmap_unlink(), so the gmap keeps a pointer to the freed table');
     }
-    if (w.decl.tablesPerPage === 2) fragmentChecks(w, st);
+    if (w.decl.tablesPerPage === 2) {
+      fragmentChecks(w, st);
+      // The head of pgtable_list and whether a task inside a hook saw it reusable at every boundary.
+      const head = w.mm.context.pgtable_list.pages[0];
+      const byte = head && head.use === 'table' ? ((head._refcount.counter >>> 0) >>> 24) & 0xff : 0x03;
+      const headFree = ((byte | (byte >>> 4)) & 0x03) !== 0x03;
+      for (const a of w.actors) {
+        if (a.inHook === 0) st.headFreeInHook.delete(a);
+        else st.headFreeInHook.set(a, (st.headFreeInHook.get(a) ?? st.headFree) && headFree);
+      }
+      st.headFree = headFree;
+    }
   },
 };
 
-const FRAGMENT = new Set(['C-S390-1', 'C-S390-3', 'C-S390-4', 'C-S390-9']);
+const FRAGMENT = new Set(['C-S390-1', 'C-S390-3', 'C-S390-4', 'C-S390-9', 'C-S390-7']);
 
 const property: Property = {
   id: 's390',
   title: 's390 2K fragments (AA/PP, pgtable_list, PageActive, one release), __tlb_remove_table without mm, no defer on PGSTE mms',
-  contracts: ['C-S390-1', 'C-S390-3', 'C-S390-4', 'C-S390-6', 'C-S390-8', 'C-S390-9'],
+  contracts: ['C-S390-1', 'C-S390-3', 'C-S390-4', 'C-S390-6', 'C-S390-8', 'C-S390-9', 'C-S390-7'],
   appliesTo: (a) => a.arch === 's390',
   contractApplies: (a, id) => {
+    if (id === 'C-S390-7') return a.declarations.tablesPerPage === 2 && a.declarations.s390FragmentListInTable !== true;
     if (FRAGMENT.has(id)) return a.declarations.tablesPerPage === 2;
     if (id === 'C-S390-8') return a.declarations.THP && a.pte_free_defer !== undefined;
     return a.declarations.MMU_GATHER_RCU_TABLE_FREE;

@@ -8,7 +8,7 @@ import { describe, expect, it } from '@jest/globals';
 import armClassic from '../arch/arm/classic-v6.5';
 import xenV6_6 from '../arch/x86/xen-pv-v6.6';
 import xenV6_14 from '../arch/x86/xen-pv-v6.14';
-import { kvmAdapters } from '../arch/s390/kvm';
+import { kvmAdapters } from '../arch/s390/kvm-adapters';
 import { adapters as x86Adapters } from '../arch/x86';
 import { adapters as s390Adapters } from '../arch/s390';
 import highpteNoKmap from '../fixtures/broken/highpte-map-without-kmap';

@@ -184,6 +184,12 @@ export interface Declarations {
    * arm64, powerpc and riscv from the v6.5 era on (src/mm/mremap.ts `haveMovePmd()`).
    */
   HAVE_MOVE_PMD?: boolean;
+  /**
+   * s390 2K fragments whose list of free halves is threaded through the tables themselves
+   * (Hugh Dickins' experiment, B9) instead of `page->lru` on `mm->context.pgtable_list`: the
+   * list-membership contract C-S390-7, which reads `page->lru`, does not apply. Absent: false.
+   */
+  s390FragmentListInTable?: boolean;
 }
 
 /** The `struct mm_struct` / `vm_area_struct` / pmd / address handles an adapter sees. */

@@ -31,9 +31,21 @@ export function alloc_page(gfp: Gfp = GFP_PGTABLE_USER): Page {
   return p;
 }
 
-/** `pagetable_alloc(gfp, order)`. */
+/** MAX_PAGE_ORDER (include/linux/mmzone.h, CONFIG_ARCH_FORCE_MAX_ORDER unset): the largest buddy order. */
+const MAX_PAGE_ORDER = 10;
+
+/**
+ * `pagetable_alloc(gfp, order)`. The model hands out one page whatever the order (a larger
+ * order's extra pages are not modelled); an order beyond MAX_PAGE_ORDER (`order` is an
+ * `unsigned int`: -1 is huge) is mm/page_alloc.c `__alloc_pages_noprof()`'s
+ * `WARN_ON_ONCE_GFP(order > MAX_PAGE_ORDER, gfp)` before it returns NULL.
+ */
 export function pagetable_alloc(gfp: Gfp = GFP_PGTABLE_USER, order = 0): Ptdesc {
-  void order;
+  if (order >>> 0 > MAX_PAGE_ORDER) {
+    const w = current();
+    w.warn(`__alloc_pages(order ${order >>> 0})`);
+    w.violate('C-WARN', `WARNING: pagetable_alloc(${gfp}, ${order}): order ${order >>> 0} > MAX_PAGE_ORDER (the allocation fails)`);
+  }
   return alloc_page(gfp);
 }
 

@@ -219,8 +219,13 @@ function listRemove(p: Page, head: PageList, fn: string): void {
   if (i >= 0) head.pages.splice(i, 1);
   if (p.lru.on === head.name) p.lru.on = null;
 }
-/** `list_empty(&page->lru)`. */
+/**
+ * `list_empty(&page->lru)`. The node is overlaid by `rcu_head` (once queued, its `next` is the
+ * next callback or NULL, never the node itself) and, once the page is back in the page
+ * allocator, used by the buddy / per-cpu free lists: in either case it does not read as empty.
+ */
 export function list_empty_node(p: Page): boolean {
+  if (p.rcu_head.state === 'queued' || p.use === 'free') return false;
   return p.lru.on === null;
 }
 /** `list_first_entry_or_null(head, struct page, lru)`. */

@@ -21,6 +21,10 @@ import activeListed from '../../fixtures/broken/s390-active-listed';
 import missesRelease from '../../fixtures/broken/s390-free-misses-release';
 import wrongShift from '../../fixtures/broken/s390-tlb-remove-table-wrong-shift';
 import keepsActive from '../../fixtures/broken/s390-release-keeps-active';
+import freeHalfUnlisted from '../../fixtures/broken/s390-free-half-unlisted';
+import allocNeverReuses from '../../fixtures/broken/s390-alloc-never-reuses';
+import releaseCheckAfterFree from '../../fixtures/broken/s390-release-check-after-free';
+import allocBadOrder from '../../fixtures/broken/s390-alloc-bad-order';
 import { PROPERTIES } from '../../properties';
 import s390Property from '../../properties/s390';
 import type { Adapter } from '../../src/adapter/types';
@@ -183,7 +187,7 @@ describe('B37: the 2KB pgtable release race (before c2c224932fd0)', () => {
 });
 
 describe('s390 broken fixtures are caught with their contracts', () => {
-  for (const f of [b8, b9, b10, b12, b38, activeListed, missesRelease, wrongShift, keepsActive]) {
+  for (const f of [b8, b9, b10, b12, b38, activeListed, missesRelease, wrongShift, keepsActive, freeHalfUnlisted, allocNeverReuses, releaseCheckAfterFree, allocBadOrder]) {
     it(`${f.name} → ${f.knownBad!.contracts.join(', ')}`, () => {
       const props = PROPERTIES.filter((p) => p.contracts.some((c) => f.knownBad!.contracts.includes(c)));
       const { result } = checkAdapter(f, props, { runs: 1000, seed: 1, adapterRef: f.name });
@@ -196,6 +200,10 @@ describe('s390 broken fixtures are caught with their contracts', () => {
     expect(s390Property.contractApplies!(s390_v6_6, 'C-S390-1')).toBe(true);
     expect(s390Property.contractApplies!(s390_v6_14, 'C-S390-1')).toBe(false);
     expect(s390Property.contractApplies!(s390_v6_14, 'C-S390-6')).toBe(true);
+    // C-S390-7 reads page->lru: not for B9's free list threaded through the tables.
+    expect(s390Property.contractApplies!(s390_v6_6, 'C-S390-7')).toBe(true);
+    expect(s390Property.contractApplies!(b9, 'C-S390-7')).toBe(false);
+    expect(s390Property.contractApplies!(s390_v6_14, 'C-S390-7')).toBe(false);
   });
 });
 

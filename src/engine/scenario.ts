@@ -19,7 +19,9 @@
  *     stopped at one of its op's measured preemption points (preemption.ts: after a step that
  *     drops a lock), then every other busy CPU to completion before it resumes; or (weight
  *     `holder`) a CPU stopped holding a contended lock at one of its measured hold points while
- *     a remover runs until it blocks, the others then running in the window it left open.
+ *     a remover runs until it blocks, the others then running in the window it left open; and
+ *     (weight `twin`) one more op aimed at the focus slot's neighbour pmd, whose table is
+ *     mostly absent: it shares the focus slot's pmd lock without touching its table.
  * `npm run stats` (scripts/stats.ts) prints the distributions with fc.statistics, and
  * `ptconform bugs --seeds 1..20` the runs to each historical bug's first failure over seeds.
  */

@@ -26,8 +26,12 @@ import { CONTRACTS } from '../src/contracts/catalog';
  */
 const SEED = 1;
 const BOUND = 2000;
-/** B36's bound (see above). */
-const SLOW_BOUND: Record<string, number> = { B36: 8000 };
+/**
+ * B36's bound (see above), and B23's: a collapse failing its spin_trylock() on a pmd lock held by
+ * a twin op populating the neighbour pmd, with UFFDIO_* in the recheck window (7379 runs at seed
+ * 1; caught at 7 of seeds 1..8 within 20000, median 7379).
+ */
+const SLOW_BOUND: Record<string, number> = { B36: 8000, B23: 12000 };
 const DIR = path.join(__dirname, '..', 'fixtures', 'counterexamples');
 
 describe('bug corpus metadata', () => {

@@ -28,6 +28,13 @@ import { PTES, SLOTS, type PteInit, type Scenario, type SlotInit } from './scena
 const RELEASE = /unlock|irq_enable|irq_restore|downgrade|\.pmd_low$/;
 /** A trace action that takes a lock other CPUs contend for (a spinlock, a write lock, a page lock). */
 const ACQUIRE = /^(spin_lock\w*|spin_trylock|\w*_write_lock|lock_page)\((?!.*failed)/;
+/**
+ * An acquired lock that belongs to one PTE table (a split ptlock, `ptl(pt@...)`): only an op on
+ * the same pmd contends for it. Every other lock (`pmd_lock()`'s split PMD ptlock or
+ * `mm->page_table_lock`, the mmap lock, the THP's page lock) is shared by all the pmds of the
+ * model's pmd table.
+ */
+const TABLE_LOCK = /\(ptl\(/;
 
 /** The key of an op's code path: its kind and variant, without its slot and index. */
 export function opPath(op: Op): string {
@@ -102,10 +109,11 @@ function canonical(adapter: Adapter, n: number): Scenario[] {
   ];
 }
 
-/** What one step of an op did: released something, took a contended lock. */
+/** What one step of an op did: released something, took a contended lock (one not of a PTE table). */
 interface StepKind {
   released: boolean;
   acquired: boolean;
+  acquiredShared: boolean;
 }
 
 /** cpu0's steps running `op` alone on `sc`. */
@@ -119,7 +127,8 @@ function stepsOf(adapter: Adapter, sc: Scenario, op: Op): StepKind[] {
       if (w.cur !== w.actors[0] || w.cur.op === 'exit_mmap') return;
       if (!fresh.some((t) => t.actor === w.cur.name)) return;
       const mine = fresh.filter((t) => t.actor === w.cur.name);
-      steps.push({ released: mine.some((t) => RELEASE.test(t.action)), acquired: mine.some((t) => ACQUIRE.test(t.action)) });
+      const taken = mine.filter((t) => ACQUIRE.test(t.action));
+      steps.push({ released: mine.some((t) => RELEASE.test(t.action)), acquired: taken.length > 0, acquiredShared: taken.some((t) => !TABLE_LOCK.test(t.action)) });
     },
   };
   try {
@@ -134,10 +143,12 @@ function stepsOf(adapter: Adapter, sc: Scenario, op: Op): StepKind[] {
 /** Preemption points of every code path: ascending step counts after which to preempt. */
 export type PreemptionPoints = ReadonlyMap<string, readonly number[]>;
 
-/** Both kinds of points of one adapter and PTE count. */
+/** The kinds of points of one adapter and PTE count. */
 interface Measured {
   release: PreemptionPoints;
   hold: PreemptionPoints;
+  /** The hold points where the lock taken is shared by every pmd (not a PTE table's ptl). */
+  sharedHold: PreemptionPoints;
 }
 
 const cache = new WeakMap<Adapter, Map<number, Measured>>();
@@ -150,22 +161,26 @@ function measured(adapter: Adapter, kinds: Iterable<Op['k']>, ptes: number): Mea
   if (hit) return hit;
   const release = new Map<string, number[]>();
   const hold = new Map<string, number[]>();
+  const sharedHold = new Map<string, number[]>();
   const states = canonical(adapter, ptes);
   for (const op of representatives(kinds, adapter.arch_walk !== undefined)) {
     const rel = new Set<number>();
     const held = new Set<number>();
+    const shared = new Set<number>();
     for (const sc of states) for (let slot = 0; slot < SLOTS; slot++) {
       const steps = stepsOf(adapter, sc, 'slot' in op ? { ...op, slot } : op);
       steps.forEach((st, i) => {
         if (i >= steps.length - 1) return;
         if (st.released) rel.add(i + 1);
         if (st.acquired) held.add(i + 1);
+        if (st.acquiredShared) shared.add(i + 1);
       });
     }
     release.set(opPath(op), [...rel].sort((a, b) => a - b));
     hold.set(opPath(op), [...held].sort((a, b) => a - b));
+    sharedHold.set(opPath(op), [...shared].sort((a, b) => a - b));
   }
-  const m = { release, hold };
+  const m = { release, hold, sharedHold };
   perAdapter.set(ptes, m);
   return m;
 }
@@ -181,4 +196,12 @@ export function preemptionPoints(adapter: Adapter, kinds: Iterable<Op['k']>, pte
 /** The hold points of the same ops: after a step that takes a contended lock (see `preemptionPoints`). */
 export function holdPoints(adapter: Adapter, kinds: Iterable<Op['k']>, ptes: number = PTES): PreemptionPoints {
   return measured(adapter, kinds, ptes).hold;
+}
+
+/**
+ * The hold points (see `holdPoints`) whose lock is shared by every pmd: the only ones where a
+ * holder on another pmd than the remover's can block it.
+ */
+export function sharedHoldPoints(adapter: Adapter, kinds: Iterable<Op['k']>, ptes: number = PTES): PreemptionPoints {
+  return measured(adapter, kinds, ptes).sharedHold;
 }

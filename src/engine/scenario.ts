@@ -19,7 +19,9 @@
  *     stopped at one of its op's measured preemption points (preemption.ts: after a step that
  *     drops a lock), then every other busy CPU to completion before it resumes; or (weight
  *     `holder`) a CPU stopped holding a contended lock at one of its measured hold points while
- *     a remover runs until it blocks, the others then running in the window it left open.
+ *     a remover runs until it blocks, the others then running in the window it left open; and
+ *     (weight `twin`) one more op aimed at the focus slot's neighbour pmd, whose table is
+ *     mostly absent: it shares the focus slot's pmd lock without touching its table.
  * `npm run stats` (scripts/stats.ts) prints the distributions with fc.statistics, and
  * `ptconform bugs --seeds 1..20` the runs to each historical bug's first failure over seeds.
  */
@@ -28,7 +30,7 @@ import type { Adapter } from '../adapter/types';
 import { eraAtLeast } from '../adapter/types';
 import { anonCollapse, retractWithDefer, uffdPoison } from '../mm/era';
 import type { Op } from './ops';
-import { holdPoints, preemptionPoints, type PreemptionPoints } from './preemption';
+import { holdPoints, preemptionPoints, sharedHoldPoints, type PreemptionPoints } from './preemption';
 import { drawnScheduleArb, placeSchedule, REMOVERS } from './schedule';
 import { MAX_GATHER_BATCH, MAX_TABLE_BATCH } from '../model/gather';
 import { hugetlbPmdSharing } from '../mm/hugetlb';
@@ -193,6 +195,22 @@ export interface GenConfig {
   geometry: GeometryWeights;
   /** Weight (against 10) of the lock-holder schedule shape (schedule.ts) over the drawn chunks. */
   holder: number;
+  /**
+   * Weight (against 1) of a twin: one more op of the profile's kinds aimed at the focus slot's
+   * neighbour (the next slot, when there is one). The neighbour is a pmd of the same pmd table,
+   * whose `pmd_lock()` (split PMD ptlock or `mm->page_table_lock`) is the focus slot's too:
+   * threads faulting, copying or walking side by side in one mapping contend for it without
+   * touching the focus slot's table. With a twin the neighbour slot meets the same needs as the
+   * focus slot (precondition-aware, see `aware`). 0 turns it off.
+   */
+  twin: number;
+  /**
+   * Weights [table, no table] of the neighbour slot's initial table, drawn on its own also when
+   * every slot copies one VMA (`sameVma`): one large mapping touched in places, where a fault
+   * or UFFDIO_* next to the focus allocates a table and populates its pmd under `pmd_lock()`.
+   * The other slots: 4 against 1.
+   */
+  neighbourTable: [number, number];
 }
 
 /** The default generator configuration (no per-bug tuning: one configuration for everything). */
@@ -215,7 +233,9 @@ export const DEFAULT_GEN: GenConfig = {
   preemptRemover: 12,
   points: 12,
   geometry: { slots: [1, 8, 1, 1], ptes: [1, 8, 1, 1], cpus: [1, 8, 1], frags: [1, 1, 4] },
-  holder: 2,
+  holder: 4,
+  twin: 3,
+  neighbourTable: [1, 2],
 };
 
 /** Base weights of the op kinds (before swarm selection). */
@@ -320,14 +340,23 @@ function biased<T>(need: boolean, aware: number, v: T, arb: fc.Arbitrary<T>): fc
 }
 
 /** The arbitrary of a slot's initial state: mostly a table, often empty (reclaim and retract need empty tables). */
-function slotArb(g: GenConfig, ptes: number, need: Needs = NO_NEEDS): fc.Arbitrary<SlotInit> {
+function slotArb(g: GenConfig, ptes: number, need: Needs = NO_NEEDS, tableWeights: readonly [number, number] = [4, 1]): fc.Arbitrary<SlotInit> {
   return fc.record({
     vma: biased(need.anon === true, g.aware, 'anon' as const, biased(need.file, g.aware, 'file' as const, fc.constantFrom<'anon' | 'file'>('file', 'anon'))),
     shared: biased(need.uffd, g.aware, false, fc.boolean()),
     uffd: biased(need.anon === true, g.aware, 'none' as const, biased(need.uffd, g.aware, 'missing' as const, weighted<'none' | 'missing' | 'wp'>(['none', 'missing', 'wp'], g.uffdWeights))),
-    table: fc.oneof({ weight: 4, arbitrary: fc.constant(true) }, { weight: 1, arbitrary: fc.constant(false) }),
+    table: weighted([true, false], tableWeights),
     ptes: ptesArb(g, ptes),
   });
+}
+
+/**
+ * Every slot a copy of one drawn slot (one mapping over all of them), except that the table of
+ * slot `near` (unless -1) is drawn on its own with `g.neighbourTable`.
+ */
+function templateSlots(g: GenConfig, ptes: number, need: Needs, slots: number, near: number): fc.Arbitrary<SlotInit[]> {
+  const table = near >= 0 ? weighted([true, false], g.neighbourTable) : fc.constant(null);
+  return fc.tuple(slotArb(g, ptes, need), table).map(([s, t]) => Array.from({ length: slots }, (_, i) => ({ ...s, ptes: [...s.ptes], ...(i === near && t !== null ? { table: t } : {}) })));
 }
 
 /** A choice the declarations leave open (`'both'`) is drawn; a fixed one is a constant. */
@@ -380,8 +409,10 @@ export function scenarioArb(adapter: Adapter, g: GenConfig = DEFAULT_GEN): fc.Ar
   const ptesCounts = Array.from({ length: GEOMETRY_BOUNDS.ptes.max }, (_, i) => i + 1);
   const pointsBy = new Map(ptesCounts.map((n) => [n, g.points > 0 ? preemptionPoints(adapter, kinds, n) : new Map<string, readonly number[]>()]));
   const holdsBy = new Map(ptesCounts.map((n) => [n, g.holder > 0 ? holdPoints(adapter, kinds, n) : new Map<string, readonly number[]>()]));
+  const sharedBy = new Map(ptesCounts.map((n) => [n, g.holder > 0 ? sharedHoldPoints(adapter, kinds, n) : new Map<string, readonly number[]>()]));
   const points = (ptes: number): PreemptionPoints => pointsBy.get(ptes) ?? new Map();
   const holds = (ptes: number): PreemptionPoints => holdsBy.get(ptes) ?? new Map();
+  const sharedHolds = (ptes: number): PreemptionPoints => sharedBy.get(ptes) ?? new Map();
   // The focus slot and index are drawn as picks uniform modulo any size 1..4 (12 = lcm), so the
   // profile does not chain on the geometry.
   const profile = fc.record({
@@ -412,6 +443,8 @@ export function scenarioArb(adapter: Adapter, g: GenConfig = DEFAULT_GEN): fc.Ar
   return profile.chain((p) => {
     const geo: ScenarioGeometry = p.geo;
     const focusSlot = p.slot % geo.slots;
+    // The neighbour slot (see GenConfig.twin), or -1 in a one-slot world.
+    const nearSlot = geo.slots > 1 ? (focusSlot + 1) % geo.slots : -1;
     const slotA = focused(focusSlot, g.focus, geo.slots - 1);
     const indexA = focused(p.index % geo.ptes, g.focus, geo.ptes - 1);
     const op = opArb(new Set(p.kinds), archWalk, slotA, indexA, geo.slots);
@@ -435,12 +468,16 @@ export function scenarioArb(adapter: Adapter, g: GenConfig = DEFAULT_GEN): fc.Ar
         { weight: 1, arbitrary: dealt },
       )
       : dealt;
-    const programs = fc.tuple(spread, fc.array(one(op), { maxLength: g.maxOps })).map(([ds, extra]) => assemble([...ds, ...extra], cpus));
+    const twin = g.twin > 0 && nearSlot >= 0
+      ? fc.oneof({ withCrossShrink: true }, { weight: 1, arbitrary: fc.constant(null) }, { weight: g.twin, arbitrary: one(opArb(new Set(p.kinds), archWalk, fc.constant(nearSlot), indexA, geo.slots)) })
+      : fc.constant(null);
+    const programs = fc.tuple(spread, fc.array(one(op), { maxLength: g.maxOps }), twin).map(([ds, extra, t]) => assemble([...ds, ...extra, t], cpus));
     const needs = needsOf(p.kinds);
-    const perSlot = fc.tuple(...Array.from({ length: geo.slots }, (_, i) => slotArb(g, geo.ptes, i === focusSlot ? needs : NO_NEEDS)));
+    const needed = (i: number): Needs => (i === focusSlot || (i === nearSlot && g.twin > 0) ? needs : NO_NEEDS);
+    const perSlot = fc.tuple(...Array.from({ length: geo.slots }, (_, i) => slotArb(g, geo.ptes, needed(i), i === nearSlot ? g.neighbourTable : undefined)));
     const slots = g.sameVma > 0
       ? fc.oneof(
-        { weight: g.sameVma, arbitrary: slotArb(g, geo.ptes, needs).map((s) => Array.from({ length: geo.slots }, () => ({ ...s, ptes: [...s.ptes] }))) },
+        { weight: g.sameVma, arbitrary: templateSlots(g, geo.ptes, needs, geo.slots, nearSlot) },
         { weight: 1, arbitrary: perSlot },
       )
       : perSlot;
@@ -454,6 +491,6 @@ export function scenarioArb(adapter: Adapter, g: GenConfig = DEFAULT_GEN): fc.Ar
       programs,
     });
     const frags = geo.frags === undefined ? {} : { frags: geo.frags };
-    return fc.tuple(record, schedule).map(([sc, drawn]): Scenario => ({ ...sc, schedule: placeSchedule(sc.programs, drawn, points(geo.ptes), holds(geo.ptes)), ...frags }));
+    return fc.tuple(record, schedule).map(([sc, drawn]): Scenario => ({ ...sc, schedule: placeSchedule(sc.programs, drawn, points(geo.ptes), holds(geo.ptes), sharedHolds(geo.ptes)), ...frags }));
   });
 }

@@ -10,7 +10,8 @@
  * op at one of its measured preemption points (preemption.ts) rather than after a blind count.
  *
  * A second shape preempts a lock holder: a CPU whose first op takes a contended lock is stopped
- * at one of its measured hold points (holding it), then a CPU whose program starts with a
+ * at one of its measured hold points (holding it; when its op is on another pmd than the
+ * remover's, at a point where the lock is one every pmd shares, such as `pmd_lock()`), then a CPU whose program starts with a
  * remover runs until it blocks or finishes, then every other busy CPU runs to completion (in the
  * window the remover left open, e.g. after a failed `spin_trylock()`) before the remover and the
  * holder resume.
@@ -76,24 +77,35 @@ export function drawnScheduleArb(g: GenConfig): fc.Arbitrary<DrawnSchedule> {
  * The lock-holder shape (see above) on `programs`, or null when no busy CPU other than a
  * remover's has a hold point: [holder to its hold point, remover until it blocks].
  */
-function holderSchedule(programs: Op[][], busy: number[], removing: number[], drawn: DrawnSchedule, holds: PreemptionPoints): Chunk[] | null {
+function holderSchedule(programs: Op[][], busy: number[], removing: number[], drawn: DrawnSchedule, holds: PreemptionPoints, shared: PreemptionPoints): Chunk[] | null {
   const pick = drawn.chunks[0]?.a ?? 0;
   if (drawn.holder === undefined || drawn.holder < 0 || !removing.length || pick < 0) return null;
   const r = removing[pick % removing.length]!;
   const holders = busy.filter((h) => h !== r && holds.get(opPath(programs[h]![0]!))?.length);
   if (!holders.length) return null;
   const h = holders[Math.floor(pick / removing.length) % holders.length]!;
-  const at = holds.get(opPath(programs[h]![0]!))!;
+  const op = programs[h]![0]!;
+  const at = holdPointsAgainst(op, programs[r]![0]!, holds.get(opPath(op))!, shared.get(opPath(op)) ?? []);
   return [{ a: h, n: at[drawn.holder % at.length]! }, { a: r, n: TAIL_STEPS }];
 }
 
+/**
+ * The hold points of `holder` that can block `remover`: a holder on another pmd than the
+ * remover's contends only for the locks every pmd shares (`shared`, when it has any), not for
+ * its own PTE table's ptl.
+ */
+function holdPointsAgainst(holder: Op, remover: Op, all: readonly number[], shared: readonly number[]): readonly number[] {
+  const apart = 'slot' in holder && 'slot' in remover && holder.slot !== remover.slot;
+  return apart && shared.length ? shared : all;
+}
+
 /** Place a drawn schedule on `programs`: CPU picks name busy CPUs, then the tail. */
-export function placeSchedule(programs: Op[][], drawn: DrawnSchedule, points: PreemptionPoints, holds: PreemptionPoints = new Map()): Chunk[] {
+export function placeSchedule(programs: Op[][], drawn: DrawnSchedule, points: PreemptionPoints, holds: PreemptionPoints = new Map(), sharedHolds: PreemptionPoints = new Map()): Chunk[] {
   const rcu = programs.length;
   const busy = programs.map((p, i) => (p.length ? i : -1)).filter((i) => i >= 0);
   if (!busy.length) return drawn.chunks.map((c) => ({ a: c.a < 0 ? rcu : c.a % rcu, n: c.n }));
   const removing = busy.filter((i) => REMOVERS.includes(programs[i]![0]!.k));
-  const schedule = holderSchedule(programs, busy, removing, drawn, holds) ?? drawn.chunks.map((c, j): Chunk => {
+  const schedule = holderSchedule(programs, busy, removing, drawn, holds, sharedHolds) ?? drawn.chunks.map((c, j): Chunk => {
     if (c.a < 0) return { a: rcu, n: c.n };
     const pool = j === 0 && drawn.toRemover && removing.length ? removing : busy;
     const a = pool[c.a % pool.length]!;

@@ -136,7 +136,8 @@ describe('historical v2 (PTE_FREE_DEFERRED) and B6', () => {
 });
 
 describe('powerpc known-bad adapters and broken fixtures', () => {
-  const cases: [Adapter, number][] = [[v6_6, 300], [y2026, 300], [b5, 300], [b6, 1000], [b7, 300], [recycle, 1500]];
+  // v6.6's C-PPC-2 is first found at 358 runs (seed 1) with twin ops on the neighbour pmd.
+  const cases: [Adapter, number][] = [[v6_6, 1000], [y2026, 300], [b5, 300], [b6, 1000], [b7, 300], [recycle, 1500]];
   for (const [a, runs] of cases) {
     it(`${a.name} → ${a.knownBad!.contracts.join(', ')}`, () => {
       const props = PROPERTIES.filter((p) => p.contracts.some((c) => a.knownBad!.contracts.includes(c)));

@@ -2,7 +2,7 @@
  * `npm run mutate`: mutation testing of the correct registered adapters (docs/MUTATION.md).
  * Enumerates mutants of the hook code under arch/ (DEL, SWAP, NEG, CALL, CONST), type-checks
  * them, checks each against every selected adapter whose code includes the mutated file, and
- * prints killed / survived / invalid per arch and per operator, the kill rates and every
+ * prints killed / survived / invalid / not run per arch and per operator, the kill rates and every
  * surviving mutant (file:line, operator, ID, diff), unclassified ones (mutation/survivors.json)
  * first. The tree is never written: mutants run from memory.
  *   node dist/scripts/mutate.js [--arch A[,B]] [--adapter NAME[,NAME]] [--operator OP[,OP]] [--mutant ID[,ID]]
@@ -63,7 +63,7 @@ try {
 if (plan.mutants.length === 0) usageError('mutate', 'no mutants: no correct registered adapter includes code of the --arch / --adapter / --operator chosen');
 
 if (list) {
-  for (const p of plan.mutants) console.log([...diffLines(p.mutant), `    adapters: ${p.adapters.map((a) => a.adapter.name).join(', ')}`].join('\n'));
+  for (const p of plan.mutants) console.log([...diffLines(p.mutant), `    adapters: ${p.adapters.map((a) => a.adapter.name).join(', ') || '(none: no correct adapter runs this unit; reported as not run)'}`].join('\n'));
   console.log(`${plan.mutants.length} mutants of ${plan.adapters.length} adapter(s)`);
 }
 

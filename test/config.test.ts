@@ -15,10 +15,12 @@ import highpteNoKmap from '../fixtures/broken/highpte-map-without-kmap';
 import xenFreePinned from '../fixtures/broken/xen-pv-free-pinned';
 import xenUnpinBeforePgd from '../fixtures/broken/xen-pv-unpin-before-pgd';
 import s390NoGmapUnlink from '../fixtures/broken/s390-pgste-no-gmap-unlink';
+import xenReleaseStaysReadonly from '../fixtures/broken/xen-pv-release-stays-readonly';
+import xenReleaseNoUnpin from '../fixtures/broken/xen-pv-release-no-unpin';
 import highpteUnmapOutOfOrder from '../fixtures/broken/highpte-unmap-out-of-order';
 import { BROKEN } from '../fixtures';
 import { PageHighMem } from '../src/model/highmem';
-import { PagePinned } from '../src/kernel/xen';
+import { __pin_pagetable_pfn, __set_pfn_prot, PagePinned } from '../src/kernel/xen';
 import { page_address } from '../src/kernel/page';
 import { mm_has_pgste } from '../src/kernel/s390';
 import { runToEnd } from '../src/model/coroutine';
@@ -83,6 +85,19 @@ describe('Xen PV: page-table pinning', () => {
     }, tablesScenario());
   });
 
+  it("Xen's own view: a pin of a writable page, an unpin of an unpinned one, a writable mapping of a pinned L1 table are C-XEN-2", () => {
+    inWorld(xenV6_6, (w) => {
+      const t = tableOf(w, 0);
+      const pfn = t.pfn;
+      __pin_pagetable_pfn('MMUEXT_UNPIN_TABLE', pfn); // correct: Xen held it pinned
+      expect(w.violations).toEqual([]);
+      __pin_pagetable_pfn('MMUEXT_UNPIN_TABLE', pfn); // not pinned any more
+      __set_pfn_prot(pfn, 'PAGE_KERNEL');
+      __pin_pagetable_pfn('MMUEXT_PIN_L1_TABLE', pfn); // writable
+      expect(w.violations.map((v) => v.contract)).toEqual(['C-XEN-2', 'C-XEN-2', 'C-XEN-2']);
+    }, tablesScenario());
+  });
+
   it('xen_exit_mmap unpins the pgd, then every table', () => {
     inWorld(xenV6_6, (w) => {
       runToEnd(xenV6_6.arch_exit_mmap!(w.mm));
@@ -138,7 +153,7 @@ describe('issue 12 adapters and fixtures', () => {
     expect(failingContracts(a, 300, 1)).toEqual({ failed: [], asExpected: true });
   });
 
-  it.each([highpteNoKmap, highpteUnmapOutOfOrder, xenFreePinned, xenUnpinBeforePgd, s390NoGmapUnlink])('$name fails exactly its documented contracts', (a) => {
+  it.each([highpteNoKmap, highpteUnmapOutOfOrder, xenFreePinned, xenUnpinBeforePgd, s390NoGmapUnlink, xenReleaseStaysReadonly, xenReleaseNoUnpin])('$name fails exactly its documented contracts', (a) => {
     expect(BROKEN.some((b) => b.adapter === a)).toBe(true);
     expect(failingContracts(a, 1500, 1)).toEqual({ failed: [...a.knownBad!.contracts].sort(), asExpected: true });
   });

@@ -38,6 +38,8 @@ const MUST_FAIL: { property: string; fixture: string; contract: string }[] = [
   { property: 'highpte', fixture: 'broken-highpte-map-without-kmap', contract: 'C-HP-1' },
   { property: 'xen', fixture: 'broken-xen-pv-free-pinned', contract: 'C-XEN-1' },
   { property: 'xen', fixture: 'broken-xen-pv-unpin-before-pgd', contract: 'C-XEN-2' },
+  { property: 'xen', fixture: 'broken-xen-pv-release-no-unpin', contract: 'C-XEN-2' },
+  { property: 'xen', fixture: 'broken-xen-pv-release-stays-readonly', contract: 'C-XEN-1' },
 ];
 
 describe('every property can fail', () => {

@@ -17,7 +17,12 @@
  * page table cannot be used as ordinary memory (it is read-only in the guest and its type count
  * is held), so it must not return to the allocator while pinned (C-XEN-1); and Xen refuses a
  * pmd update that points a validated table at a writable page, or a writable mapping of a page
- * a pinned table still references (C-XEN-2). The multicall batching (`xen_mc_batch()` /
+ * a pinned table still references (C-XEN-2). The hypervisor's own view (pinned as L1,
+ * mapped read-only) is kept apart from the guest's PG_pinned flag, so a pv-op that keeps the
+ * flag right but skips or reorders a hypercall is caught where Xen would fail it: a pin of a
+ * writable page, a second pin, an unpin of an unpinned page, a writable mapping of a pinned L1
+ * table, a link of a writable table, a free of a page Xen still holds pinned or read-only.
+ * The multicall batching (`xen_mc_batch()` /
  * `xen_mc_issue()`) is not modelled: each hypercall takes effect at once.
  */
 import type { Mm } from '../model/mm';
@@ -25,10 +30,17 @@ import { pmd_page_vaddr, pmdKind } from '../model/pmd';
 import { PAGE_SIZE, type Page } from '../model/types';
 import { current, type World } from '../model/world';
 
-/** Per-run hypervisor view: the pinned pages, and whether the mm's pgd is pinned. */
+/**
+ * Per-run state: the guest's `PagePinned` flags, whether the mm's pgd is pinned, and the
+ * hypervisor's own view of each page, which the flags only mirror: the pages pinned as L1 tables
+ * (`MMUEXT_PIN_L1_TABLE` .. `MMUEXT_UNPIN_TABLE`) and the pages whose direct-map mapping is
+ * read-only (`update_va_mapping` PAGE_KERNEL_RO .. PAGE_KERNEL).
+ */
 interface XenState {
   pinned: Set<Page>;
   pgdPinned: boolean;
+  l1Pinned: Set<Page>;
+  readOnly: Set<Page>;
 }
 
 const states = new WeakMap<World, XenState>();
@@ -37,7 +49,7 @@ function stateOf(w: World): XenState {
   let s = states.get(w);
   if (!s) {
     // The scenario's mm is running: xen_enter_mmap() pinned its pgd when it was first used.
-    s = { pinned: new Set(), pgdPinned: true };
+    s = { pinned: new Set(), pgdPinned: true, l1Pinned: new Set(), readOnly: new Set() };
     states.set(w, s);
   }
   return s;
@@ -95,9 +107,14 @@ export function __set_pfn_prot(pfn: number, prot: XenPgprot): void {
   const p = pfnPage(w, pfn);
   const name = w.pageName(p);
   w.record(() => `HYPERVISOR update_va_mapping(${name}, ${prot})`, name);
-  if (prot === 'PAGE_KERNEL' && stateOf(w).pgdPinned && linkedByPmd(w, p)) {
+  const s = stateOf(w);
+  if (prot === 'PAGE_KERNEL' && s.pgdPinned && linkedByPmd(w, p)) {
     w.violate('C-XEN-2', `${name} is made writable (update_va_mapping PAGE_KERNEL) while a pmd of the pinned mm still points to it: Xen refuses a writable mapping of a validated page table (the multicall fails, xen_mc_flush() warns)`);
+  } else if (prot === 'PAGE_KERNEL' && s.l1Pinned.has(p)) {
+    w.violate('C-XEN-2', `${name} is made writable (update_va_mapping PAGE_KERNEL) while Xen still holds it pinned as an L1 table (no MMUEXT_UNPIN_TABLE before): Xen refuses a writable mapping of a pinned page table (the multicall fails, xen_mc_flush() warns)`);
   }
+  if (prot === 'PAGE_KERNEL_RO') s.readOnly.add(p);
+  else s.readOnly.delete(p);
 }
 
 /** The `mmuext_op` commands the PTE level uses. */
@@ -109,6 +126,18 @@ export function __pin_pagetable_pfn(cmd: MmuextCmd, pfn: number): void {
   const p = pfnPage(w, pfn);
   const name = w.pageName(p);
   w.record(() => `HYPERVISOR mmuext_op(${cmd}, ${name})`, name);
+  // Xen's do_mmuext_op(): pinning validates the page as an L1 table, which fails while the guest
+  // still maps it writable (get_page_type), and a page can be pinned only once; unpinning a page
+  // that is not pinned fails too. The failed multicall is what xen_mc_flush() warns about.
+  const s = stateOf(w);
+  if (cmd === 'MMUEXT_PIN_L1_TABLE') {
+    if (!s.readOnly.has(p)) w.violate('C-XEN-2', `MMUEXT_PIN_L1_TABLE of ${name} while the guest still maps it writable (no update_va_mapping PAGE_KERNEL_RO before): Xen's L1 validation fails, the pin hypercall fails`);
+    else if (s.l1Pinned.has(p)) w.violate('C-XEN-2', `MMUEXT_PIN_L1_TABLE of ${name}, which Xen holds pinned already: the pin hypercall fails`);
+    s.l1Pinned.add(p);
+  } else {
+    if (!s.l1Pinned.has(p)) w.violate('C-XEN-2', `MMUEXT_UNPIN_TABLE of ${name}, which Xen does not hold pinned: the unpin hypercall fails`);
+    s.l1Pinned.delete(p);
+  }
 }
 
 /**
@@ -137,14 +166,26 @@ export function xen_pmd_walk_pages(mm: Mm): Page[] {
 /** C-XEN-2 right after `pmd_populate()` linked table page `p`: in a pinned mm it must be pinned. */
 export function checkPinnedLink(w: World, p: Page): void {
   const s = stateOf(w);
-  if (!s.pgdPinned || s.pinned.has(p)) return;
-  w.violate('C-XEN-2', `pmd_populate() linked ${w.pageName(p)} into the pinned mm without pinning it first (paravirt_alloc_pte → xen_alloc_pte): Xen refuses a pmd that points a validated table at a writable page`);
+  if (!s.pgdPinned) return;
+  if (!s.pinned.has(p)) {
+    w.violate('C-XEN-2', `pmd_populate() linked ${w.pageName(p)} into the pinned mm without pinning it first (paravirt_alloc_pte → xen_alloc_pte): Xen refuses a pmd that points a validated table at a writable page`);
+  } else if (!s.readOnly.has(p)) {
+    w.violate('C-XEN-2', `pmd_populate() linked ${w.pageName(p)} into the pinned mm while the guest still maps it writable (xen_alloc_pte() set PG_pinned without update_va_mapping PAGE_KERNEL_RO): Xen refuses a pmd that points a validated table at a writable page`);
+  }
 }
 
 /** C-XEN-1 when table page `p` returns to the allocator: it must no longer be pinned. */
 export function checkPinnedFree(w: World, p: Page): void {
   const s = states.get(w);
-  if (!s?.pinned.has(p)) return;
+  if (!s) return;
+  if (s.pinned.has(p)) {
+    w.violate('C-XEN-1', `${w.pageName(p)} returned to the allocator while still pinned with Xen as an L1 page table (no paravirt_release_pte → xen_release_pte unpinned it): the page stays read-only and typed as a page table, so its next user faults or the hypervisor rejects it`);
+  } else if (s.l1Pinned.has(p)) {
+    w.violate('C-XEN-1', `${w.pageName(p)} returned to the allocator while Xen still holds it pinned as an L1 table (PG_pinned was cleared without MMUEXT_UNPIN_TABLE): its type count stays held, so the hypervisor rejects its next use`);
+  } else if (s.readOnly.has(p)) {
+    w.violate('C-XEN-1', `${w.pageName(p)} returned to the allocator still mapped read-only (PG_pinned was cleared without update_va_mapping PAGE_KERNEL): its next user's first write faults`);
+  }
   s.pinned.delete(p);
-  w.violate('C-XEN-1', `${w.pageName(p)} returned to the allocator while still pinned with Xen as an L1 page table (no paravirt_release_pte → xen_release_pte unpinned it): the page stays read-only and typed as a page table, so its next user faults or the hypervisor rejects it`);
+  s.l1Pinned.delete(p);
+  s.readOnly.delete(p);
 }

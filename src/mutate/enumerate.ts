@@ -51,8 +51,23 @@ export interface Unit {
   declarations: boolean;
 }
 
+/** What a file's top-level code mentions, outside its units and imports. */
+export interface FileUnits {
+  units: Unit[];
+  /** Every name its top-level code (outside units and imports) mentions. */
+  topRefs: Set<string>;
+  /**
+   * Per top-level name (a `const`, a class, an import alias `y` of `import { x as y }`): the
+   * names its declaration mentions outside units (`...table` spread into an object, a function
+   * named as a member's value, `x`). Reaching the name reaches these.
+   */
+  declRefs: Map<string, Set<string>>;
+  /** The names top-level code that declares nothing mentions (`export default adapter;`, calls run at load): always reached. */
+  rootRefs: Set<string>;
+}
+
 /** The units of `sf` and the names its top-level code (outside units and imports) mentions. */
-export function functionUnits(sf: TS.SourceFile): { units: Unit[]; topRefs: Set<string> } {
+export function functionUnits(sf: TS.SourceFile): FileUnits {
   const ts = typescript();
   const units: Unit[] = [];
   const topRefs = new Set<string>();
@@ -84,13 +99,38 @@ export function functionUnits(sf: TS.SourceFile): { units: Unit[]; topRefs: Set<
       }
     }
   }
-  const walkTop = (n: TS.Node): void => {
+  const namesOutsideUnits = (n: TS.Node, out: Set<string>): void => {
     if (unitNodes.has(n) || ts.isImportDeclaration(n)) return;
-    if (ts.isIdentifier(n)) topRefs.add(n.text);
-    ts.forEachChild(n, walkTop);
+    if (ts.isIdentifier(n)) out.add(n.text);
+    ts.forEachChild(n, (c) => namesOutsideUnits(c, out));
   };
-  walkTop(sf);
-  return { units, topRefs };
+  namesOutsideUnits(sf, topRefs);
+  const declRefs = new Map<string, Set<string>>();
+  const rootRefs = new Set<string>();
+  const declare = (name: string, n: TS.Node): void => {
+    const refs = declRefs.get(name) ?? new Set<string>();
+    namesOutsideUnits(n, refs);
+    declRefs.set(name, refs);
+  };
+  for (const st of sf.statements) {
+    if (ts.isImportDeclaration(st)) {
+      const nb = st.importClause?.namedBindings;
+      if (nb && ts.isNamedImports(nb)) for (const el of nb.elements) if (el.propertyName) declRefs.set(el.name.text, new Set([el.propertyName.text]));
+    } else if (ts.isExportDeclaration(st) && !st.moduleSpecifier) {
+      // `export { x }` runs nothing: whoever imports `x` mentions it; `export { x as y }` aliases.
+      const ec = st.exportClause;
+      if (ec && ts.isNamedExports(ec)) for (const el of ec.elements) if (el.propertyName) declRefs.set(el.name.text, new Set([el.propertyName.text]));
+    } else if (ts.isInterfaceDeclaration(st) || ts.isTypeAliasDeclaration(st)) {
+      // Types: nothing runs.
+    } else if (ts.isVariableStatement(st) && st.declarationList.declarations.every((d) => ts.isIdentifier(d.name))) {
+      for (const d of st.declarationList.declarations) declare((d.name as TS.Identifier).text, d);
+    } else if ((ts.isFunctionDeclaration(st) || ts.isClassDeclaration(st)) && st.name) {
+      declare(st.name.text, st);
+    } else {
+      namesOutsideUnits(st, rootRefs);
+    }
+  }
+  return { units, topRefs, declRefs, rootRefs };
 }
 
 /** `e` without `as`, `satisfies` and parentheses around it. */

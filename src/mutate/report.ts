@@ -6,8 +6,12 @@
 import type { Mutant, Operator } from './enumerate';
 import type { Classifications, SurvivorClass } from './survivors';
 
-/** What became of a mutant. */
-export type MutantStatus = 'invalid' | 'killed-contract' | 'killed-error' | 'survived';
+/**
+ * What became of a mutant. `not-run`: no selected correct adapter runs its unit (static
+ * reachability from each adapter's own file, src/mutate/targets.ts), so nothing can judge it:
+ * reported apart and listed, neither killed nor survived.
+ */
+export type MutantStatus = 'invalid' | 'killed-contract' | 'killed-error' | 'survived' | 'not-run';
 
 /** One mutant's outcome. */
 export interface MutantOutcome {
@@ -31,6 +35,8 @@ export interface Tally {
   /** Survivors classified equivalent / model-limit. */
   equivalent: number;
   modelLimit: number;
+  /** Mutants of units no selected correct adapter runs (not checked). */
+  notRun: number;
 }
 
 /** The report document (`--json`). */
@@ -62,7 +68,7 @@ export interface MutationReport {
 
 /** An empty {@link Tally}. */
 function emptyTally(): Tally {
-  return { total: 0, invalid: 0, killedContract: 0, killedError: 0, survived: 0, equivalent: 0, modelLimit: 0 };
+  return { total: 0, invalid: 0, killedContract: 0, killedError: 0, survived: 0, equivalent: 0, modelLimit: 0, notRun: 0 };
 }
 
 /** Count `o` into `t`. */
@@ -71,6 +77,7 @@ function count(t: Tally, o: MutantOutcome, c: SurvivorClass | undefined): void {
   if (o.status === 'invalid') t.invalid++;
   else if (o.status === 'killed-contract') t.killedContract++;
   else if (o.status === 'killed-error') t.killedError++;
+  else if (o.status === 'not-run') t.notRun++;
   else {
     t.survived++;
     if (c?.class === 'equivalent') t.equivalent++;
@@ -135,9 +142,9 @@ export function diffLines(m: { file: string; line: number; operator: string; id:
 /** The text report: the tables, then the survivors (unclassified first). */
 export function renderReport(r: MutationReport): string {
   const lines: string[] = [];
-  const head = `${''.padEnd(10)} ${'total'.padStart(6)} ${'invalid'.padStart(7)} ${'k-contr'.padStart(7)} ${'k-error'.padStart(7)} ${'survived'.padStart(8)} ${'equiv'.padStart(5)} ${'kill'.padStart(6)}`;
+  const head = `${''.padEnd(10)} ${'total'.padStart(6)} ${'invalid'.padStart(7)} ${'not-run'.padStart(7)} ${'k-contr'.padStart(7)} ${'k-error'.padStart(7)} ${'survived'.padStart(8)} ${'equiv'.padStart(5)} ${'limit'.padStart(5)} ${'kill'.padStart(6)} ${'kill-ne'.padStart(7)}`;
   const row = (name: string, t: Tally): string =>
-    `${name.padEnd(10)} ${String(t.total).padStart(6)} ${String(t.invalid).padStart(7)} ${String(t.killedContract).padStart(7)} ${String(t.killedError).padStart(7)} ${String(t.survived).padStart(8)} ${String(t.equivalent).padStart(5)} ${pct(killRate(t)).padStart(6)}`;
+    `${name.padEnd(10)} ${String(t.total).padStart(6)} ${String(t.invalid).padStart(7)} ${String(t.notRun).padStart(7)} ${String(t.killedContract).padStart(7)} ${String(t.killedError).padStart(7)} ${String(t.survived).padStart(8)} ${String(t.equivalent).padStart(5)} ${String(t.modelLimit).padStart(5)} ${pct(killRate(t)).padStart(6)} ${pct(killRate(t, t.equivalent)).padStart(7)}`;
   lines.push('per arch', head, ...Object.keys(r.byArch).sort().map((a) => row(a, r.byArch[a]!)), row('all', r.totals), '');
   lines.push('per operator', head, ...Object.keys(r.byOperator).map((o) => row(o, r.byOperator[o]!)), row('all', r.totals), '');
   const survivors = r.mutants.filter((m) => m.status === 'survived');
@@ -153,11 +160,17 @@ export function renderReport(r: MutationReport): string {
     for (const m of classified) lines.push(`${m.file}:${m.line}  ${m.operator}  ${m.id}  [${m.classification!.class}]`);
     lines.push('');
   }
+  const notRun = r.mutants.filter((m) => m.status === 'not-run');
+  if (notRun.length) {
+    lines.push(`not run by any correct adapter (${notRun.length}): no correct adapter's hooks reach their unit, so none judges them`);
+    for (const m of notRun) lines.push(...diffLines(m));
+    lines.push('');
+  }
   if (r.staleClassifications.length) lines.push(`classified in mutation/survivors.json but not surviving now (${r.staleClassifications.length}): ${r.staleClassifications.join(', ')}`, '');
   for (const [name, why] of Object.entries(r.excluded)) lines.push(`excluded ${name}: ${why}`);
   const t = r.totals;
   lines.push(
-    `${t.total} mutants: ${t.invalid} invalid, ${t.killedContract + t.killedError} killed (${t.killedContract} by a contract, ${t.killedError} by an error), ` +
+    `${t.total} mutants: ${t.invalid} invalid, ${t.notRun} not run, ${t.killedContract + t.killedError} killed (${t.killedContract} by a contract, ${t.killedError} by an error), ` +
     `${t.survived} survived (${t.equivalent} equivalent, ${t.modelLimit} model-limit, ${r.unclassified.length} unclassified); ` +
     `kill rate ${pct(r.killRate)}, over non-equivalent ${pct(r.killRateNonEquivalent)}; seed ${r.seed}, ${r.runs} runs; ${(r.wallMs / 1000).toFixed(0)} s`,
   );

@@ -4,7 +4,9 @@
  * under `arch/<arch>/`), type-check each mutant
  * (invalid ones are not run), check each adapter once unmutated (an adapter that is not as
  * expected unmutated cannot judge mutants), then check each mutant against every selected
- * adapter whose code includes the mutated file, on worker threads (src/check/pool.ts), until
+ * adapter whose hooks reach the mutated unit (static reachability from the adapter's own file,
+ * ./targets.ts `unitsReachedFrom`; a mutant no selected adapter runs is `not-run`, reported
+ * apart), on worker threads (src/check/pool.ts), until
  * one of them is not as expected (killed). Mutants run in memory: the worker loads the adapter
  * file as `check --adapter FILE.ts` does, with source overrides (src/adapter/overrides.ts).
  */
@@ -18,7 +20,7 @@ import { runPool, type TaskOutcome } from '../check/pool';
 import type { CheckTask } from '../check/task';
 import { applyEdits, enumerateMutants, type Mutant, type Operator } from './enumerate';
 import type { MutantOutcome } from './report';
-import { adapterEntries, adapterSourceFiles, closure, importChain, importGraph, reachableUnits } from './targets';
+import { adapterEntries, adapterSourceFiles, closure, importChain, importGraph, parseFiles, reachableUnits, unitsReachedFrom } from './targets';
 import { MutantTypechecker } from './typecheck';
 
 /** Options of a mutation run. */
@@ -68,7 +70,8 @@ function selectAdapters(o: Pick<MutateOptions, 'adapter'>, files: readonly strin
 /**
  * Enumerate the run's mutants (nothing is type-checked or run): those of the files under
  * `arch/<a>/` for each `o.arch` (default every folder) that the selected adapters' code
- * includes, each to be checked against every selected adapter whose code includes its file.
+ * includes, each to be checked against every selected adapter whose hooks reach its unit
+ * (none: the mutant is not run).
  */
 export function planMutation(o: Pick<MutateOptions, 'arch' | 'adapter' | 'operator' | 'limit' | 'mutant'>): MutationPlan {
   const archRoot = path.join(layout().pkgRoot, 'arch');
@@ -82,7 +85,11 @@ export function planMutation(o: Pick<MutateOptions, 'arch' | 'adapter' | 'operat
   const closures = new Map(adapters.map((a) => [a.adapter, closure(graph, a.entry)]));
   const archOf = (f: string): string => path.relative(archRoot, f).split(path.sep)[0]!;
   const used = files.filter((f) => adapters.some((a) => closures.get(a.adapter)!.has(f)));
-  const units = reachableUnits(used, read);
+  const parsed = parseFiles(used, read);
+  const units = reachableUnits(used, read, parsed);
+  // Which units each adapter can run (static reachability from its own file): a mutant is judged
+  // only by the adapters that run its unit; one that no selected adapter runs is "not run".
+  const runs = new Map(adapters.map((a) => [a.adapter, unitsReachedFrom(a.entry, [...closures.get(a.adapter)!].sort(), parsed, rel)]));
   const mutants: MutationPlan['mutants'] = [];
   for (const f of used) {
     const names = new Set((units.get(f) ?? []).map((u) => u.name));
@@ -91,7 +98,8 @@ export function planMutation(o: Pick<MutateOptions, 'arch' | 'adapter' | 'operat
     for (const m of enumerateMutants(rel(f), read(f), { units: (u) => names.has(u.name) })) {
       if (o.operator.length && !o.operator.includes(m.operator)) continue;
       if (o.mutant?.length && !o.mutant.includes(m.id)) continue;
-      mutants.push({ mutant: m, abs: f, arch: archOf(f), adapters: users });
+      const unit = `${m.file}#${m.unit}`;
+      mutants.push({ mutant: m, abs: f, arch: archOf(f), adapters: users.filter((a) => runs.get(a.adapter)!.has(unit)) });
     }
   }
   const chosen = o.limit !== undefined ? mutants.slice(0, o.limit) : mutants;
@@ -156,6 +164,11 @@ export async function runMutation(plan: MutationPlan, o: MutateOptions): Promise
   plan.mutants.forEach((p, i) => {
     const text = applyEdits(fs.readFileSync(p.abs, 'utf8'), p.mutant.edits);
     texts.push(text);
+    if (!p.adapters.length) {
+      // No selected correct adapter runs its unit: reported apart, never type-checked or run.
+      outcomes.push({ mutant: p.mutant, arch: p.arch, status: 'not-run', adapters: [] });
+      return;
+    }
     const adapters = p.adapters.filter((a) => !(a.adapter.name in excluded)).map((a) => a.adapter.name);
     const error = tc.check(p.abs, text);
     outcomes.push({ mutant: p.mutant, arch: p.arch, status: error ? 'invalid' : 'survived', adapters, ...(error ? { detail: error } : {}) });
@@ -168,7 +181,7 @@ export async function runMutation(plan: MutationPlan, o: MutateOptions): Promise
   const tasks: CheckTask[] = [];
   const owner: number[] = [];
   const pendingOf = plan.mutants.map(() => 0);
-  const judges = plan.mutants.map((p, k) => (outcomes[k]!.status === 'invalid' ? [] : p.adapters.filter((a) => !(a.adapter.name in excluded))));
+  const judges = plan.mutants.map((p, k) => (outcomes[k]!.status !== 'survived' ? [] : p.adapters.filter((a) => !(a.adapter.name in excluded))));
   for (let round = 0; judges.some((j) => j.length > round); round++) {
     plan.mutants.forEach((p, k) => {
       const a = judges[k]![round];
@@ -199,5 +212,5 @@ export async function runMutation(plan: MutationPlan, o: MutateOptions): Promise
     progress(done, runnable, `killed ${killed.size}`);
   }, (t) => killed.has(owner[t.id]!));
   // A mutant whose every adapter was excluded was not judged at all.
-  return { outcomes: outcomes.filter((x) => x.adapters.length > 0), excluded };
+  return { outcomes: outcomes.filter((x) => x.adapters.length > 0 || x.status === 'not-run'), excluded };
 }

@@ -8,7 +8,7 @@ import fs from 'fs';
 import path from 'path';
 import type { Adapter } from '../adapter/types';
 import { typescript } from '../adapter/tsApi';
-import { functionUnits, type Unit } from './enumerate';
+import { functionUnits, type FileUnits, type Unit } from './enumerate';
 
 /** The adapter source files under `root` (every `.ts` but the registries, `index.ts`), absolute, sorted. */
 export function adapterSourceFiles(root: string): string[] {
@@ -73,33 +73,67 @@ export function adapterEntries(adapters: readonly Adapter[], files: readonly str
   return out;
 }
 
+/** The parsed files of {@link reachableUnits} / {@link unitsReachedFrom}. */
+export type ParsedFiles = Map<string, FileUnits>;
+
+/** Parse `files` into their units and top-level names. */
+export function parseFiles(files: readonly string[], read: (f: string) => string): ParsedFiles {
+  const ts = typescript();
+  return new Map(files.map((f) => [f, functionUnits(ts.createSourceFile(f, read(f), ts.ScriptTarget.ES2022, true, ts.ScriptKind.TS))]));
+}
+
+/**
+ * The units of `files` reached from the names `roots`: a unit is reached when its name (or, for
+ * an object's member, its object's name) is; a reached unit reaches the names its body mentions,
+ * a reached top-level name the names its declaration mentions (`declRefs`). Names are matched
+ * across the files by text, not by scope: an over-approximation of what can run (a name
+ * mentioned anywhere reached reaches every unit of that name). Units that build declarations
+ * are left out.
+ */
+function reach(parsed: ParsedFiles, files: readonly string[], roots: Iterable<string>): Set<Unit> {
+  const names = new Set<string>();
+  const pending = [...roots];
+  const reached = new Set<Unit>();
+  const owner = (u: Unit): string => u.name.split('.')[0]!;
+  const byOwner = new Map<string, Unit[]>();
+  for (const f of files) for (const u of parsed.get(f)!.units) if (!u.declarations) byOwner.set(owner(u), [...(byOwner.get(owner(u)) ?? []), u]);
+  while (pending.length) {
+    const n = pending.pop()!;
+    if (names.has(n)) continue;
+    names.add(n);
+    for (const f of files) for (const r of parsed.get(f)!.declRefs.get(n) ?? []) pending.push(r);
+    for (const u of byOwner.get(n) ?? []) {
+      if (reached.has(u)) continue;
+      reached.add(u);
+      pending.push(...u.refs);
+    }
+  }
+  return reached;
+}
+
 /**
  * The units of `files` that the adapters' code reaches: starting from the names the files'
  * top-level code mentions, every function unit whose name (or, for an object's member, whose
  * object's name) is mentioned by reached code. Units that build declarations are left out.
+ * This is what the harness mutates; {@link unitsReachedFrom} says which adapter runs which.
  */
-export function reachableUnits(files: readonly string[], read: (f: string) => string): Map<string, Unit[]> {
-  const ts = typescript();
-  const perFile = new Map<string, Unit[]>();
-  const names = new Set<string>();
-  for (const f of files) {
-    const sf = ts.createSourceFile(f, read(f), ts.ScriptTarget.ES2022, true, ts.ScriptKind.TS);
-    const { units, topRefs } = functionUnits(sf);
-    perFile.set(f, units);
-    for (const n of topRefs) names.add(n);
-  }
-  const owner = (u: Unit): string => u.name.split('.')[0]!;
-  const reached = new Set<Unit>();
-  for (let grew = true; grew;) {
-    grew = false;
-    for (const units of perFile.values()) {
-      for (const u of units) {
-        if (reached.has(u) || u.declarations || !names.has(owner(u))) continue;
-        reached.add(u);
-        grew = true;
-        for (const n of u.refs) names.add(n);
-      }
-    }
-  }
-  return new Map([...perFile].map(([f, us]) => [f, us.filter((u) => reached.has(u))]));
+export function reachableUnits(files: readonly string[], read: (f: string) => string, parsed = parseFiles(files, read)): Map<string, Unit[]> {
+  const reached = reach(parsed, files, files.flatMap((f) => [...parsed.get(f)!.topRefs]));
+  return new Map(files.map((f) => [f, parsed.get(f)!.units.filter((u) => reached.has(u))]));
+}
+
+/**
+ * The units one adapter can run: those reached, within `files` (the adapter's file and every
+ * file it imports), from the names its own file's top-level code mentions (the adapter object
+ * it exports, the hook tables it spreads), following reached units' bodies and reached
+ * top-level declarations (a hook table's `...spread`, an import alias) into the other files.
+ * A unit of a shared file that only another adapter's table names (sparc32's SRMMU flush hooks
+ * in arch/sparc/tlb.ts, which sparc64 adapters import for their own table) is not among them.
+ * Returned as `file#unit` keys, the form of mutant IDs.
+ */
+export function unitsReachedFrom(entry: string, files: readonly string[], parsed: ParsedFiles, key: (f: string) => string): Set<string> {
+  const p = parsed.get(entry)!;
+  const roots = [...p.topRefs];
+  const reached = reach(parsed, files, roots);
+  return new Set(files.flatMap((f) => parsed.get(f)!.units.filter((u) => reached.has(u)).map((u) => `${key(f)}#${u.name}`)));
 }

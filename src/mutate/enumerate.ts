@@ -328,9 +328,30 @@ export function constValues(v: number, mask: boolean): number[] {
   return [...new Set(out)].filter((x) => x !== v);
 }
 
+const SHIFTS = new Set(['<<', '>>', '>>>', '<<=', '>>=', '>>>=']);
+
+/**
+ * Whether `n` is (a term of) the count of a shift: the right operand of `<<`, `>>`, `>>>`, alone
+ * or under `+` / `-` and parentheses (`0x11 << (bit + 24)`). JavaScript takes a shift count mod
+ * 32, so there a count that differs by a multiple of 32 is the same program.
+ */
+function inShiftCount(ts: typeof TS, sf: TS.SourceFile, n: TS.Node): boolean {
+  let child = n;
+  for (let p = n.parent; p; child = p, p = p.parent) {
+    if (ts.isParenthesizedExpression(p)) continue;
+    if (!ts.isBinaryExpression(p)) return false;
+    const op = p.operatorToken.getText(sf);
+    if (SHIFTS.has(op)) return p.right === child;
+    if (op !== '+' && op !== '-') return false;
+  }
+  return false;
+}
+
 /**
  * CONST mutations of `node`. Not of the numbers inside a template literal: they format the text
- * of a message (a radix, a padding width), not kernel logic.
+ * of a message (a radix, a padding width), not kernel logic. Not the values of a shift count that
+ * are the original count mod 32 (`x << 24` becoming `x << 56`): JavaScript runs the original
+ * program (in C, a 32-bit operand shifted by 32 or more is undefined).
  */
 function constants(ts: typeof TS, sf: TS.SourceFile, node: TS.Node): Raw[] {
   const out: Raw[] = [];
@@ -341,7 +362,10 @@ function constants(ts: typeof TS, sf: TS.SourceFile, node: TS.Node): Raw[] {
       const hex = /^0x/i.test(raw);
       const p = n.parent;
       const mask = hex || (ts.isBinaryExpression(p) && BITWISE.has(p.operatorToken.getText(sf))) || (ts.isPrefixUnaryExpression(p) && p.operator === ts.SyntaxKind.TildeToken);
-      for (const x of constValues(Number(raw.replace(/_/g, '')), mask)) {
+      const v = Number(raw.replace(/_/g, ''));
+      const shiftCount = inShiftCount(ts, sf, n);
+      for (const x of constValues(v, mask)) {
+        if (shiftCount && (x - v) % 32 === 0) continue;
         const text = x < 0 ? `(${x})` : hex ? `0x${x.toString(16)}` : String(x);
         out.push({ operator: 'CONST', edits: [{ start: n.getStart(sf), end: n.end, text }] });
       }

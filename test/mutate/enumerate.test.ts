@@ -66,6 +66,14 @@ describe('mutant enumeration', () => {
     expect(of(ms, 'CONST')).toHaveLength(10);
   });
 
+  it('makes no CONST of a shift count that JavaScript runs as the original (count mod 32)', () => {
+    const src = 'export function s(r: number, bit: number) {\n  return r ^ (0x11 << (bit + 24)) ^ (r >>> 24);\n}\n';
+    const after = of(enumerateMutants('arch/x/s.ts', src), 'CONST').map((m) => m.after.trim());
+    expect(after.some((l) => l.includes('56'))).toBe(false);
+    expect(after).toContain('return r ^ (0x11 << (bit + 25)) ^ (r >>> 24);');
+    expect(after).toContain('return r ^ (0x11 << (bit + 24)) ^ (r >>> 16);');
+  });
+
   it('makes no CONST of the numbers formatting a message (template literals)', () => {
     const src = 'export function w(m: number) {\n  WARN_ON_ONCE(m > 2, `mask 0x${m.toString(16).padStart(2, "0")}`);\n}\n';
     expect(of(enumerateMutants('arch/x/w.ts', src), 'CONST').map((m) => m.after.trim())).toEqual(

@@ -64,6 +64,10 @@ export interface FileUnits {
   declRefs: Map<string, Set<string>>;
   /** The names top-level code that declares nothing mentions (`export default adapter;`, calls run at load): always reached. */
   rootRefs: Set<string>;
+  /** The names the file's default export mentions (`export default adapter;` → `adapter`). */
+  defaultRefs: Set<string>;
+  /** Default imports: local name → module specifier (`import base from './v6.6'`). */
+  defaultImports: Map<string, string>;
 }
 
 /** The units of `sf` and the names its top-level code (outside units and imports) mentions. */
@@ -107,6 +111,8 @@ export function functionUnits(sf: TS.SourceFile): FileUnits {
   namesOutsideUnits(sf, topRefs);
   const declRefs = new Map<string, Set<string>>();
   const rootRefs = new Set<string>();
+  const defaultRefs = new Set<string>();
+  const defaultImports = new Map<string, string>();
   const declare = (name: string, n: TS.Node): void => {
     const refs = declRefs.get(name) ?? new Set<string>();
     namesOutsideUnits(n, refs);
@@ -114,6 +120,8 @@ export function functionUnits(sf: TS.SourceFile): FileUnits {
   };
   for (const st of sf.statements) {
     if (ts.isImportDeclaration(st)) {
+      const def = st.importClause?.name;
+      if (def && !st.importClause!.isTypeOnly && ts.isStringLiteral(st.moduleSpecifier)) defaultImports.set(def.text, st.moduleSpecifier.text);
       const nb = st.importClause?.namedBindings;
       if (nb && ts.isNamedImports(nb)) for (const el of nb.elements) if (el.propertyName) declRefs.set(el.name.text, new Set([el.propertyName.text]));
     } else if (ts.isExportDeclaration(st) && !st.moduleSpecifier) {
@@ -128,9 +136,10 @@ export function functionUnits(sf: TS.SourceFile): FileUnits {
       declare(st.name.text, st);
     } else {
       namesOutsideUnits(st, rootRefs);
+      if (ts.isExportAssignment(st)) namesOutsideUnits(st.expression, defaultRefs);
     }
   }
-  return { units, topRefs, declRefs, rootRefs };
+  return { units, topRefs, declRefs, rootRefs, defaultRefs, defaultImports };
 }
 
 /** `e` without `as`, `satisfies` and parentheses around it. */

@@ -33,8 +33,7 @@ export function importGraph(files: readonly string[], read: (f: string) => strin
     const deps: string[] = [];
     for (const imp of ts.preProcessFile(read(f), true, false).importedFiles) {
       if (!imp.fileName.startsWith('.')) continue;
-      const base = path.resolve(path.dirname(f), imp.fileName);
-      const hit = [base, `${base}.ts`, path.join(base, 'index.ts')].find((c) => known.has(c));
+      const hit = resolveRelative(f, imp.fileName, known);
       if (hit && !deps.includes(hit)) deps.push(hit);
     }
     graph.set(f, deps);
@@ -76,10 +75,31 @@ export function adapterEntries(adapters: readonly Adapter[], files: readonly str
 /** The parsed files of {@link reachableUnits} / {@link unitsReachedFrom}. */
 export type ParsedFiles = Map<string, FileUnits>;
 
-/** Parse `files` into their units and top-level names. */
+/**
+ * Parse `files` into their units and top-level names. A default import of another file of the
+ * set (`import base from './v6.6'`, an adapter built over another adapter) is an alias of what
+ * that file's default export mentions: reaching `base` reaches the v6.6 adapter object.
+ */
 export function parseFiles(files: readonly string[], read: (f: string) => string): ParsedFiles {
   const ts = typescript();
-  return new Map(files.map((f) => [f, functionUnits(ts.createSourceFile(f, read(f), ts.ScriptTarget.ES2022, true, ts.ScriptKind.TS))]));
+  const parsed: ParsedFiles = new Map(files.map((f) => [f, functionUnits(ts.createSourceFile(f, read(f), ts.ScriptTarget.ES2022, true, ts.ScriptKind.TS))]));
+  for (const [f, units] of parsed) {
+    for (const [local, spec] of units.defaultImports) {
+      const target = resolveRelative(f, spec, parsed);
+      if (target === undefined) continue;
+      const refs = units.declRefs.get(local) ?? new Set<string>();
+      for (const r of parsed.get(target)!.defaultRefs) refs.add(r);
+      units.declRefs.set(local, refs);
+    }
+  }
+  return parsed;
+}
+
+/** The file of `files` a relative specifier of `from` names (`./x` → `./x.ts` or `./x/index.ts`). */
+function resolveRelative(from: string, spec: string, files: { has(file: string): boolean }): string | undefined {
+  if (!spec.startsWith('.')) return undefined;
+  const base = path.resolve(path.dirname(from), spec);
+  return [base, `${base}.ts`, path.join(base, 'index.ts')].find((c) => files.has(c));
 }
 
 /**

@@ -57,6 +57,13 @@ describe('mutation plan of a shared file', () => {
     for (const j of srmmu) expect(j).toEqual([]);
   });
 
+  it('an adapter built over another (a default import) runs that adapter\'s units: the s390 KVM adapters judge the PGSTE paths', () => {
+    const s390 = planMutation({ arch: ['s390'], adapter: [], operator: [] });
+    const judged = s390.mutants.filter((m) => m.mutant.file === 'arch/s390/pgalloc-frag.ts' && m.mutant.unit === 'page_table_free_rcu').map((m) => m.adapters.map((a) => a.adapter.name));
+    expect(judged.length).toBeGreaterThan(0);
+    for (const j of judged) expect(j).toEqual(expect.arrayContaining(['s390-v6.6', 's390-v6.6-kvm']));
+  });
+
   it('the sparc64 flush hooks of the same file are judged by the sparc64 adapters only', () => {
     const s64 = judges('arch/sparc/tlb.ts#sparc64FlushHooks.tlb_flush');
     expect(s64.length).toBeGreaterThan(0);

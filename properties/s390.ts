@@ -54,6 +54,11 @@ interface MonitorState {
 }
 
 const states = new WeakMap<World, MonitorState>();
+
+/** The AA/PP byte of a fragment page: the upper byte of `_refcount` (`atomic_read(&ptdesc->_refcount) >> 24`). */
+function fragmentByte(p: Page): number {
+  return (p._refcount.counter >>> 24) & 0xff;
+}
 const BATCH_CALLBACK = /^rcu callback (tlb_remove_table_rcu|__tlb_remove_table_one_rcu)\(/;
 const BATCH_CALLBACKS = new Set(['tlb_remove_table_rcu', '__tlb_remove_table_one_rcu']);
 
@@ -68,7 +73,7 @@ function fragmentChecks(w: World, st: MonitorState): void {
     const name = w.pageName(p);
     const prev = st.pages.get(p);
     const counter = p._refcount.counter >>> 0;
-    const byte = (counter >>> 24) & 0xff;
+    const byte = fragmentByte(p);
     if (p.use === 'table' && p.level === 'pte') {
       const same = prev !== undefined && prev.gen === p.gen;
       // C-S390-7: page_table_alloc() takes a fresh page only when the first listed page has no
@@ -178,7 +183,7 @@ export const s390Monitor: PropertyMonitor = {
       fragmentChecks(w, st);
       // The head of pgtable_list and whether a task inside a hook saw it reusable at every boundary.
       const head = w.mm.context.pgtable_list.pages[0];
-      const byte = head && head.use === 'table' ? ((head._refcount.counter >>> 0) >>> 24) & 0xff : 0x03;
+      const byte = head && head.use === 'table' ? fragmentByte(head) : 0x03;
       const headFree = ((byte | (byte >>> 4)) & 0x03) !== 0x03;
       for (const a of w.actors) {
         if (a.inHook === 0) st.headFreeInHook.delete(a);

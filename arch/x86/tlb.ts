@@ -40,7 +40,14 @@ export function x86FlushHooks(era: Era, pv: boolean): Pick<AdapterHooks, 'tlb_fl
   return {
     /* arch/x86/include/asm/tlb.h: flush_tlb_mm_range(tlb->mm, start, end, stride_shift, tlb->freed_tables) */
     tlb_flush(tlb: MmuGather) {
-      flush_tlb_mm_range(era, tlb.mm, tlb.start, tlb.end, tlb.freed_tables, !lazySkip);
+      /* start = 0, end = TLB_FLUSH_ALL unless !tlb->fullmm && !tlb->need_flush_all */
+      let start = 0;
+      let end = Number.MAX_SAFE_INTEGER;
+      if (!tlb.fullmm) {
+        start = tlb.start;
+        end = tlb.end;
+      }
+      flush_tlb_mm_range(era, tlb.mm, start, end, tlb.freed_tables, !lazySkip);
     },
     /* arch/x86/include/asm/tlbflush.h flush_tlb_range(): freed_tables only for a PMD stride from v6.15 (3ef938c35035) */
     flush_tlb_range(mm: Mm, start: number, end: number, huge: boolean) {

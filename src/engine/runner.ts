@@ -100,7 +100,7 @@ export function buildWorld(adapter: Adapter, sc: Scenario): World {
   setCurrent(w);
   w.mm = {
     id: PROCESS_MM_ID, users: 1, state: 'live', mmap_lock: { readers: new Set(), writer: null },
-    page_table_lock: w.newLock('page_table_lock'), pmdTableLock: w.newLock('pmd_ptl'),
+    page_table_lock: w.newLock('page_table_lock'), pmdTableLock: w.newLock('pmd_ptl'), tlb_flush_pending: 0,
     pmds: new Array<number>(geo.slots).fill(0),
     vmas: sc.slots.map((s, slot) => ({
       slot, kind: s.vma === 'anon' ? 'anon' : sc.fileKind, shared: s.vma !== 'anon' && s.shared,

@@ -16,7 +16,7 @@ import { callHook } from '../model/coroutine';
 import type { MmuGather } from '../model/gather';
 import { current } from '../model/world';
 import type { Op } from '../engine/ops';
-import { flush_tlb_range } from './tlbflush';
+import { flush_tlb_mm, flush_tlb_range } from './tlbflush';
 
 /** The mode a CPU runs `op` in. */
 export function modeOf(op: Op): Actor['mode'] {
@@ -95,7 +95,9 @@ export function* arch_tlb_flush(tlb: MmuGather): Step {
   const w = current();
   const hook = w.adapter.tlb_flush;
   if (!hook) {
-    yield* flush_tlb_range(tlb.start, tlb.end, tlb.freed_tables, () => `tlb_flush_mmu_tlbonly(tlb#${tlb.id})`);
+    // asm-generic tlb_flush(): flush_tlb_mm() for a fullmm gather, else the gathered range.
+    if (tlb.fullmm) yield* flush_tlb_mm();
+    else yield* flush_tlb_range(tlb.start, tlb.end, tlb.freed_tables, () => `tlb_flush_mmu_tlbonly(tlb#${tlb.id})`);
     return;
   }
   w.record(() => `tlb_flush(tlb#${tlb.id}): arch`);

@@ -118,3 +118,14 @@ export function munmapDowngrades(era: Era): boolean {
 export function exitMmapLocks(era: Era): boolean {
   return eraAtLeast(era, 'v6.5');
 }
+
+/**
+ * v4.13+ (Minchan Kim's "mm: fix MADV_[FREE|DONTNEED] TLB flush miss problem", 99baac21e458;
+ * "mm: mmu_gather: remove __tlb_reset_range() for force flush", 7a30df49f63a, v5.2, for the
+ * freed_tables part): `tlb_finish_mmu()` turns a gather that overlapped another gather of the
+ * same mm (`mm_tlb_flush_nested()`) into a fullmm flush with `freed_tables` set. Every
+ * modelled era but 2012.
+ */
+export function tlbFinishFlushesNested(era: Era): boolean {
+  return eraAtLeast(era, 'v6.5');
+}

@@ -56,7 +56,7 @@ function mm_alloc_child(parent: Mm): Mm {
   const w = current();
   return {
     id: parent.id + 1, users: 1, state: 'live', mmap_lock: { readers: new Set(), writer: null },
-    page_table_lock: w.newLock('child page_table_lock'), pmdTableLock: w.newLock('child pmd_ptl'),
+    page_table_lock: w.newLock('child page_table_lock'), pmdTableLock: w.newLock('child pmd_ptl'), tlb_flush_pending: 0,
     pmds: parent.pmds.map(() => 0),
     // vm_area_dup(); dup_userfaultfd() without UFFD_FEATURE_EVENT_FORK clears the registration.
     vmas: parent.vmas.map((v) => ({ ...v, uffd: 'none' as const, pgtablesFreed: false })),

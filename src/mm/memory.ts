@@ -15,6 +15,7 @@ import { checkPinnedLink } from '../kernel/xen';
 import { lock_hpage, unlock_hpage } from './pagelock';
 import { zapDelaysRmap } from './era';
 import { flush_tlb_range } from './tlbflush';
+import { pte_write_flush } from './context';
 import { __tlb_remove_page_size, tlb_flush_mmu, tlb_flush_mmu_tlbonly, tlb_flush_pmd_range, tlb_flush_rmaps, tlb_set_freed_tables } from './mmu_gather';
 import { mk_table_pmd, pmd_lock, pmdKind, pmd_page_vaddr, pte_offset_map_lock, pte_unmap_unlock, ptep_get, set_pte_at } from './pgtable_generic';
 import { page_add_rmap, page_remove_rmap, rss_dec, set_page_dirty } from './rmap';
@@ -183,6 +184,8 @@ export function* zap_pte_range(tlb: MmuGather, slot: number, reclaim?: PtReclaim
     }
     let force_flush = false;
     let force_break = false;
+    // arch_enter_lazy_mmu_mode(): the PTEs this pass clears, for arch_leave_lazy_mmu_mode() below.
+    const lazyStart = i;
     /** File pages whose rmap went before any flush, with the virtual page they were mapped at. */
     const early: { v: number; page: Page }[] = [];
     for (; i < n; i++) {
@@ -221,6 +224,8 @@ export function* zap_pte_range(tlb: MmuGather, slot: number, reclaim?: PtReclaim
         break;
       }
     }
+    // arch_leave_lazy_mmu_mode(): sparc64 flushes its tlb_batch of the cleared PTEs here, under the ptl.
+    if (i > lazyStart) yield* pte_write_flush(vpn(slot, lazyStart), vpn(slot, i), 'arch_leave_lazy_mmu_mode');
     if (reclaim) ptReclaimScanEnd(reclaim, h, slot, force_break, i === n);
     if (force_flush) {
       yield* tlb_flush_mmu_tlbonly(tlb);

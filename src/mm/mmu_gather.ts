@@ -14,7 +14,7 @@ import { current } from '../model/world';
 import { checkDataPageFree } from '../model/monitors';
 import { call_rcu } from '../kernel/sync';
 import { __free_page, pagetable_dtor, pagetable_dtor_free, type Ptdesc } from '../kernel/page';
-import { fallbackInvalidates, genericTlbRemoveTable, removeTableOne, tlbRemoveTableHasDtor } from './era';
+import { fallbackInvalidates, genericTlbRemoveTable, removeTableOne, tlbFinishFlushesNested, tlbRemoveTableHasDtor } from './era';
 import { tlb_remove_table_sync_one } from './tlbflush';
 import { arch_tlb_flush } from './context';
 import { page_remove_rmap } from './rmap';
@@ -28,6 +28,7 @@ export function tlb_gather_mmu(mm: Mm, fullmm: boolean): MmuGather {
     delayed_rmap: false, batches: [[]], batch: null, pendingTables: [],
   };
   w.gathers.push(tlb);
+  inc_tlb_flush_pending(mm);
   w.record(() => `tlb_gather_mmu${fullmm ? '_fullmm' : ''}(tlb#${tlb.id})`);
   return tlb;
 }
@@ -252,7 +253,9 @@ export function tlb_remove_page_ptdesc(tlb: MmuGather, pt: Ptdesc): Step {
 
 /** `tlb_flush_mmu_tlbonly(tlb)`: flush the gathered range (with freed_tables). */
 export function* tlb_flush_mmu_tlbonly(tlb: MmuGather): Step {
-  if (tlb.end <= tlb.start) return;
+  // v6.x: `if (!(tlb->freed_tables || tlb->cleared_*)) return;` (older: `if (!tlb->end)`): a
+  // forced fullmm gather (tlb_finish_mmu() below) has an empty range but freed_tables set.
+  if (tlb.end <= tlb.start && !tlb.freed_tables) return;
   yield* arch_tlb_flush(tlb);
   // v6.5 and earlier (removed in v6.6, docs/kernel-notes/generic.md §2.5 step 3).
   mmu_notifier_invalidate_range(tlb.mm, tlb.start, tlb.end);
@@ -296,11 +299,39 @@ export function* tlb_flush_mmu(tlb: MmuGather): Step {
   yield* tlb_flush_mmu_free(tlb);
 }
 
-/** `tlb_finish_mmu(tlb)`. */
+/** `inc_tlb_flush_pending(mm)` (include/linux/mm_types.h). */
+function inc_tlb_flush_pending(mm: Mm): void {
+  mm.tlb_flush_pending++;
+}
+
+/** `dec_tlb_flush_pending(mm)`. */
+function dec_tlb_flush_pending(mm: Mm): void {
+  mm.tlb_flush_pending--;
+}
+
+/** `mm_tlb_flush_nested(mm)`: another gather of `mm` is between its gather and its finish. */
+function mm_tlb_flush_nested(mm: Mm): boolean {
+  return mm.tlb_flush_pending > 1;
+}
+
+/**
+ * `tlb_finish_mmu(tlb)` (mm/mmu_gather.c): when another thread gathers on the same mm at once
+ * (`mm_tlb_flush_nested()`, e.g. MADV_DONTNEED beside munmap under the mmap read lock), one of
+ * them may have seen the other's cleared PTEs and skipped them, so the flush is forced over the
+ * whole mm: `fullmm = 1`, `__tlb_reset_range()` (a fullmm gather's range is start = end = ~0)
+ * and `freed_tables = 1`, whatever this gather itself cleared (era: `tlbFinishFlushesNested`).
+ */
 export function* tlb_finish_mmu(tlb: MmuGather): Step {
-  current().record(() => `tlb_finish_mmu(tlb#${tlb.id})`);
-  yield* tlb_flush_mmu(tlb);
   const w = current();
+  w.record(() => `tlb_finish_mmu(tlb#${tlb.id})`);
+  if (tlbFinishFlushesNested(w.adapter.era) && mm_tlb_flush_nested(tlb.mm)) {
+    tlb.fullmm = true;
+    tlb.start = tlb.end = Number.MAX_SAFE_INTEGER;
+    tlb.freed_tables = true;
+    w.record(() => `tlb_finish_mmu(tlb#${tlb.id}): mm_tlb_flush_nested: forced fullmm flush`);
+  }
+  yield* tlb_flush_mmu(tlb);
+  dec_tlb_flush_pending(tlb.mm);
   const i = w.gathers.indexOf(tlb);
   if (i >= 0) w.gathers.splice(i, 1);
 }

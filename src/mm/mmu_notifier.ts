@@ -29,9 +29,10 @@ function secondary_invalidate(s: SecondaryMmu, start: number, end: number, why: 
   const w = current();
   const per = w.cfg.geometry.ptesPerTable;
   end = Math.min(end, w.cfg.geometry.slots * per);
+  start = Math.min(start, end);
   for (let v = start; v < end; v++) s.iotlb.delete(v);
   for (let slot = Math.floor(start / per); slot * per < end; slot++) s.psc.delete(slot);
-  w.record(() => `${why}: ${s.name} invalidates vpn ${start}..${end - 1} (IOTLB and walk cache)`);
+  w.record(() => (start < end ? `${why}: ${s.name} invalidates vpn ${start}..${end - 1} (IOTLB and walk cache)` : `${why}: ${s.name}: empty range, nothing invalidated`));
 }
 
 /** Whether the secondary TLBs of this run are invalidated by arch flush code (v6.6+) rather than by the generic notifier calls. */

@@ -117,7 +117,7 @@ export function* arch_invalidate(vpnStart: number, vpnEnd: number, how: Invalida
   while (slotEnd * per < vpnEnd) slotEnd++;
   const flush: FlushRange = { vpnStart, vpnEnd, slotStart, slotEnd, freedTables: how.walkCache };
   invalidate(w.cur, flush);
-  const label = (): string => `${textOf(what)}(vpn ${vpnStart}..${vpnEnd - 1}${how.walkCache ? ', walk cache' : ', leaf only'})`;
+  const label = (): string => `${textOf(what)}(${vpnStart < vpnEnd ? `vpn ${vpnStart}..${vpnEnd - 1}` : 'empty range'}${how.walkCache ? ', walk cache' : ', leaf only'})`;
   const transport = w.decl.flushTransport;
   if (transport === 'broadcast') {
     for (const t of w.tasks) invalidate(t, flush);

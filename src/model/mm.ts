@@ -60,6 +60,11 @@ export interface Mm {
   page_table_lock: SpinLock;
   /** The split ptlock of the PMD table (`pmd_lock` when split PMD ptlocks). */
   pmdTableLock: SpinLock;
+  /**
+   * `mm->tlb_flush_pending`: gathers of this mm between `tlb_gather_mmu()` and the end of
+   * `tlb_finish_mmu()` (`inc_tlb_flush_pending()` / `dec_tlb_flush_pending()`).
+   */
+  tlb_flush_pending: number;
   /** Raw pmd values, one per slot. */
   pmds: number[];
   vmas: Vma[];

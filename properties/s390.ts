@@ -18,8 +18,10 @@
  * - C-S390-9: the fragment logic uses only the upper byte of `_refcount`: the low 24 bits are
  *   only ever the allocator's 1 plus speculative references (B38: no fragment accounting in
  *   them). The monitor holds such a speculative reference (get_page_unless_zero) on a table page
- *   while a gup_fast walks it with IRQs off, so that a decision that reads the low bits goes
- *   wrong and shows up, e.g. as a missed release (C-S390-4).
+ *   while a gup_fast walks it with IRQs off, and, from the step a fragment page becomes a table
+ *   until it is freed, {@link PFN_SCANNER_REFS} more: the most concurrent holders the kernel
+ *   allows (see there), so that a decision that reads the low bits goes wrong and shows up, e.g.
+ *   as a missed release (C-S390-4).
  *
  * In every era:
  * - C-S390-6: __tlb_remove_table() runs from the RCU batch callback without a stable mm, so
@@ -46,6 +48,8 @@ interface MonitorState {
   pages: Map<Page, Seen>;
   /** Pages carrying the monitor's speculative reference, with the generation it was taken on. */
   spec: Map<Page, number>;
+  /** Fragment pages carrying the {@link PFN_SCANNER_REFS} references, with the generation they were taken on. */
+  scanned: Map<Page, number>;
   list: string;
   /** Whether the head of the process mm's pgtable_list had a reusable half at the end of the last step. */
   headFree: boolean;
@@ -54,6 +58,18 @@ interface MonitorState {
 }
 
 const states = new WeakMap<World, MonitorState>();
+
+/**
+ * Speculative references the monitor holds on every fragment page while it is a table: the
+ * worst case of the references that pfn walkers take on any page at any moment, whatever the
+ * mm's own ops do (GUP-fast's `try_grab_folio()` on a stale PTE whose pfn became a page table,
+ * compaction's and memory-failure's `folio_try_get()`): one per CPU at once, up to s390's
+ * `CONFIG_NR_CPUS` maximum (arch/s390/Kconfig: range 2..512). 512 + the allocator's 1 sets bit 9
+ * of `_refcount`: bits 8..23 are the page refcount's too, so only the upper byte is the
+ * fragments' (pgalloc.c v6.6: "the upper byte ... the lower bits are still used for page
+ * refcounting").
+ */
+export const PFN_SCANNER_REFS = 512;
 
 /** The AA/PP byte of a fragment page: the upper byte of `_refcount` (`atomic_read(&ptdesc->_refcount) >> 24`). */
 function fragmentByte(p: Page): number {
@@ -72,6 +88,10 @@ function fragmentChecks(w: World, st: MonitorState): void {
   for (const p of w.pages) {
     const name = w.pageName(p);
     const prev = st.pages.get(p);
+    if (p.use === 'table' && p.level === 'pte' && st.scanned.get(p) !== p.gen) {
+      p._refcount.counter += PFN_SCANNER_REFS; // folio_try_get() by every CPU's pfn walker
+      st.scanned.set(p, p.gen);
+    }
     const counter = p._refcount.counter >>> 0;
     const byte = fragmentByte(p);
     if (p.use === 'table' && p.level === 'pte') {
@@ -96,8 +116,9 @@ function fragmentChecks(w: World, st: MonitorState): void {
       }
       if (judge) {
         const low = counter & 0xffffff;
-        if (low !== 1 + (specHeld ? 1 : 0)) {
-          w.violate('C-S390-9', `the low bits of ${name}'s _refcount are ${low}, expected ${1 + (specHeld ? 1 : 0)}: the fragment logic changed the page allocator's reference count`);
+        const expected = 1 + PFN_SCANNER_REFS + (specHeld ? 1 : 0);
+        if (low !== expected) {
+          w.violate('C-S390-9', `the low bits of ${name}'s _refcount are ${low}, expected ${expected} (the allocator's 1 and ${expected - 1} speculative): the fragment logic changed the page allocator's reference count`);
         }
         if ((byte & ~0x33) !== 0 || (aa & pp) !== 0) {
           w.violate('C-S390-1', `${name}: _refcount upper byte ${hex(byte)} has a half both allocated and pending (AA ${hex(aa)}, PP ${hex(pp << 4)})`);
@@ -156,7 +177,7 @@ export const s390Monitor: PropertyMonitor = {
   afterStep(w: World): void {
     let st = states.get(w);
     if (!st) {
-      st = { next: w.trace.length, pages: new Map(), spec: new Map(), list: '', headFree: false, headFreeInHook: new Map() };
+      st = { next: w.trace.length, pages: new Map(), spec: new Map(), scanned: new Map(), list: '', headFree: false, headFreeInHook: new Map() };
       st.list = w.mm.context.pgtable_list.pages.map((p) => w.pageName(p)).join(',');
       states.set(w, st);
     }

@@ -29,6 +29,7 @@ const MUST_FAIL: { property: string; fixture: string; contract: string }[] = [
   { property: 'detached-empty', fixture: 'broken-defer-writes-table', contract: 'C-LT-6' },
   { property: 'delayed-rmap', fixture: 'broken-no-gather-without-sync-flush', contract: 'C-GA-1' },
   { property: 'teardown', fixture: 'broken-defer-leaks', contract: 'C-TD-1' },
+  { property: 'teardown', fixture: 'broken-s390-alloc-order-one', contract: 'C-TD-2' },
   { property: 'map-balance', fixture: 'broken-show-pte-after-unmap', contract: 'C-MAP-13' },
   { property: 'dtor', fixture: 'broken-b1-dtor-before-rcu', contract: 'C-DT-6' },
   { property: 'lockdep', fixture: 'broken-s390-defer-unlocked-list', contract: 'C-LK-1' },

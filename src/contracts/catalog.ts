@@ -97,6 +97,7 @@ export const CONTRACTS: readonly Contract[] = [
   c('C-XEN-2', 'xen', 'Xen PV: a table is linked into a pinned mm only after paravirt_alloc_pte() pinned it, and made writable again only after its pmd was cleared', 'S1:72-99 (ptconform: arch/x86/xen/mmu_pv.c xen_alloc_ptpage/xen_release_ptpage)'),
   c('C-RM-12', 'arch-asserts', 'assertion helpers tolerate collapse transitions: powerpc assert_pte_locked() returns on pmd_none, since anon collapse ptep_clear()s the old table after pmdp_collapse_flush()', 'S2:820-956'),
   c('C-S390-7', 's390', 'pgtable_list holds exactly the pages a 2K half can be reused from: one half allocated, the other free (no PP), not PageActive; no free half is lost to reuse', 'S2:2600-2615, S2:2692-2725 (ptconform: arch/s390/mm/pgalloc.c v6.6 page_table_alloc/page_table_free/page_table_free_rcu)'),
+  c('C-TD-2', 'teardown', 'a PTE table is allocated as one order-0 page (every arch\'s PTE table fits in one): a larger order keeps the rest of its pages unused for the table\'s lifetime, the waste 2K fragments and C-S390-7 exist to avoid', 'ptconform (pagetable_alloc(gfp, 0) in every arch\'s pte_alloc_one)'),
 ];
 
 /** Look a contract up by ID; throws on an unknown ID (a programming error in a property or fixture). */

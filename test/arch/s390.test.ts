@@ -25,6 +25,8 @@ import freeHalfUnlisted from '../../fixtures/broken/s390-free-half-unlisted';
 import allocNeverReuses from '../../fixtures/broken/s390-alloc-never-reuses';
 import releaseCheckAfterFree from '../../fixtures/broken/s390-release-check-after-free';
 import allocBadOrder from '../../fixtures/broken/s390-alloc-bad-order';
+import releaseMaskLowBits from '../../fixtures/broken/s390-release-mask-low-bits';
+import allocOrderOne from '../../fixtures/broken/s390-alloc-order-one';
 import { PROPERTIES } from '../../properties';
 import s390Property from '../../properties/s390';
 import type { Adapter } from '../../src/adapter/types';
@@ -187,7 +189,7 @@ describe('B37: the 2KB pgtable release race (before c2c224932fd0)', () => {
 });
 
 describe('s390 broken fixtures are caught with their contracts', () => {
-  for (const f of [b8, b9, b10, b12, b38, activeListed, missesRelease, wrongShift, keepsActive, freeHalfUnlisted, allocNeverReuses, releaseCheckAfterFree, allocBadOrder]) {
+  for (const f of [b8, b9, b10, b12, b38, activeListed, missesRelease, wrongShift, keepsActive, freeHalfUnlisted, allocNeverReuses, releaseCheckAfterFree, allocBadOrder, releaseMaskLowBits, allocOrderOne]) {
     it(`${f.name} → ${f.knownBad!.contracts.join(', ')}`, () => {
       const props = PROPERTIES.filter((p) => p.contracts.some((c) => f.knownBad!.contracts.includes(c)));
       const { result } = checkAdapter(f, props, { runs: 1000, seed: 1, adapterRef: f.name });

@@ -217,3 +217,18 @@ export function checkPgdFree(w: World, mm: Mm): void {
   }
   s.pgdUnpinned.add(mm);
 }
+
+/**
+ * C-XEN-2 when a PTE is written into table page `p` (`set_pte_at()`, `ptep_clear()`, under the
+ * table's ptl): a Xen PV guest writes a PTE straight into the read-only table, and Xen
+ * emulates the write only for a page it has validated as a page table (pinned as an L1 table,
+ * or linked into a pinned pgd's tree). A write into a page the guest still maps read-only but
+ * Xen no longer validates, the "partially-pinned state" `xen_unpin_page()` holds the ptl across
+ * (arch/x86/xen/mmu_pv.c), faults.
+ */
+export function checkPteWrite(w: World, p: Page): void {
+  const s = states.get(w);
+  if (!s || !s.readOnly.has(p) || s.l1Pinned.has(p)) return;
+  if (pgdPinned(s, w.mm) && linkedByPmd(w, p)) return;
+  w.violate('C-XEN-2', `PTE write into ${w.pageName(p)} while the guest maps it read-only and Xen no longer holds it as a page table (unpinned, not in a pinned tree): the write is not emulated and faults (xen_unpin_page() holds the ptl from the unpin until the page is writable again)`);
+}

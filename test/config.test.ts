@@ -8,6 +8,15 @@ import { describe, expect, it } from '@jest/globals';
 import armClassic from '../arch/arm/classic-v6.5';
 import xenV6_6 from '../arch/x86/xen-pv-v6.6';
 import xenV6_14 from '../arch/x86/xen-pv-v6.14';
+import xenV6_15 from '../arch/x86/xen-pv-v6.15';
+import xen2026 from '../arch/x86/xen-pv-2026';
+import pvV6_5 from '../arch/x86/pv-v6.5';
+import pvV6_14 from '../arch/x86/pv-v6.14';
+import x86V6_15 from '../arch/x86/v6.15';
+import x86Y2026 from '../arch/x86/2026';
+import xenUnpinWithoutNestLock from '../fixtures/broken/xen-pv-unpin-without-nest-lock';
+import xenPgdLeftPinned from '../fixtures/broken/xen-pv-pgd-left-pinned';
+import xenUnpinPgdOnly from '../fixtures/broken/xen-pv-unpin-pgd-only';
 import { kvmAdapters } from '../arch/s390/kvm-adapters';
 import { adapters as x86Adapters } from '../arch/x86';
 import { adapters as s390Adapters } from '../arch/s390';
@@ -20,7 +29,7 @@ import xenReleaseNoUnpin from '../fixtures/broken/xen-pv-release-no-unpin';
 import highpteUnmapOutOfOrder from '../fixtures/broken/highpte-unmap-out-of-order';
 import { BROKEN } from '../fixtures';
 import { PageHighMem } from '../src/model/highmem';
-import { __pin_pagetable_pfn, __set_pfn_prot, PagePinned } from '../src/kernel/xen';
+import { __pin_pagetable_pfn, __set_pfn_prot, checkPgdFree, PagePinned } from '../src/kernel/xen';
 import { page_address } from '../src/kernel/page';
 import { mm_has_pgste } from '../src/kernel/s390';
 import { runToEnd } from '../src/model/coroutine';
@@ -65,7 +74,7 @@ describe('Xen PV: page-table pinning', () => {
   });
 
   it('___pte_free_tlb unpins the table (paravirt_release_pte → xen_release_pte) after the pmd was cleared', () => {
-    for (const a of [xenV6_6, xenV6_14]) {
+    for (const a of [xenV6_6, xenV6_14, xenV6_15, xen2026]) {
       inWorld(a, (w) => {
         const t = tableOf(w, 0);
         w.mm.pmds[0] = 0; // free_pgtables: pmd_clear() first
@@ -106,8 +115,29 @@ describe('Xen PV: page-table pinning', () => {
     }, tablesScenario());
   });
 
+  it("a Xen PV adapter runs its era's PARAVIRT ___pte_free_tlb(), with Xen's pv_ops.mmu.release_pte", () => {
+    for (const [xen, base] of [[xenV6_6, pvV6_5], [xenV6_14, pvV6_14], [xenV6_15, x86V6_15], [xen2026, x86Y2026]] as const) {
+      expect(xen.__pte_free_tlb).toBe(base.__pte_free_tlb);
+      expect(base.paravirt_release_pte).toBeUndefined();
+      expect(typeof xen.paravirt_release_pte).toBe('function');
+      expect(xen.era).toBe(base.era);
+    }
+  });
+
+  it('pgd_free() at mmdrop of a pgd Xen still holds pinned is C-XEN-1; after xen_exit_mmap it is not', () => {
+    inWorld(xenV6_6, (w) => {
+      checkPgdFree(w, w.mm);
+      expect(w.violations.map((v) => v.contract)).toEqual(['C-XEN-1']);
+    }, tablesScenario());
+    inWorld(xenV6_6, (w) => {
+      runToEnd(xenV6_6.arch_exit_mmap!(w.mm));
+      checkPgdFree(w, w.mm);
+      expect(w.violations).toEqual([]);
+    }, tablesScenario());
+  });
+
   it('the Xen PV adapters are registered, declare no THP (PSE hidden) and no HIGHPTE (x86_64 only)', () => {
-    for (const a of [xenV6_6, xenV6_14]) {
+    for (const a of [xenV6_6, xenV6_14, xenV6_15, xen2026]) {
       expect(x86Adapters).toContain(a);
       expect(a.declarations.THP).toBe(false);
       expect(a.declarations.HIGHPTE).toBe(false);
@@ -149,11 +179,11 @@ describe('s390 PGSTE (KVM guest) mms', () => {
 });
 
 describe('issue 12 adapters and fixtures', () => {
-  it.each([xenV6_6, xenV6_14, ...kvmAdapters])('$name conforms (300 scenarios)', (a) => {
+  it.each([xenV6_6, xenV6_14, xenV6_15, xen2026, ...kvmAdapters])('$name conforms (300 scenarios)', (a) => {
     expect(failingContracts(a, 300, 1)).toEqual({ failed: [], asExpected: true });
   });
 
-  it.each([highpteNoKmap, highpteUnmapOutOfOrder, xenFreePinned, xenUnpinBeforePgd, s390NoGmapUnlink, xenReleaseStaysReadonly, xenReleaseNoUnpin])('$name fails exactly its documented contracts', (a) => {
+  it.each([highpteNoKmap, highpteUnmapOutOfOrder, xenFreePinned, xenUnpinBeforePgd, s390NoGmapUnlink, xenReleaseStaysReadonly, xenReleaseNoUnpin, xenUnpinWithoutNestLock, xenPgdLeftPinned, xenUnpinPgdOnly])('$name fails exactly its documented contracts', (a) => {
     expect(BROKEN.some((b) => b.adapter === a)).toBe(true);
     expect(failingContracts(a, 1500, 1)).toEqual({ failed: [...a.knownBad!.contracts].sort(), asExpected: true });
   });

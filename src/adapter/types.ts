@@ -252,12 +252,21 @@ export interface AdapterHooks {
    * collapse's old table, after `pmdp_collapse_flush()` cleared the pmd (C-RM-12, B26).
    */
   assert_pte_locked?(mm: Mm, slot: number, index: number): void;
+  /**
+   * x86 `paravirt_release_pte(pfn)`'s `pv_ops.mmu.release_pte` (arch/x86/include/asm/paravirt.h
+   * `PVOP_VCALL1(mmu.release_pte, pfn)`): run by the kernel face `paravirt_release_pte()` that the
+   * era's `___pte_free_tlb()` calls. Xen PV unpins the table there (`xen_release_pte`); absent =
+   * `paravirt_nop` (native, KVM), so a Xen PV adapter runs the same `___pte_free_tlb()` as the
+   * native one of its era with Xen's pv_ops.
+   */
+  paravirt_release_pte?(pfn: number): void;
 }
 
 /** Every hook an adapter may provide, once each (the compiler keeps it in step with {@link AdapterHooks}). */
 export const hookNames = [
   'pte_alloc_one', 'pte_free', 'pte_free_defer', '__pte_free_tlb', '__tlb_remove_table', 'pmd_same', 'update_mmu_cache',
   'arch_walk', 'arch_exit_mmap', 'pgtable_to_va', 'tlb_flush', 'flush_tlb_range', 'paravirt_alloc_pte', 'assert_pte_locked',
+  'paravirt_release_pte',
 ] as const satisfies readonly (keyof AdapterHooks)[];
 
 /** The name of a hook of {@link AdapterHooks}. */

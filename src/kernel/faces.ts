@@ -37,6 +37,8 @@ export const spin_lock = point((l: SpinLock): Step => sync.spin_lock_wait(l), 's
 export const spin_lock_nested = point((l: SpinLock): Step => sync.spin_lock_wait(l, 'spin_lock_nested'), 'spin_lock_nested');
 /** `spin_lock_bh(l)`. */
 export const spin_lock_bh = point((l: SpinLock): Step => sync.spin_lock_wait(l, 'spin_lock_bh'), 'spin_lock_bh');
+/** `spin_lock_nest_lock(l, nest)`: lockdep checks that `nest` is held (x86 Xen PV `xen_pte_lock()`). */
+export const spin_lock_nest_lock = point((l: SpinLock, nest: SpinLock): Step => sync.spin_lock_nest_lock_wait(l, nest), 'spin_lock_nest_lock');
 /** `spin_unlock(l)`. */
 export const spin_unlock = point((l: SpinLock): void => sync.spin_unlock(l), 'spin_unlock');
 /** `spin_unlock_bh(l)`. */

@@ -9,7 +9,7 @@
 export * from './faces';
 export {
   type Ptdesc, type Gfp, GFP_PGTABLE_USER, GFP_KERNEL, GFP_NOWAIT, page_address, virt_to_page, virt_to_ptdesc,
-  ptdesc_address, page_ptdesc, ptdesc_page,
+  ptdesc_address, page_ptdesc, ptdesc_page, pfn_to_page,
 } from './page';
 export { rcu_head_page, WARN_ON_ONCE, BUG_ON } from './sync';
 export { pmd_none } from './pmdwalk';

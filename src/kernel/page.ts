@@ -155,6 +155,11 @@ export function virt_to_page(va: number): Page {
   return p;
 }
 
+/** `pfn_to_page(pfn)`. */
+export function pfn_to_page(pfn: number): Page {
+  return virt_to_page(pfn * PAGE_SIZE);
+}
+
 /** `virt_to_ptdesc(addr)`. */
 export const virt_to_ptdesc = virt_to_page;
 /** `ptdesc_address(ptdesc)`. */

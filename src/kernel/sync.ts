@@ -6,7 +6,7 @@
  * faces of `./faces.ts`, whose locks wait while contended (`spin_lock_wait`).
  */
 import { BLOCKED, DONE, type Step } from '../model/actor';
-import { lockClass, lockdep_acquire, lockdep_acquired, lockdep_assert_list_locked, lockdep_release } from '../model/lockdep';
+import { lockClass, lockdep_acquire, lockdep_acquired, lockdep_assert_held, lockdep_assert_list_locked, lockdep_release } from '../model/lockdep';
 import { checkCallRcu, checkLockOp } from '../model/monitors';
 import type { Atomic, Page, PageList, RcuHead, SpinLock } from '../model/types';
 export type { PageList } from '../model/types';
@@ -70,6 +70,18 @@ export function spin_lock_wait(l: SpinLock, how = 'spin_lock'): Step {
   if (mustWait(l)) return spin_lock_contended(l, how);
   spin_lock(l, how);
   return DONE;
+}
+
+/**
+ * `spin_lock_nest_lock(l, nest)`: take `l` as a lock nested under `nest` (lockdep's `nest_lock`,
+ * which lets one task hold many locks of `l`'s class). lockdep's `__lock_acquire()` warns
+ * "Nested lock was not taken" when the task does not hold `nest` (print_lock_nested_lock_not_held):
+ * C-LK-1 here. Then as {@link spin_lock_wait}.
+ */
+export function spin_lock_nest_lock_wait(l: SpinLock, nest: SpinLock): Step {
+  const w = current();
+  lockdep_assert_held(w, nest, `spin_lock_nest_lock(${l.name}, ${nest.name}): lockdep's nest_lock annotation ("Nested lock was not taken")`);
+  return spin_lock_wait(l, 'spin_lock_nest_lock');
 }
 
 function* spin_lock_contended(l: SpinLock, how: string): Step {

@@ -38,7 +38,8 @@ import { current, type World } from '../model/world';
  */
 interface XenState {
   pinned: Set<Page>;
-  pgdPinned: boolean;
+  /** The mms whose pgd Xen no longer holds pinned as an L4 table (every other mm's is pinned). */
+  pgdUnpinned: WeakSet<Mm>;
   l1Pinned: Set<Page>;
   readOnly: Set<Page>;
 }
@@ -48,8 +49,9 @@ const states = new WeakMap<World, XenState>();
 function stateOf(w: World): XenState {
   let s = states.get(w);
   if (!s) {
-    // The scenario's mm is running: xen_enter_mmap() pinned its pgd when it was first used.
-    s = { pinned: new Set(), pgdPinned: true, l1Pinned: new Set(), readOnly: new Set() };
+    // The scenario's mm is running: xen_enter_mmap() pinned its pgd when it was first used; a
+    // fork's child mm is pinned by arch_dup_mmap() (xen_enter_mmap(), v6.6: xen_dup_mmap()).
+    s = { pinned: new Set(), pgdUnpinned: new WeakSet(), l1Pinned: new Set(), readOnly: new Set() };
     states.set(w, s);
   }
   return s;
@@ -67,14 +69,22 @@ function linkedByPmd(w: World, p: Page): boolean {
   return w.mm.pmds.some((raw) => pmdKind(raw) === 'table' && Math.floor(pmd_page_vaddr(raw) / PAGE_SIZE) === p.pfn);
 }
 
-/** `xen_page_pinned(mm->pgd)`: whether the mm's page-table tree is pinned. */
-export function xen_pgd_pinned(mm: Mm): boolean {
-  void mm;
-  return stateOf(current()).pgdPinned;
+/** Whether Xen holds `mm`'s pgd pinned (the model's view of `xen_page_pinned(mm->pgd)`). */
+function pgdPinned(s: XenState, mm: Mm): boolean {
+  return !s.pgdUnpinned.has(mm);
 }
 
-/** `PagePinned(page)`. */
+/** `xen_page_pinned(mm->pgd)`: whether the mm's page-table tree is pinned. */
+export function xen_pgd_pinned(mm: Mm): boolean {
+  return pgdPinned(stateOf(current()), mm);
+}
+
+/**
+ * `PagePinned(page)`. A `page` that is no struct page (a walk that read a word outside its
+ * table page, `xen_pmd_walk()` one entry too far) is the kernel dereferencing garbage: an error.
+ */
 export function PagePinned(page: Page): boolean {
+  if (typeof page !== 'object' || page === null) throw new Error(`PagePinned(${String(page)}): not a struct page (a page-table walk read outside its table page)`);
   return stateOf(current()).pinned.has(page);
 }
 
@@ -108,7 +118,7 @@ export function __set_pfn_prot(pfn: number, prot: XenPgprot): void {
   const name = w.pageName(p);
   w.record(() => `HYPERVISOR update_va_mapping(${name}, ${prot})`, name);
   const s = stateOf(w);
-  if (prot === 'PAGE_KERNEL' && s.pgdPinned && linkedByPmd(w, p)) {
+  if (prot === 'PAGE_KERNEL' && pgdPinned(s, w.mm) && linkedByPmd(w, p)) {
     w.violate('C-XEN-2', `${name} is made writable (update_va_mapping PAGE_KERNEL) while a pmd of the pinned mm still points to it: Xen refuses a writable mapping of a validated page table (the multicall fails, xen_mc_flush() warns)`);
   } else if (prot === 'PAGE_KERNEL' && s.l1Pinned.has(p)) {
     w.violate('C-XEN-2', `${name} is made writable (update_va_mapping PAGE_KERNEL) while Xen still holds it pinned as an L1 table (no MMUEXT_UNPIN_TABLE before): Xen refuses a writable mapping of a pinned page table (the multicall fails, xen_mc_flush() warns)`);
@@ -145,10 +155,11 @@ export function __pin_pagetable_pfn(cmd: MmuextCmd, pfn: number): void {
  * longer validated as a whole; its pages are unpinned one by one afterwards.
  */
 export function xen_unpin_pgd(mm: Mm): void {
-  void mm;
   const w = current();
-  stateOf(w).pgdPinned = false;
-  w.record('HYPERVISOR mmuext_op(MMUEXT_UNPIN_TABLE, pgd)');
+  const s = stateOf(w);
+  if (!pgdPinned(s, mm)) w.violate('C-XEN-2', `MMUEXT_UNPIN_TABLE of mm#${mm.id}'s pgd, which Xen does not hold pinned: the unpin hypercall fails`);
+  s.pgdUnpinned.add(mm);
+  w.record(() => `HYPERVISOR mmuext_op(MMUEXT_UNPIN_TABLE, pgd of mm#${mm.id})`);
 }
 
 /** The table pages the mm's pmds point to (`xen_pmd_walk()`'s `pmd_page(pmd[i])` for each non-none pmd). */
@@ -166,7 +177,7 @@ export function xen_pmd_walk_pages(mm: Mm): Page[] {
 /** C-XEN-2 right after `pmd_populate()` linked table page `p`: in a pinned mm it must be pinned. */
 export function checkPinnedLink(w: World, p: Page): void {
   const s = stateOf(w);
-  if (!s.pgdPinned) return;
+  if (!pgdPinned(s, w.mm)) return;
   if (!s.pinned.has(p)) {
     w.violate('C-XEN-2', `pmd_populate() linked ${w.pageName(p)} into the pinned mm without pinning it first (paravirt_alloc_pte → xen_alloc_pte): Xen refuses a pmd that points a validated table at a writable page`);
   } else if (!s.readOnly.has(p)) {
@@ -188,4 +199,36 @@ export function checkPinnedFree(w: World, p: Page): void {
   s.pinned.delete(p);
   s.l1Pinned.delete(p);
   s.readOnly.delete(p);
+}
+
+/**
+ * C-XEN-1 for the pgd page, when `__mmdrop()` → `mm_free_pgd()` → `pgd_free()` returns it to the
+ * allocator (arch/x86/mm/pgtable.c `pgd_free()`: `paravirt_pgd_free()` (`xen_pgd_free()` frees
+ * only the user pgd) then `_pgd_free()`): `xen_exit_mmap()` must have unpinned it
+ * (`__xen_pgd_unpin()`: `MMUEXT_UNPIN_TABLE` of the pgd). The model checks the L4 pin only; the
+ * pgd page's PG_pinned and read-only mapping, cleared by the walk's last `xen_unpin_page(pgd,
+ * PT_PGD)` in the same unpin, are not kept apart.
+ */
+export function checkPgdFree(w: World, mm: Mm): void {
+  const s = states.get(w);
+  if (!s) return;
+  if (pgdPinned(s, mm)) {
+    w.violate('C-XEN-1', `pgd_free() of mm#${mm.id}'s pgd at mmdrop while Xen still holds it pinned as an L4 table (xen_exit_mmap() did not xen_pgd_unpin() it): the page stays read-only and typed as a page table, so its next user faults or the hypervisor rejects it`);
+  }
+  s.pgdUnpinned.add(mm);
+}
+
+/**
+ * C-XEN-2 when a PTE is written into table page `p` (`set_pte_at()`, `ptep_clear()`, under the
+ * table's ptl): a Xen PV guest writes a PTE straight into the read-only table, and Xen
+ * emulates the write only for a page it has validated as a page table (pinned as an L1 table,
+ * or linked into a pinned pgd's tree). A write into a page the guest still maps read-only but
+ * Xen no longer validates, the "partially-pinned state" `xen_unpin_page()` holds the ptl across
+ * (arch/x86/xen/mmu_pv.c), faults.
+ */
+export function checkPteWrite(w: World, p: Page): void {
+  const s = states.get(w);
+  if (!s || !s.readOnly.has(p) || s.l1Pinned.has(p)) return;
+  if (pgdPinned(s, w.mm) && linkedByPmd(w, p)) return;
+  w.violate('C-XEN-2', `PTE write into ${w.pageName(p)} while the guest maps it read-only and Xen no longer holds it as a page table (unpinned, not in a pinned tree): the write is not emulated and faults (xen_unpin_page() holds the ptl from the unpin until the page is writable again)`);
 }

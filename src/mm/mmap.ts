@@ -17,6 +17,7 @@ import { mm_has_notifiers, mmu_notifier_invalidate_range_end, mmu_notifier_inval
 import { tlb_finish_mmu, tlb_gather_mmu } from './mmu_gather';
 import { pmdKind } from './pgtable_generic';
 import { ptReclaimFinish, ptReclaimStart } from './pt_reclaim';
+import { checkPgdFree } from '../kernel/xen';
 
 /**
  * munmap of the VMA of `slot` (mm/mmap.c `do_vmi_align_munmap()` v6.5, mm/vma.c
@@ -152,4 +153,6 @@ export function* exit_mmap(): Step {
   if (locked) mmap_write_unlock(true);
   w.mm.state = 'freed';
   w.record('mmdrop: mm freed');
+  // __mmdrop() → mm_free_pgd() → pgd_free(): a Xen PV pgd must be unpinned by now (C-XEN-1).
+  checkPgdFree(w, w.mm);
 }

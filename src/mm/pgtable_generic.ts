@@ -21,6 +21,7 @@ import { vmaInIMmap } from './vma_lock';
 export { pmdKind, pmd_page_vaddr, mk_table_pmd } from '../model/pmd';
 import { pmdKind, pmd_page_vaddr } from '../model/pmd';
 import { runToEnd } from '../model/coroutine';
+import { checkPteWrite } from '../kernel/xen';
 
 /** `pmd_same(a, b)`: the adapter's (C-RM-13), default equality. A throwing pmd_same is a BUG. */
 export function pmd_same(a: number, b: number): boolean {
@@ -107,6 +108,7 @@ export function set_pte_at(h: MapHandle, index: number, pte: Pte, fn = 'set_pte_
   else if (h.ptl.holder !== w.cur.id) {
     w.violate('C-MAP-7', `${fn} on ${w.ptName(h.va)} by ${w.cur.name} through pte_offset_map_${h.api}() without taking and revalidating its ptl ${h.ptl.name}`);
   }
+  checkPteWrite(w, p);
   p.slots[w.slotIndex(h.va, index)] = pte;
 }
 

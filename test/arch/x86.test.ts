@@ -133,6 +133,7 @@ describe('x86 ___pte_free_tlb(): page batch vs RCU table batch, and where the dt
     expect(adapters.map((a) => a.name)).toEqual([
       'x86-pv-2012', 'x86-native-v6.6', 'x86-pv-v6.6', 'x86-32-native-v6.14', 'x86_64-native-v6.14', 'x86_64-pv-v6.14',
       'x86-v6.15', 'x86-2026', 'x86-pae-native-v6.6', 'x86-pae-pv-v6.6', 'x86_64-xen-pv-v6.6', 'x86_64-xen-pv-v6.14',
+      'x86_64-xen-pv-v6.15', 'x86_64-xen-pv-2026',
     ]);
     for (const a of adapters) {
       expect({ arch: a.arch, tpp: a.declarations.tablesPerPage, ptr: a.declarations.pgtableIsPtePointer }).toEqual({ arch: 'x86', tpp: 1, ptr: false });

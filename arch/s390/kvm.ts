@@ -6,10 +6,12 @@
  * era's own: with a PGSTE mm `page_table_alloc()` takes the full 4K page path (v6.6: AA = 3,
  * never listed; from the whole-page era every table is 4K with the PGSTEs in its upper half),
  * and `pte_free_tlb()` / `page_table_free_rcu()` call `gmap_unlink()` so the guest's segment
- * table no longer points to the table when it is freed (src/mm/gmap.ts). THP is forbidden
- * for such an mm (`thp_split_mm()`: `VM_NOHUGEPAGE`), so khugepaged and MADV_COLLAPSE leave
- * it alone: the variants declare `THP: false` (and `pte_free_defer()`, with its
- * `WARN_ON_ONCE(mm_has_pgste(mm))`, is never reached).
+ * table no longer points to the table when it is freed (src/mm/gmap.ts). THP faults are off
+ * for such an mm (`thp_split_mm()`: `VM_NOHUGEPAGE`), and the variants declare `THP: false`, so
+ * the model never reaches `pte_free_defer()` (with its `WARN_ON_ONCE(mm_has_pgste(mm))`) for
+ * them. Simplification: the kernel's `retract_page_tables()` does not check the VMAs it
+ * retracts from, so another mm's collapse of a shared shmem/memfd file can reach it; the model
+ * has no second process mm (mutation/survivors.json, the pte_free_defer WARN deletions).
  *
  * Mirrors arch/s390/mm/gmap.c `s390_enable_sie`/`thp_split_mm`/`__gmap_link`/`gmap_unlink`,
  * arch/s390/mm/pgalloc.c and arch/s390/include/asm/tlb.h as the base adapters do.

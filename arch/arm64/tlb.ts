@@ -25,7 +25,7 @@ export function flush_tlb_mm(mm: Mm): void {
 }
 
 /** The arm64 flush hooks. */
-export const arm64FlushHooks: Pick<AdapterHooks, 'tlb_flush' | 'flush_tlb_range'> = {
+export const arm64FlushHooks: Pick<AdapterHooks, 'tlb_flush' | 'flush_tlb_range' | 'flush_tlb_mm'> = {
   /* arch/arm64/include/asm/tlb.h tlb_flush() */
   tlb_flush(tlb: MmuGather) {
     const last_level = !tlb.freed_tables;
@@ -43,4 +43,6 @@ export const arm64FlushHooks: Pick<AdapterHooks, 'tlb_flush' | 'flush_tlb_range'
   flush_tlb_range(mm: Mm, start: number, end: number, huge: boolean) {
     __flush_tlb_range(mm, start, end, !huge);
   },
+  /* flush_tlb_mm() as generic mm code calls it: kernel/fork.c dup_mmap() flush_tlb_mm(oldmm) */
+  flush_tlb_mm,
 };

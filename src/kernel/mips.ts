@@ -13,10 +13,15 @@
  * while the TLB already holds an entry for EntryHi's pair leaves two matching entries (a
  * machine check on R4k-style TLBs), also C-MIPS-1.
  *
- * Model limits: the registers are written only by `__update_tlb()`; the TLB refill handler and
- * `local_flush_tlb_*()` (which write them too) are the model's generic hardware walk and
- * flushes, so a register not written holds what the last `__update_tlb()` on that CPU left, or
- * the boot value 0 (invalid, `local_flush_tlb_all()`). The ASID (EntryHi's low bits) is the
+ * The registers keep what was last written on that CPU: by `__update_tlb()`, or by the TLB
+ * refill handler, which the model's hardware walk stands for (src/mm/hw.ts calls
+ * {@link r4k_tlb_refill} on mips: EntryHi from the missing address, EntryLo0/EntryLo1 from the
+ * pair's PTEs), else the boot value 0 (invalid, `local_flush_tlb_all()`). Model limits:
+ * `local_flush_tlb_*()`, which write 0 into both EntryLo registers, are the model's generic
+ * flushes and leave them alone; the TLB exception that led to a fault does not load EntryHi (the
+ * fault op is not a hardware access), so `tlb_probe()` or a TLB write before any EntryHi was
+ * written on that CPU is an adapter error; the refill's own `tlbwr` is the model's per-page TLB
+ * fill, not a pair entry. The ASID (EntryHi's low bits) is the
  * mm's and not modelled. The model's PTE tables may have an odd `PTRS_PER_PTE` (the drawn
  * geometry; the kernel's is always even): a pair is then formed inside one table and its last
  * page has no odd partner, whose half is not committed. mips32 with XPA writes each EntryLo in
@@ -26,7 +31,7 @@
  */
 import type { Actor, TlbEntry } from '../model/actor';
 import type { Mm } from '../model/mm';
-import { PTE_NONE, type Pte } from '../model/types';
+import { PTE_NONE, type Page, type Pte } from '../model/types';
 import { current, type World } from '../model/world';
 import { pmd_page_vaddr, pmdKind } from '../model/pmd';
 import { vpnOf } from '../model/mm';
@@ -108,14 +113,17 @@ function pairCached(w: World, a: Actor, slot: number, vpn2: number): boolean {
   return pairPages(w, vpn2).some((i) => a.tlb.has(vpnOf(w.cfg.geometry, slot, i)));
 }
 
+/** Index.P (bit 31): set by a probe that matched no entry, so `read_c0_index()` reads as a negative int. */
+const INDEX_P = -0x80000000;
+
 /**
  * `tlb_probe(); tlb_probe_hazard(); idx = read_c0_index()`: the index of the TLB entry that
- * matches EntryHi (the model's is 0), or a negative value when none does.
+ * matches EntryHi (the model's is 0), or Index with its P bit set (negative) when none does.
  */
 export function tlb_probe(): number {
   const w = current();
   const hi = entryhiOf(w, 'tlb_probe()');
-  const idx = pairCached(w, w.cur, hi.slot, hi.vpn2) ? 0 : -1;
+  const idx = pairCached(w, w.cur, hi.slot, hi.vpn2) ? 0 : INDEX_P;
   w.record(() => `tlb_probe() = ${idx}`);
   return idx;
 }
@@ -169,4 +177,21 @@ export function tlb_write_indexed(): void {
 /** `tlb_write_random()`: write a new entry (only after `tlb_probe()` found none). */
 export function tlb_write_random(): void {
   tlb_write('random');
+}
+
+/**
+ * The R4k TLB refill exception and handler (arch/mips/mm/tlbex.c `build_r4000_tlb_refill_handler`)
+ * for a miss of `a` at page `index` of `slot`, as far as the CP0 registers go: the exception
+ * loads EntryHi with the missing pair, and the handler loads EntryLo0/EntryLo1 from the pair's
+ * two PTEs of `table` (the PTE pointer aligned down to the pair), or 0 from
+ * `invalid_pte_table` when the pmd holds no table, before its `tlbwr`. Called by the model's
+ * hardware walk (src/mm/hw.ts) on mips adapters.
+ */
+export function r4k_tlb_refill(w: World, a: Actor, slot: number, index: number, table: { page: Page; va: number } | null): void {
+  const r = cp0Of(a);
+  const even = index - (index % 2);
+  r.entryhi = { slot, vpn2: even / 2 };
+  const pte = (i: number): Pte => (table && i < w.cfg.geometry.ptesPerTable ? table.page.slots[w.slotIndex(table.va, i)] ?? PTE_NONE : PTE_NONE);
+  r.entrylo0 = pte_to_entrylo(pte(even));
+  r.entrylo1 = pte_to_entrylo(pte(even + 1));
 }

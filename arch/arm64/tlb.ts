@@ -8,6 +8,9 @@
  * VAE1IS (walk cache too). Every modelled arm64 era is v6.6+: each flush ends with
  * `mmu_notifier_arch_invalidate_secondary_tlbs()` (an SMMUv3 SVA binding drops its IOTLB and walk
  * cache; its invalidation is never leaf-only). The 2026 `TLBF_NONOTIFY` flag is not modelled.
+ * `flush_tlb_mm()` is also the `flush_tlb_mm` hook: generic mm code calls it where the kernel does
+ * (kernel/fork.c `dup_mmap()`'s `flush_tlb_mm(oldmm)` after write-protecting the parent's COW
+ * PTEs, judged by C-FORK-1; the abort of `collapse_pte_mapped_thp()`).
  */
 import { arch_invalidate, mmu_notifier_arch_invalidate_secondary_tlbs, type AdapterHooks, type MmuGather, type Mm } from '../../src/kernel';
 

@@ -6,11 +6,12 @@ import mips64V6_15 from '../../arch/mips/mips64-v6.15';
 import mips64Mmid from '../../arch/mips/mips64-mmid-v6.15';
 import b16 from '../../fixtures/broken/b16-mips-update-tlb-no-unmap';
 import unalignedPair from '../../fixtures/broken/mips-update-tlb-unaligned-pair';
-import { tlb_write_random, write_c0_entryhi, write_c0_entrylo0, write_c0_entrylo1 } from '../../src/kernel/mips';
+import { tlb_probe, tlb_write_indexed, tlb_write_random, write_c0_entryhi, write_c0_entrylo0, write_c0_entrylo1 } from '../../src/kernel/mips';
+import { cpu_access } from '../../src/mm/hw';
 import type { PteInit } from '../../src/engine/scenario';
 import { runScenario } from '../../src/engine/runner';
 import { inWorld } from '../helpers';
-import { archDtors, expectAsmGenericSoftTlbFlush, expectDtorAtUnlinkInPageBatch, tableOf, tablesScenario } from './arch-helpers';
+import { archDtors, expectAsmGenericSoftTlbFlush, expectDtorAtUnlinkInPageBatch, finish, tableOf, tablesScenario } from './arch-helpers';
 
 const ALL = [mips32V6_5, mips32V6_14, mips64V6_15];
 
@@ -164,6 +165,21 @@ describe('mips __update_tlb(): the TLB pair it writes (C-MIPS-1)', () => {
       tlb_write_random();
       expect(w.violations.map((v) => v.contract)).toEqual(['C-MIPS-1']);
       expect(w.violations[0]!.message).toMatch(/second TLB entry/);
+    }, pairScenario(['clean', 'clean']));
+  });
+
+  it('the TLB refill (the hardware walk) loads EntryHi with the missing pair and EntryLo0/EntryLo1 with its PTEs', () => {
+    inWorld(mips64V6_15, (w) => {
+      const t = tableOf(w, 0);
+      const e0 = t.slots[0]!;
+      if (e0.k !== 'present') throw new Error('setup');
+      finish(cpu_access(0, 1, false));
+      // The refill cached the odd page; its registers still hold the pair: committing them again
+      // (indexed, over the entry the probe finds) gives the even page its own PTE's translation.
+      expect(tlb_probe()).toBe(0);
+      tlb_write_indexed();
+      expect(w.cur.tlb.get(0)?.page).toBe(e0.page);
+      expect(w.violations).toEqual([]);
     }, pairScenario(['clean', 'clean']));
   });
 

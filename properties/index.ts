@@ -19,8 +19,10 @@ import s390 from './s390';
 import sparc from './sparc';
 import highpte from './highpte';
 import xen from './xen';
+import mips from './mips';
+import fork from './fork';
 
 /** All registered properties. */
 export const PROPERTIES: readonly Property[] = [
-  mapBalance, lockRecheck, lifetime, dtor, rcuHead, deferAlloc, detachedEmpty, delayedRmap, teardown, lockdep, lists, archAsserts, arm, pae, powerpc, s390, sparc, highpte, xen,
+  mapBalance, lockRecheck, lifetime, dtor, rcuHead, deferAlloc, detachedEmpty, delayedRmap, teardown, lockdep, lists, archAsserts, arm, pae, powerpc, s390, sparc, highpte, xen, mips, fork,
 ];

@@ -41,6 +41,8 @@ const MUST_FAIL: { property: string; fixture: string; contract: string }[] = [
   { property: 'xen', fixture: 'broken-xen-pv-unpin-before-pgd', contract: 'C-XEN-2' },
   { property: 'xen', fixture: 'broken-xen-pv-release-no-unpin', contract: 'C-XEN-2' },
   { property: 'xen', fixture: 'broken-xen-pv-release-stays-readonly', contract: 'C-XEN-1' },
+  { property: 'mips', fixture: 'broken-mips-update-tlb-unaligned-pair', contract: 'C-MIPS-1' },
+  { property: 'fork', fixture: 'broken-arm64-flush-tlb-mm-no-secondary-tlbs', contract: 'C-FORK-1' },
 ];
 
 describe('every property can fail', () => {

@@ -5,8 +5,8 @@
  * every era the adapters cover).
  */
 import {
-  __pte_alloc_one, __tlb_adjust_range, GFP_PGTABLE_USER, PAGE_SIZE, PTRS_PER_PTE,
-  type Adapter, type Mm, type MmuGather, type PgtableT,
+  __pte_alloc_one, __tlb_adjust_range, clean_pte_table, GFP_PGTABLE_USER, PAGE_SIZE, page_address, PageHighMem, PTRS_PER_PTE,
+  type Adapter, type Mm, type MmuGather, type Page, type PgtableT,
 } from '../../src/kernel';
 
 /**
@@ -25,13 +25,14 @@ function pgtable_gfp(highpte: boolean): string {
 
 /**
  * arch/arm/include/asm/pgalloc.h `pte_alloc_one(mm)`: `__pte_alloc_one(mm, GFP_PGTABLE_USER |
- * PGTABLE_HIGHMEM)`, then `clean_pte_table()` of a lowmem page (cache maintenance: nothing to
- * model).
+ * PGTABLE_HIGHMEM)`, then `clean_pte_table()` of a lowmem page (src/kernel/arm.ts: a nop on the
+ * SMP ARMv7 CPUs the adapters mirror; `PageHighMem(NULL)` after a failed allocation oopses).
+ * v6.6+ spells it `PageHighMem(ptdesc_page(pte))` / `clean_pte_table(ptdesc_address(pte))`.
  */
 export function arm_pte_alloc_one(mm: Mm, highpte: boolean): PgtableT | null {
   const pte = __pte_alloc_one(mm, pgtable_gfp(highpte));
   if (!pte) return null;
-  /* if (!PageHighMem(pte)) clean_pte_table(page_address(pte)); */
+  if (!PageHighMem(pte as Page)) clean_pte_table(page_address(pte as Page));
   return pte;
 }
 

@@ -8,6 +8,9 @@
  * VAE1IS (walk cache too). Every modelled arm64 era is v6.6+: each flush ends with
  * `mmu_notifier_arch_invalidate_secondary_tlbs()` (an SMMUv3 SVA binding drops its IOTLB and walk
  * cache; its invalidation is never leaf-only). The 2026 `TLBF_NONOTIFY` flag is not modelled.
+ * `flush_tlb_mm()` is also the `flush_tlb_mm` hook: generic mm code calls it where the kernel does
+ * (kernel/fork.c `dup_mmap()`'s `flush_tlb_mm(oldmm)` after write-protecting the parent's COW
+ * PTEs, judged by C-FORK-1; the abort of `collapse_pte_mapped_thp()`).
  */
 import { arch_invalidate, mmu_notifier_arch_invalidate_secondary_tlbs, type AdapterHooks, type MmuGather, type Mm } from '../../src/kernel';
 
@@ -25,7 +28,7 @@ export function flush_tlb_mm(mm: Mm): void {
 }
 
 /** The arm64 flush hooks. */
-export const arm64FlushHooks: Pick<AdapterHooks, 'tlb_flush' | 'flush_tlb_range'> = {
+export const arm64FlushHooks: Pick<AdapterHooks, 'tlb_flush' | 'flush_tlb_range' | 'flush_tlb_mm'> = {
   /* arch/arm64/include/asm/tlb.h tlb_flush() */
   tlb_flush(tlb: MmuGather) {
     const last_level = !tlb.freed_tables;
@@ -43,4 +46,6 @@ export const arm64FlushHooks: Pick<AdapterHooks, 'tlb_flush' | 'flush_tlb_range'
   flush_tlb_range(mm: Mm, start: number, end: number, huge: boolean) {
     __flush_tlb_range(mm, start, end, !huge);
   },
+  /* flush_tlb_mm() as generic mm code calls it: kernel/fork.c dup_mmap() flush_tlb_mm(oldmm) */
+  flush_tlb_mm,
 };

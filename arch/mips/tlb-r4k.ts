@@ -10,9 +10,19 @@
  * `pte_unmap()` what it mapped (C-ARCH-1, checked as C-MAP-2). It may assume a non-NULL result
  * ("and what should be done below if it were NULL?"), so it dereferences it unchecked: a NULL
  * there would be reported as C-MAP-9.
+ *
+ * What it writes into the TLB is modelled (src/kernel/mips.ts): EntryHi names the pair,
+ * EntryLo0/EntryLo1 the even and odd PTEs, and `tlb_write_indexed()` (the entry `tlb_probe()`
+ * found) or `tlb_write_random()` (none found) commits them; a half that translates its page
+ * otherwise than its PTE does, or a second entry for the pair, is C-MIPS-1. The 64-bit form
+ * (`pte_to_entrylo(pte_val(*ptep))`) stands for mips32 XPA's two-part writes too
+ * (`pte_high`, then `writex_c0_entrylo*(pte_low & _PFNX_MASK)`). The kernel's `PTRS_PER_PTE` is
+ * even, so its pair never runs past the table; the model's drawn tables may have an odd number
+ * of PTEs, hence the `even + 1 < PTRS_PER_PTE()` test, which the kernel does not need.
  */
 import {
-  local_irq_restore, local_irq_save, pte_offset_map, pte_unmap, ptep_get, PTRS_PER_PTE, type Mm,
+  local_irq_restore, local_irq_save, pte_offset_map, pte_to_entrylo, pte_unmap, ptep_get, PTRS_PER_PTE, tlb_probe,
+  tlb_write_indexed, tlb_write_random, write_c0_entryhi, write_c0_entrylo0, write_c0_entrylo1, type Mm,
 } from '../../src/kernel';
 
 /** arch/mips/mm/tlb-r4k.c `__update_tlb(vma, address, pte)`, for the PTE at (slot, index). */
@@ -21,13 +31,18 @@ export function __update_tlb(mm: Mm, slot: number, index: number): void {
   const flags = local_irq_save();
   /* htw_stop(); address &= (PAGE_MASK << 1): the even page of the even/odd pair */
   const even = index - (index % 2);
-  /* write_c0_entryhi(); tlb_probe(); pgdp/p4dp/pudp/pmdp = ..._offset(); idx = read_c0_index() */
+  write_c0_entryhi(mm, slot, even); /* write_c0_entryhi(address | pid) (with MMIDs: address alone) */
+  /* pgdp = pgd_offset(); mtc0_tlbw_hazard(); tlb_probe(); tlb_probe_hazard(); p4dp/pudp/pmdp = ..._offset(); idx = read_c0_index() */
+  const idx = tlb_probe();
   /* !pmd_leaf(*pmdp) (update_mmu_cache of a PTE fault: the pmd holds a table) */
   const ptemap = pte_offset_map(mm, slot);
   /* "we can assume that ptep is not NULL here" */
-  ptep_get(ptemap, even); /* write_c0_entrylo0(pte_to_entrylo(pte_val(*ptep++))) */
-  if (even + 1 < PTRS_PER_PTE()) ptep_get(ptemap, even + 1); /* write_c0_entrylo1(pte_to_entrylo(pte_val(*ptep))) */
-  /* tlb_write_random() / tlb_write_indexed(); tlbw_use_hazard(); htw_start(); flush_micro_tlb_vm(vma) */
+  write_c0_entrylo0(pte_to_entrylo(ptep_get(ptemap, even))); /* write_c0_entrylo0(pte_to_entrylo(pte_val(*ptep++))) */
+  if (even + 1 < PTRS_PER_PTE()) write_c0_entrylo1(pte_to_entrylo(ptep_get(ptemap, even + 1))); /* write_c0_entrylo1(pte_to_entrylo(pte_val(*ptep))) */
+  /* mtc0_tlbw_hazard() */
+  if (idx < 0) tlb_write_random();
+  else tlb_write_indexed();
+  /* tlbw_use_hazard(); htw_start(); flush_micro_tlb_vm(vma) */
   if (ptemap) pte_unmap(ptemap);
   local_irq_restore(flags);
 }

@@ -260,6 +260,13 @@ export interface AdapterHooks {
    * native one of its era with Xen's pv_ops.
    */
   paravirt_release_pte?(pfn: number): void;
+  /**
+   * `flush_tlb_mm(mm)` as the generic mm calls it (kernel/fork.c `dup_mmap()`'s
+   * `flush_tlb_mm(oldmm)` after write-protecting the parent's COW PTEs, the abort of
+   * `collapse_pte_mapped_thp()`); the arch's fullmm `tlb_flush()` may call it too. Default:
+   * every entry of the mm, walk caches too, every CPU of mm_cpumask, then the secondary TLBs.
+   */
+  flush_tlb_mm?(mm: Mm): void;
 }
 
 /** Every hook an adapter may provide, once each (the compiler keeps it in step with {@link AdapterHooks}). */
@@ -267,6 +274,7 @@ export const hookNames = [
   'pte_alloc_one', 'pte_free', 'pte_free_defer', '__pte_free_tlb', '__tlb_remove_table', 'pmd_same', 'update_mmu_cache',
   'arch_walk', 'arch_exit_mmap', 'pgtable_to_va', 'tlb_flush', 'flush_tlb_range', 'paravirt_alloc_pte', 'assert_pte_locked',
   'paravirt_release_pte',
+  'flush_tlb_mm',
 ] as const satisfies readonly (keyof AdapterHooks)[];
 
 /** The name of a hook of {@link AdapterHooks}. */

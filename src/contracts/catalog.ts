@@ -98,6 +98,8 @@ export const CONTRACTS: readonly Contract[] = [
   c('C-RM-12', 'arch-asserts', 'assertion helpers tolerate collapse transitions: powerpc assert_pte_locked() returns on pmd_none, since anon collapse ptep_clear()s the old table after pmdp_collapse_flush()', 'S2:820-956'),
   c('C-S390-7', 's390', 'pgtable_list holds exactly the pages a 2K half can be reused from: one half allocated, the other free (no PP), not PageActive; no free half is lost to reuse', 'S2:2600-2615, S2:2692-2725 (ptconform: arch/s390/mm/pgalloc.c v6.6 page_table_alloc/page_table_free/page_table_free_rcu)'),
   c('C-TD-2', 'teardown', 'a PTE table is allocated as one order-0 page (every arch\'s PTE table fits in one): a larger order keeps the rest of its pages unused for the table\'s lifetime, the waste 2K fragments and C-S390-7 exist to avoid', 'ptconform (pagetable_alloc(gfp, 0) in every arch\'s pte_alloc_one)'),
+  c('C-MIPS-1', 'mips', 'a TLB entry mips __update_tlb() writes translates each page of its even/odd pair as that page\'s PTE does at the write, or not at all, and tlb_write_random() never adds a second entry for a pair the TLB holds', 'S2:4691-4752 (ptconform: arch/mips/mm/tlb-r4k.c __update_tlb, EntryLo0/EntryLo1)'),
+  c('C-FORK-1', 'fork', 'once dup_mmap() has flushed the parent (flush_tlb_mm(oldmm)), no secondary MMU (SVA IOTLB) of the parent still holds a writable translation of a page fork write-protected and shares copy-on-write with the child', 'ptconform: kernel/fork.c dup_mmap() flush_tlb_mm(oldmm), mm/mmu_notifier.c arch_invalidate_secondary_tlbs (v6.6+)'),
 ];
 
 /** Look a contract up by ID; throws on an unknown ID (a programming error in a property or fixture). */

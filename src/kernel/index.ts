@@ -47,3 +47,5 @@ export { riscv_use_sbi_for_rfence } from './riscv';
 export { type IrqFlags } from './irq';
 export { mm_has_pgste, mm_alloc_pgste } from './s390';
 export { xen_pmd_walk_pages, type XenPgprot, type MmuextCmd } from './xen';
+export { pte_to_entrylo, write_c0_entryhi, write_c0_entrylo0, write_c0_entrylo1, tlb_probe, tlb_write_indexed, tlb_write_random, type EntryLo } from './mips';
+export { PageHighMem, clean_pte_table } from './arm';

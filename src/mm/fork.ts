@@ -19,6 +19,7 @@ import type { Mm } from '../model/mm';
 import type { Pte } from '../model/types';
 import { current } from '../model/world';
 import { lockdep_register_mm } from '../model/lockdep';
+import { checkSecondaryCowFlushed } from '../model/secondary';
 import { eraAtLeast } from '../adapter/types';
 import { spin_lock_wait, spin_unlock } from '../kernel/sync';
 import { i_mmap_lock_write, i_mmap_unlock_write, mmap_write_lock, mmap_write_unlock } from './locking';
@@ -164,6 +165,7 @@ export function* dup_mmap(): Step {
   w.cur.mmap = 'write';
   // The parent's PTEs were write-protected for COW: flush_tlb_mm(oldmm).
   yield* flush_tlb_mm();
+  checkSecondaryCowFlushed(w, oldmm);
   mmap_write_unlock();
   yield;
   // The child exits at once: mmput(child) → exit_mmap(child).

@@ -7,6 +7,7 @@ import type { Step } from '../model/actor';
 import { current } from '../model/world';
 import { vpn } from './memory';
 import { pmdKind, pmd_page_vaddr } from './pgtable_generic';
+import { r4k_tlb_refill } from '../kernel/mips';
 
 /** A load or store by the current CPU at (slot, index). */
 export function* cpu_access(slot: number, index: number, write: boolean): Step {
@@ -34,7 +35,10 @@ export function* cpu_access(slot: number, index: number, write: boolean): Step {
   let psc = a.psc.get(slot);
   if (!psc) {
     const raw = w.mm.pmds[slot]!;
-    if (pmdKind(raw) !== 'table') return;
+    if (pmdKind(raw) !== 'table') {
+      if (w.adapter.arch === 'mips') r4k_tlb_refill(w, a, slot, index, null);
+      return;
+    }
     const va = pmd_page_vaddr(raw);
     const page = w.pageOfVa(va)!;
     psc = { page, gen: page.gen, va };
@@ -48,6 +52,8 @@ export function* cpu_access(slot: number, index: number, write: boolean): Step {
     a.psc.delete(slot);
     return;
   }
+  // mips: the refill handler loads the pair into EntryLo0/EntryLo1 (src/kernel/mips.ts).
+  if (w.adapter.arch === 'mips') r4k_tlb_refill(w, a, slot, index, psc);
   const i = w.slotIndex(psc.va, index);
   const e = psc.page.slots[i];
   if (!e || e.k !== 'present' || e.page.gen !== e.gen) return;

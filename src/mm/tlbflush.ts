@@ -12,6 +12,7 @@
 import { BLOCKED, DONE, type Actor, type FlushRange, type IpiRequest, type Step } from '../model/actor';
 import { textOf, type ActionText } from '../model/trace';
 import { current } from '../model/world';
+import { callHook } from '../model/coroutine';
 import { mmu_notifier_arch_invalidate_secondary_tlbs } from './mmu_notifier';
 
 /** Apply a flush IPI (or a broadcast invalidation) to `a`'s TLB and paging-structure cache. */
@@ -146,8 +147,12 @@ export function* flush_tlb_range(vpnStart: number, vpnEnd: number, freedTables: 
   mmu_notifier_arch_invalidate_secondary_tlbs(w.mm, vpnStart, vpnEnd);
 }
 
-/** `flush_tlb_mm(mm)`. */
+/** `flush_tlb_mm(mm)`: the arch's hook when it has one (arm64: ASIDE1IS, then the secondary TLBs). */
 export function* flush_tlb_mm(): Step {
   const w = current();
+  if (w.adapter.flush_tlb_mm) {
+    yield* callHook(w.adapter.flush_tlb_mm(w.mm));
+    return;
+  }
   yield* flush_tlb_range(0, w.cfg.geometry.slots * w.cfg.geometry.ptesPerTable, true, 'flush_tlb_mm');
 }

@@ -59,3 +59,23 @@ export function checkSecondaryMmuFree(w: World, p: Page, mm: Mm): void {
     return;
   }
 }
+
+/**
+ * C-FORK-1, run when `dup_mmap()` has flushed the parent (`flush_tlb_mm(oldmm)`) and before the
+ * child can run: fork write-protected the parent's PTEs of every private anon page it now
+ * shares with the child (copy-on-write), so no IOTLB entry of the parent's SVA binding may still
+ * let the device write such a page without a walk (a writable, dirty entry): the device would
+ * write into memory the child shares. The shared pages are the anon pages mapped more than once
+ * (in the model only fork maps an anon page twice).
+ */
+export function checkSecondaryCowFlushed(w: World, mm: Mm): void {
+  const s = secondaryOf(mm);
+  if (!s) return;
+  for (const [v, t] of s.iotlb) {
+    const d = t.page.data;
+    if (!t.write || !t.dirty || t.page.gen !== t.gen || d?.kind !== 'anon' || d.mapcount < 2) continue;
+    const name = w.pageName(t.page);
+    w.violate('C-FORK-1', `after dup_mmap()'s flush_tlb_mm(oldmm) the IOTLB of the secondary MMU (${s.name}, SVA) still holds a writable translation of vpn ${v} to ${name}, which fork write-protected and now shares copy-on-write with the child: the device can write into the child's memory (the flush did not reach the secondary TLBs)`);
+    return;
+  }
+}

@@ -6,7 +6,8 @@ import classicV6_14 from '../../arch/arm/classic-v6.14';
 import lpaeV6_5 from '../../arch/arm/lpae-v6.5';
 import lpaeV6_14 from '../../arch/arm/lpae-v6.14';
 import lpae2026 from '../../arch/arm/lpae-2026';
-import { arm_classic_widen_range } from '../../arch/arm/common';
+import { arm_classic_widen_range, arm_pte_alloc_one } from '../../arch/arm/common';
+import { PageHighMem } from '../../src/kernel/arm';
 import noWiden from '../../fixtures/broken/arm-classic-no-widen';
 import armProperty, { isArmClassic } from '../../properties/arm';
 import { checkAdapter } from '../../src/check/checkAdapter';
@@ -113,5 +114,35 @@ describe('arm known-bad adapters', () => {
     const r = failingContracts(classicQiV4, 50, 1);
     expect(r.failed).toEqual(['C-DT-1']);
     expect(r.asExpected).toBe(true);
+  });
+});
+
+describe('arm pte_alloc_one(): PageHighMem() and clean_pte_table() of a lowmem table', () => {
+  for (const a of [classicV6_5, lpaeV6_14]) {
+    it(`${a.name}: cleans a lowmem table (a nop on SMP ARMv7), leaves a highmem one alone`, () => {
+      inWorld(a, (w) => {
+        const before = w.trace.length;
+        const pte = runToEnd(a.pte_alloc_one(w.mm));
+        expect(pte).not.toBeNull();
+        const cleans = w.trace.slice(before).filter((e) => e.action.startsWith('clean_pte_table('));
+        // HIGHPTE: the page comes from highmem, which clean_pte_table() is not given.
+        expect(cleans).toHaveLength(0);
+        expect(w.violations).toEqual([]);
+      }, tablesScenario());
+      inWorld(a, (w) => {
+        const pte = runToEnd(arm_pte_alloc_one(w.mm, false));
+        expect(pte).not.toBeNull();
+        expect(w.trace.some((e) => /^clean_pte_table\(pt@0x[0-9a-f]+\): cpu_v7_dcache_clean_area is a nop/.test(e.action))).toBe(true);
+        expect(w.violations).toEqual([]);
+      }, tablesScenario());
+    });
+  }
+
+  it('a failed allocation returns NULL before PageHighMem(), which would dereference it', () => {
+    inWorld(classicV6_14, (w) => {
+      expect(runToEnd(arm_pte_alloc_one(w.mm, true))).toBeNull();
+      expect(w.violations).toEqual([]);
+      expect(() => PageHighMem(null)).toThrow(/NULL pointer dereference/);
+    }, tablesScenario({ splitPtl: true, allocSplitPtl: true, ptlockAllocFail: 0xff }));
   });
 });

@@ -57,8 +57,8 @@ export function kmalloc(size: number, gfp: Gfp = GFP_KERNEL): object {
   return {};
 }
 
-/** Return a table page to the allocator after the monitors ran. */
-function freeTablePage(p: Page, how: 'pagetable_free' | 'swapcache' | 'free_page', fn: string): void {
+/** Return a table page to the allocator after the monitors ran (also a slab table's page: src/kernel/slab.ts). */
+export function freeTablePage(p: Page, how: 'pagetable_free' | 'swapcache' | 'free_page' | 'kmem_cache_free', fn: string): void {
   const w = current();
   const name = w.pageName(p);
   w.record(() => `${fn}(${name})`, name);

@@ -65,12 +65,22 @@ export function kmem_cache_free(cache: KmemCache, obj: number): void {
 }
 
 /**
- * `pagetable_pmd_ctor(ptdesc)` (v6.6): PageTable type and NR_PAGETABLE. The split PMD ptlock
- * (`pmd_ptlock_init()`, USE_SPLIT_PMD_PTLOCKS) is not modelled: the model's pmd lock is
- * `mm.pmdTableLock`, so the ctor cannot fail here.
+ * `pagetable_pmd_ctor(ptdesc)` (v6.6): `pmd_ptlock_init()`, then PageTable type and
+ * NR_PAGETABLE. With split ptlocks allocated separately (ALLOC_SPLIT_PTLOCKS) the ptlock
+ * allocation may fail (the run's drawn `ptlockAllocFail` bits, as for the PTE ctor); the lock
+ * itself is not modelled (the model's pmd lock is `mm.pmdTableLock`). Only s390 calls it, and
+ * s390 selects ARCH_ENABLE_SPLIT_PMD_PTLOCK.
  */
 export function pagetable_pmd_ctor(pt: Ptdesc): boolean {
   const w = current();
+  if (w.cfg.splitPtl && w.cfg.allocSplitPtl) {
+    checkAllocation(w, 'ptlock_alloc');
+    const fail = (w.cfg.ptlockAllocFail >> w.ptlockAllocs++) & 1;
+    if (fail) {
+      w.record(`pagetable_pmd_ctor(${w.pageName(pt)}) = false (ptlock_alloc failed)`, [w.pageName(pt)]);
+      return false;
+    }
+  }
   pt.ctorCount++;
   pt.pageTable = true;
   pt.level = 'pmd';

@@ -32,12 +32,18 @@ export function pmd_table_setup(): void {
   const a = w.adapter;
   if (!a.pmd_alloc_one) return;
   if (!a.__pmd_free_tlb) throw new Error(`adapter ${a.name}: pmd_alloc_one without __pmd_free_tlb`);
-  const pmd = runToEnd(a.pmd_alloc_one(w.mm), 'pmd_alloc_one');
-  // __pmd_alloc() → -ENOMEM: every fault of the mm fails (VM_FAULT_OOM). The model's allocations
-  // and PMD ctor do not fail, so NULL here is the adapter's error.
-  if (pmd === null || pmd === undefined || pmd === 0) throw new Error(`adapter ${a.name}: pmd_alloc_one() returned NULL`);
-  w.mm.pmdTable = pmd;
-  w.record(() => `pud_populate(pud, pmd table)`);
+  // __pmd_alloc() → -ENOMEM on NULL: that fault fails (VM_FAULT_OOM) and a later one allocates
+  // again. Only the PMD ctor's ptlock allocation fails in the model (a drawn bit, finitely many):
+  // more NULLs than there are bits is the adapter's error.
+  for (let attempt = 0; attempt <= 32; attempt++) {
+    const pmd = runToEnd(a.pmd_alloc_one(w.mm), 'pmd_alloc_one');
+    if (pmd !== null && pmd !== undefined && pmd !== 0) {
+      w.mm.pmdTable = pmd;
+      w.record(() => `pud_populate(pud, pmd table)`);
+      return;
+    }
+  }
+  throw new Error(`adapter ${a.name}: pmd_alloc_one() keeps returning NULL`);
 }
 
 /** The tail of `free_pmd_range()` at exit_mmap: `pud_clear()`, then `pmd_free_tlb(tlb, pmd, start)`. */

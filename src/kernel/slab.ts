@@ -14,7 +14,7 @@
 import { checkAllocation } from '../model/monitors';
 import { PAGE_SIZE, type Page } from '../model/types';
 import { current } from '../model/world';
-import { freeTablePage, type Gfp, type Ptdesc } from './page';
+import { freeTablePage, ptlockAllocFails, type Gfp, type Ptdesc } from './page';
 import { WARN_ON_ONCE } from './sync';
 
 /** `struct kmem_cache` (by name). */
@@ -73,14 +73,7 @@ export function kmem_cache_free(cache: KmemCache, obj: number): void {
  */
 export function pagetable_pmd_ctor(pt: Ptdesc): boolean {
   const w = current();
-  if (w.cfg.splitPtl && w.cfg.allocSplitPtl) {
-    checkAllocation(w, 'ptlock_alloc');
-    const fail = (w.cfg.ptlockAllocFail >> w.ptlockAllocs++) & 1;
-    if (fail) {
-      w.record(`pagetable_pmd_ctor(${w.pageName(pt)}) = false (ptlock_alloc failed)`, [w.pageName(pt)]);
-      return false;
-    }
-  }
+  if (ptlockAllocFails(pt, 'pagetable_pmd_ctor')) return false;
   pt.ctorCount++;
   pt.pageTable = true;
   pt.level = 'pmd';

@@ -6,14 +6,14 @@
  * and ./tlb.ts.
  */
 import type { Adapter } from '../../src/kernel';
-import { __pte_free_tlb, __tlb_remove_table, pte_alloc_one, pte_free, pte_free_defer, tlb_batch_pmd_scan } from './init_64';
+import { __pmd_free_tlb, __pte_free_tlb, __set_pmd_acct, __tlb_remove_table, pmd_alloc_one, pte_alloc_one, pte_free, pte_free_defer, tlb_batch_pmd_scan_live } from './init_64';
 import { sparc64FlushHooks } from './tlb';
 
 const adapter: Adapter = {
   name: 'sparc64-v6.6',
   arch: 'sparc',
   era: 'v6.6',
-  source: 'arch/sparc/mm/init_64.c pte_alloc_one/__pte_free/pgtable_free/pte_free_now/pte_free_defer; arch/sparc/include/asm/pgalloc_64.h pgtable_free_tlb/__tlb_remove_table/__pte_free_tlb; arch/sparc/mm/tlb.c tlb_batch_pmd_scan (v6.6)',
+  source: 'arch/sparc/mm/init_64.c pte_alloc_one/__pte_free/pgtable_free/pte_free_now/pte_free_defer; arch/sparc/include/asm/pgalloc_64.h pgtable_free_tlb/__tlb_remove_table/__pte_free_tlb/pmd_alloc_one/__pmd_free_tlb; arch/sparc/mm/tlb.c tlb_batch_pmd_scan (v6.6)',
   description: 'pgtable_t = pte_t *, one table per page, is_page tag in bit 0, own pte_free_defer converting with virt_to_page / page_address.',
   declarations: {
     SMP: true, THP: true, HIGHPTE: false, SPLIT_PTE_PTLOCKS: 'both', ALLOC_SPLIT_PTLOCKS: 'both',
@@ -42,8 +42,19 @@ const adapter: Adapter = {
   __tlb_remove_table(table) {
     __tlb_remove_table(table as number);
   },
+  /* the map / scan / unmap of tlb_batch_pmd_scan() on the live table (./init_64.ts) */
   arch_walk(mm, slot) {
-    tlb_batch_pmd_scan(mm, slot);
+    tlb_batch_pmd_scan_live(mm, slot);
+  },
+  /* set_pmd_at() → __set_pmd_acct(): pmdp_collapse_flush()'s pmdp_huge_get_and_clear() */
+  __set_pmd_acct(mm, slot, orig) {
+    __set_pmd_acct(mm, slot, orig);
+  },
+  pmd_alloc_one(mm) {
+    return pmd_alloc_one(mm);
+  },
+  __pmd_free_tlb(tlb, pmd) {
+    __pmd_free_tlb(tlb, pmd as number);
   },
 };
 

@@ -15,8 +15,9 @@
  * - `smp_flush_tlb_pending()` / `smp_flush_tlb_page()`: `smp_call_function_many(mm_cpumask(mm),
  *   ..., wait)`, then the local flush; `mm_cpumask` keeps every CPU that ran the mm, lazy ones
  *   included (the `mm_users == 1` trim to this CPU is not modelled).
- * - `pmdp_collapse_flush()` is the generic `pmdp_huge_get_and_clear()` + `flush_tlb_range()`: a
- *   plain `pmd_clear()` and an empty flush.
+ * - `pmdp_collapse_flush()` is sparc64's `pmdp_huge_get_and_clear()` = `set_pmd_at(..., 0)`, whose
+ *   `__set_pmd_acct()` → `tlb_batch_pmd_scan()` flushes each valid PTE of the old table
+ *   (./init_64.ts, the `__set_pmd_acct` hook), then the empty `flush_tlb_range()`.
  *
  * sparc32 SRMMU, written after arch/sparc/include/asm/tlbflush_32.h and arch/sparc/kernel/smp_32.c
  * `smp_flush_tlb_range()` / `smp_flush_tlb_page()` (`xc3()` / `xc2()` cross-calls to the other
@@ -25,11 +26,22 @@
  * the SRMMU's segment/region flush probes drop cached page-table pointers (PTPs) with the PTEs
  * (`walkCache: true` for a range or the context), a page probe only the page's PTE.
  */
-import { arch_invalidate, type AdapterHooks, type MmuGather } from '../../src/kernel';
+import { arch_invalidate, type AdapterHooks, type Mm, type MmuGather } from '../../src/kernel';
 
 /** sparc64 `flush_tlb_pending()` / `global_flush_tlb_page()`: TSB and TLB entries of the pages, mm_cpumask. */
 function sparc64_flush_pages(start: number, end: number): void {
   arch_invalidate(start, end, { walkCache: false, includeLazy: true });
+}
+
+/**
+ * arch/sparc/mm/tlb.c `tlb_batch_add_one(mm, vaddr, exec, hugepage_shift)` as
+ * `tlb_batch_pmd_scan()` calls it, outside lazy MMU mode (`!tb->active`):
+ * `flush_tsb_user_page()` + `global_flush_tlb_page()` of the page at once (the per-CPU batch of
+ * lazy MMU mode and the exec bit are not modelled: no caller runs it in lazy MMU mode).
+ */
+export function tlb_batch_add_one(mm: Mm, vaddr: number): void {
+  void mm;
+  sparc64_flush_pages(vaddr, vaddr + 1);
 }
 
 /**
@@ -44,8 +56,8 @@ export const sparc64FlushHooks: Pick<AdapterHooks, 'tlb_flush' | 'flush_tlb_rang
   },
   /*
    * !huge: ptep_clear_flush()'s / page_mkclean's set_pte_at() → tlb_batch_add() outside lazy MMU
-   * mode → global_flush_tlb_page(); flush_tlb_page() itself is empty. huge: pmd_clear() and the
-   * empty flush_tlb_range() of the generic pmdp_collapse_flush(): nothing.
+   * mode → global_flush_tlb_page(); flush_tlb_page() itself is empty. huge: the empty
+   * flush_tlb_range() of pmdp_collapse_flush() (its set_pmd_at() flushed: __set_pmd_acct hook).
    */
   flush_tlb_range(_mm, start: number, end: number, huge: boolean) {
     if (!huge) sparc64_flush_pages(start, end);

@@ -267,6 +267,23 @@ export interface AdapterHooks {
    * every entry of the mm, walk caches too, every CPU of mm_cpumask, then the secondary TLBs.
    */
   flush_tlb_mm?(mm: Mm): void;
+  /**
+   * `pmd_alloc_one(mm, addr)`: the mm's PMD table (the one table holding the model's pmd slots),
+   * allocated at setup; what it returns is the `pmd_t *` given back to `__pmd_free_tlb`. Absent:
+   * the model has no PMD table for this adapter (src/mm/pgd_range.ts).
+   */
+  pmd_alloc_one?(mm: Mm): unknown;
+  /**
+   * `__pmd_free_tlb(tlb, pmd, address)` (s390: its whole `pmd_free_tlb`): free the PMD table
+   * through mmu_gather at `free_pgd_range()` (exit_mmap). Required with `pmd_alloc_one`.
+   */
+  __pmd_free_tlb?(tlb: MmuGather, pmd: unknown, address: number): void;
+  /**
+   * sparc64 `__set_pmd_acct(mm, addr, orig, pmd)`: what the arch's `set_pmd_at()` does after
+   * writing the pmd, given the old value `orig`. Called by `pmdp_collapse_flush()` after it
+   * cleared the pmd (sparc64's `pmdp_huge_get_and_clear()` is `set_pmd_at(..., __pmd(0))`).
+   */
+  __set_pmd_acct?(mm: Mm, slot: number, orig: number): void;
 }
 
 /** Every hook an adapter may provide, once each (the compiler keeps it in step with {@link AdapterHooks}). */
@@ -275,6 +292,7 @@ export const hookNames = [
   'arch_walk', 'arch_exit_mmap', 'pgtable_to_va', 'tlb_flush', 'flush_tlb_range', 'paravirt_alloc_pte', 'assert_pte_locked',
   'paravirt_release_pte',
   'flush_tlb_mm',
+  'pmd_alloc_one', '__pmd_free_tlb', '__set_pmd_acct',
 ] as const satisfies readonly (keyof AdapterHooks)[];
 
 /** The name of a hook of {@link AdapterHooks}. */

@@ -19,6 +19,7 @@ import { exit_mmap } from '../mm/mmap';
 import { iommu_sva_bind_device } from '../mm/mmu_notifier';
 import { modeOf, switch_mm } from '../mm/context';
 import { gmap_link_tables } from '../mm/gmap';
+import { pmd_table_setup } from '../mm/pgd_range';
 import { pmd_page_vaddr, pmdKind } from '../mm/pgtable_generic';
 import { page_add_rmap } from '../mm/rmap';
 import { opLabel, runOp, type Op } from './ops';
@@ -137,6 +138,7 @@ export function buildWorld(adapter: Adapter, sc: Scenario): World {
       }
     });
   });
+  pmd_table_setup();
   // A KVM guest's mm: the guest has touched its memory, so its gmap links every initial table.
   if (w.mm.context.has_pgste) gmap_link_tables(w);
   iommu_sva_bind_device(w.mm, sc.warm);

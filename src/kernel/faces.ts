@@ -23,6 +23,7 @@ import * as irq from './irq';
 import * as page from './page';
 import * as raw from './raw';
 import * as s390 from './s390';
+import * as slab from './slab';
 import * as sync from './sync';
 import * as walk from './walk';
 import * as pmdwalk from './pmdwalk';
@@ -156,6 +157,8 @@ export const local_irq_save = point(irq.local_irq_save);
 export const local_irq_restore = point(irq.local_irq_restore);
 /** `pte_offset_map(pmd, address)` from arch code. */
 export const pte_offset_map = point(walk.pte_offset_map_step, 'pte_offset_map') as (mm: Mm, slot: number) => MapHandle | null;
+/** `pte_offset_map(&pmd, address)` from arch code, `pmd` a stack copy of the pmd of `slot` (not re-read). */
+export const pte_offset_map_copy = point(walk.pte_offset_map_copy_step, 'pte_offset_map') as (mm: Mm, slot: number, pmdval: number) => MapHandle | null;
 /** `pte_unmap(pte)`. */
 export const pte_unmap = point(walk.pte_unmap);
 /** `ptep_get(pte + index)`. */
@@ -201,3 +204,14 @@ export const assert_spin_locked = point(pmdwalk.assert_spin_locked);
  * the range (src/mm/mmu_notifier.ts); a no-op without a bound secondary MMU or before v6.6.
  */
 export const mmu_notifier_arch_invalidate_secondary_tlbs = point(notifier.mmu_notifier_arch_invalidate_secondary_tlbs);
+
+// ------------------------------------------------------------------ PMD tables (./slab.ts)
+
+/** `kmem_cache_alloc(cache, gfp)` (sparc64 `pgtable_cache`). */
+export const kmem_cache_alloc = point(slab.kmem_cache_alloc);
+/** `kmem_cache_free(cache, obj)`. */
+export const kmem_cache_free = point(slab.kmem_cache_free);
+/** `pagetable_pmd_ctor(ptdesc)`. */
+export const pagetable_pmd_ctor = point(slab.pagetable_pmd_ctor);
+/** `pagetable_pmd_dtor(ptdesc)` (v6.6; `pagetable_dtor` from v6.14): the PTE dtor's checks and counts. */
+export const pagetable_pmd_dtor = point(page.pagetable_dtor, 'pagetable_pmd_dtor');

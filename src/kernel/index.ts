@@ -12,6 +12,7 @@ export {
   ptdesc_address, page_ptdesc, ptdesc_page, pfn_to_page,
 } from './page';
 export { rcu_head_page, WARN_ON_ONCE, BUG_ON } from './sync';
+export { pgtable_cache, type KmemCache } from './slab';
 export { pmd_none } from './pmdwalk';
 export * from './asm-generic';
 export { __tlb_adjust_range, tlb_flush_pmd_range } from '../mm/mmu_gather';

@@ -63,8 +63,8 @@ export function kmalloc(size: number, gfp: Gfp = GFP_KERNEL): object {
   return {};
 }
 
-/** Return a table page to the allocator after the monitors ran. */
-function freeTablePage(p: Page, how: 'pagetable_free' | 'swapcache' | 'free_page', fn: string): void {
+/** Return a table page to the allocator after the monitors ran (also a slab table's page: src/kernel/slab.ts). */
+export function freeTablePage(p: Page, how: 'pagetable_free' | 'swapcache' | 'free_page' | 'kmem_cache_free', fn: string): void {
   const w = current();
   const name = w.pageName(p);
   w.record(() => `${fn}(${name})`, name);
@@ -101,19 +101,26 @@ export function free_page_and_swap_cache(p: Page): void {
 }
 
 /**
+ * `ptlock_alloc()` of a ctor (`ptlock_init()` under ALLOC_SPLIT_PTLOCKS): whether this run's next
+ * drawn ptlock allocation fails (recorded as `ctor`'s failure). Nothing is allocated without
+ * split, separately allocated ptlocks.
+ */
+export function ptlockAllocFails(pt: Ptdesc, ctor: string): boolean {
+  const w = current();
+  if (!w.cfg.splitPtl || !w.cfg.allocSplitPtl) return false;
+  checkAllocation(w, 'ptlock_alloc');
+  if (!((w.cfg.ptlockAllocFail >> w.ptlockAllocs++) & 1)) return false;
+  w.record(`${ctor}(${w.pageName(pt)}) = false (ptlock_alloc failed)`, [w.pageName(pt)]);
+  return true;
+}
+
+/**
  * `pagetable_pte_ctor(ptdesc)` (`pgtable_pte_page_ctor` before v6.6): ptlock_init (allocating
  * the ptlock under ALLOC_SPLIT_PTLOCKS, which may fail), PageTable type, NR_PAGETABLE++.
  */
 export function pagetable_pte_ctor(pt: Ptdesc): boolean {
   const w = current();
-  if (w.cfg.splitPtl && w.cfg.allocSplitPtl) {
-    checkAllocation(w, 'ptlock_alloc');
-    const fail = (w.cfg.ptlockAllocFail >> w.ptlockAllocs++) & 1;
-    if (fail) {
-      w.record(`pagetable_pte_ctor(${w.pageName(pt)}) = false (ptlock_alloc failed)`, [w.pageName(pt)]);
-      return false;
-    }
-  }
+  if (ptlockAllocFails(pt, 'pagetable_pte_ctor')) return false;
   pt.ctorCount++;
   pt.pageTable = true;
   w.nrPagetable++;

@@ -18,6 +18,12 @@ export function pte_offset_map_step(mm: Mm, slot: number): Step<MapHandle | null
   return g.pte_offset_map(slot);
 }
 
+/** `pte_offset_map(&pmd, address)` of a stack copy `pmdval` of the pmd of `slot` (sparc64 tlb_batch_pmd_scan). */
+export function pte_offset_map_copy_step(mm: Mm, slot: number, pmdval: number): Step<MapHandle | null> {
+  void mm;
+  return g.__pte_offset_map(slot, 'map', pmdval);
+}
+
 /** `pte_unmap(pte)`. */
 export function pte_unmap(pte: MapHandle): void {
   g.pte_unmap(pte);

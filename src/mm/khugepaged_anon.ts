@@ -88,6 +88,30 @@ function* ptep_clear_detached(slot: number, page: Page, va: number, i: number): 
   yield* pte_write_flush(vpn(slot, i), vpn(slot, i) + 1, 'set_pte_at: tlb_batch_add');
 }
 
+/**
+ * C-GA-7 at `__collapse_huge_page_copy()`: the old pages are copied into the huge page while the
+ * old PTEs still map them, so no CPU running the mm may still cache a dirty writable translation
+ * of one: a store through it after the copy is lost (`pmdp_collapse_flush()` must have flushed
+ * them; with the pmd none and the mmap lock held for write nothing can refill the TLB).
+ */
+function checkCollapseCopy(slot: number, page: Page, va: number): void {
+  const w = current();
+  for (let i = 0; i < w.cfg.geometry.ptesPerTable; i++) {
+    const e = entryOf(page, va, i);
+    if (e.k !== 'present') continue;
+    const v = vpn(slot, i);
+    const holders = w.tasks.filter((a) => {
+      if (a.mode !== 'user') return false;
+      const t = a.tlb.get(v);
+      return t !== undefined && t.page === e.page && t.gen === e.page.gen && t.write && t.dirty;
+    });
+    if (holders.length) {
+      w.violate('C-GA-7', `collapse_huge_page copies ${w.pageName(e.page)} (pmd${slot}[${i}]) into the huge page while ${holders.map((a) => a.name).join(', ')} still cache(s) a dirty writable translation of it: a store through that TLB entry after the copy is lost (pmdp_collapse_flush() did not flush it)`);
+      return;
+    }
+  }
+}
+
 /** khugepaged on an anonymous pmd: scan under mmap_read_lock, then `collapse_huge_page()`. */
 export function* khugepaged_collapse_anon(slot: number): Step {
   yield* mmap_read_lock();
@@ -140,6 +164,7 @@ function* collapse_huge_page(slot: number): Step {
     return;
   }
   w.record('anon_vma_unlock_write()');
+  checkCollapseCopy(slot, page, va);
   // __collapse_huge_page_copy() → __collapse_huge_page_copy_succeeded(): for each old entry,
   // "ptl mostly unnecessary, but preempt has to be disabled to update the per-cpu stats".
   for (let i = 0; i < n; i++) {

@@ -12,6 +12,7 @@ import { exitMmapLocks, munmapDowngrades } from './era';
 import { vma_start_write, vmaInIMmap } from './vma_lock';
 import { i_mmap_lock_write, i_mmap_unlock_write, mmap_read_lock, mmap_read_unlock, mmap_write_downgrade, mmap_write_lock, mmap_write_unlock } from './locking';
 import { free_pgtables, pmdRange, zap_pte_range } from './memory';
+import { free_pmd_table } from './pgd_range';
 import { zap_huge_pmd } from './huge_memory';
 import { mm_has_notifiers, mmu_notifier_invalidate_range_end, mmu_notifier_invalidate_range_start, mmu_notifier_release } from './mmu_notifier';
 import { tlb_finish_mmu, tlb_gather_mmu } from './mmu_gather';
@@ -147,6 +148,8 @@ export function* exit_mmap(): Step {
     }
     vma.pgtablesFreed = true;
   }
+  // free_pgd_range()'s free_pmd_range(): the PMD table, once its PTE tables are gone.
+  yield* free_pmd_table(tlb);
   yield* tlb_finish_mmu(tlb);
   // Every PTE of the mm is gone: page_table_check's per-page counts must be back to zero (C-GA-10).
   for (const p of w.filePages) checkPageTableCheck(w, p, 'still counted after exit_mmap');

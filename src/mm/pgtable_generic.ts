@@ -20,7 +20,7 @@ import { vmaInIMmap } from './vma_lock';
 
 export { pmdKind, pmd_page_vaddr, mk_table_pmd } from '../model/pmd';
 import { pmdKind, pmd_page_vaddr } from '../model/pmd';
-import { runToEnd } from '../model/coroutine';
+import { callHook, runToEnd } from '../model/coroutine';
 import { checkPteWrite } from '../kernel/xen';
 
 /** `pmd_same(a, b)`: the adapter's (C-RM-13), default equality. A throwing pmd_same is a BUG. */
@@ -70,6 +70,15 @@ export function tableLinked(va: number): boolean {
   return w.mm.pmds.some((raw) => pmdKind(raw) === 'table' && pmd_page_vaddr(raw) === va);
 }
 
+/**
+ * Whether `h` is the detacher's own scan of the table it just unlinked: mapped from its copy of
+ * the old pmd with the pmd lock still held (sparc64 `pmdp_collapse_flush()` →
+ * `tlb_batch_pmd_scan()`), not a concurrent reader (C-MAP-8).
+ */
+function detacherScan(h: MapHandle): boolean {
+  return h.fromCopy === true && pmd_lockptr().holder === current().cur.id;
+}
+
 /** `ptep_get(pte + index)`: read an entry through a map handle (C-LT-1, C-MAP-8). */
 export function ptep_get(h: MapHandle, index: number): Pte {
   const w = current();
@@ -84,7 +93,7 @@ export function ptep_get(h: MapHandle, index: number): Pte {
   const e = p.slots[w.slotIndex(h.va, index)] ?? PTE_NONE;
   if (e.k === 'junk') {
     w.violate('C-MAP-8', `${w.cur.name} read a non-PTE value (0x${e.v.toString(16)}) from ${w.ptName(h.va)}[${index}]: metadata written into a detached table`);
-  } else if ((e.k === 'present' || e.k === 'swap') && !tableLinked(h.va)) {
+  } else if ((e.k === 'present' || e.k === 'swap') && !tableLinked(h.va) && !detacherScan(h)) {
     w.violate('C-MAP-8', `${w.cur.name} read a ${e.k} entry from detached ${w.ptName(h.va)}[${index}]`);
   } else if ((e.k === 'present' || e.k === 'swap') && isStale(h)) {
     w.violate('C-MAP-8', `${w.cur.name} read a ${e.k} entry from ${w.ptName(h.va)}[${index}], which was deposited under a huge pmd after it mapped the table and has been withdrawn and refilled since, within its grace period (stale view, B33)`);
@@ -156,7 +165,7 @@ function plausible(pmdval: number): boolean {
  * `__pte_offset_map(pmd, addr, &pmdval)`: rcu_read_lock (v6.6+), read the pmd (with IRQs off
  * on LOW_HIGH configs, v6.6+), fail on none/migration/huge/bad, else map the table (kmap on HIGHPTE).
  */
-export function* __pte_offset_map(slot: number, api: MapHandle['api']): Step<MapHandle | null> {
+export function* __pte_offset_map(slot: number, api: MapHandle['api'], copy?: number): Step<MapHandle | null> {
   const w = current();
   const vma = w.mm.vmas[slot];
   // An rmap walker (it holds i_mmap_rwsem) reaches VMAs through i_mmap, which keeps a file VMA
@@ -170,11 +179,12 @@ export function* __pte_offset_map(slot: number, api: MapHandle['api']): Step<Map
   if (rcu) rcu_read_lock();
   const irqSafe = w.decl.GUP_GET_PXX_LOW_HIGH && rcu;
   if (irqSafe) local_irq_disable();
-  const pmdval = w.decl.GUP_GET_PXX_LOW_HIGH ? yield* pmdp_get_lockless(slot) : pmdp_get_once(slot);
+  // `copy`: the caller's stack copy of the pmd (`pte_offset_map(&pmd, addr)`), not *pmd.
+  const pmdval = copy !== undefined ? copy : w.decl.GUP_GET_PXX_LOW_HIGH ? yield* pmdp_get_lockless(slot) : pmdp_get_once(slot);
   if (irqSafe) local_irq_enable();
   const kind = pmdKind(pmdval);
   if (kind !== 'table') {
-    if (kind === 'bad') {
+    if (kind === 'bad' && copy === undefined) {
       w.mm.pmds[slot] = 0;
       w.record(`pmd_clear_bad(pmd${slot})`);
     }
@@ -193,6 +203,7 @@ export function* __pte_offset_map(slot: number, api: MapHandle['api']): Step<Map
   if (kmapped) w.cur.kmap.push(va);
   else checkHighmemAccess(w, page, false, `__pte_map(pmd${slot}) without CONFIG_HIGHPTE`);
   const h: MapHandle = { actor: w.cur.id, va, page, gen: page.gen, ptl: pte_lockptr(pmdval), pmdval, slot, api, kmapped };
+  if (copy !== undefined) (h as { fromCopy?: boolean }).fromCopy = true;
   w.cur.handles.push(h);
   const table = w.ptName(va);
   w.record(() => `__pte_offset_map(pmd${slot}) = ${table}`, table);
@@ -301,6 +312,8 @@ export function* pmdp_collapse_flush(slot: number, caller: 'file' | 'anon' = 'fi
   w.mm.pmds[slot] = 0;
   const table = w.ptName(va);
   w.record(() => `pmdp_collapse_flush(pmd${slot}): clear ${table}${caller === 'anon' ? ' (anon collapse)' : ''}`, table);
+  // sparc64: pmdp_huge_get_and_clear() is set_pmd_at(mm, addr, pmdp, __pmd(0)) → __set_pmd_acct().
+  if (w.adapter.__set_pmd_acct) yield* callHook(w.adapter.__set_pmd_acct(w.mm, slot, old));
   const per = w.cfg.geometry.ptesPerTable;
   yield* arch_flush_tlb_range(slot * per, (slot + 1) * per, true);
   return old;

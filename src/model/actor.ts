@@ -39,6 +39,8 @@ export interface MapHandle {
   readonly api: 'map' | 'lock' | 'ro_nolock' | 'rw_nolock' | 'nolock';
   /** Whether a kmap_local was taken (HIGHPTE). */
   readonly kmapped: boolean;
+  /** Mapped from the caller's stack copy of the pmd (`pte_offset_map(&pmd, addr)`), not from *pmd. */
+  readonly fromCopy?: boolean;
 }
 
 /** A cached translation: virtual page index → data page. */

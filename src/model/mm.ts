@@ -73,6 +73,11 @@ export interface Mm {
   context: MmContext;
   /** page_table_check counters: present mappings per data page pfn. */
   ptcMapped: Map<number, number>;
+  /**
+   * The PMD table holding `pmds` as the adapter's `pmd_alloc_one()` returned it (the `pmd_t *`
+   * the pud points to), or absent: no PMD table is modelled (src/mm/pgd_range.ts).
+   */
+  pmdTable?: unknown;
 }
 
 /** Number of pmd slots and PTEs per table of a run. */

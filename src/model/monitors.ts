@@ -66,7 +66,7 @@ export function checkDtor(w: World, p: Page): void {
 }
 
 /** Checks run before a table page goes back to the allocator. */
-export function checkTablePageFree(w: World, p: Page, how: 'pagetable_free' | 'swapcache' | 'free_page'): void {
+export function checkTablePageFree(w: World, p: Page, how: 'pagetable_free' | 'swapcache' | 'free_page' | 'kmem_cache_free'): void {
   const name = w.pageName(p);
   // C-LT-13 dates from Qi Zheng's v6.14 series; older __tlb_remove_table()s used this path by design.
   if (how === 'swapcache' && eraAtLeast(w.adapter.era, 'v6.14')) {

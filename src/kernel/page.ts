@@ -38,21 +38,22 @@ const MAX_PAGE_ORDER = 10;
  * `pagetable_alloc(gfp, order)`. The model hands out one page whatever the order (a larger
  * order's extra pages are not modelled); an order beyond MAX_PAGE_ORDER (`order` is an
  * `unsigned int`: -1 is huge) is mm/page_alloc.c `__alloc_pages_noprof()`'s
- * `WARN_ON_ONCE_GFP(order > MAX_PAGE_ORDER, gfp)` before it returns NULL. Adapters allocate
- * only PTE tables here, and every arch's PTE table fits in one page (at most PTRS_PER_PTE
- * entries, with s390's PGSTEs 4K): any other order holds 2^order - 1 pages unused for the
- * table's lifetime (C-TD-2; `pagetable_free()` frees the whole compound page, so nothing leaks
- * at teardown).
+ * `WARN_ON_ONCE_GFP(order > MAX_PAGE_ORDER, gfp)` before it returns NULL. The order is kept
+ * on the page: a PTE table (`pagetable_pte_ctor()`) fits in one page on every arch (at most
+ * PTRS_PER_PTE entries, with s390's PGSTEs 4K), so any other order holds 2^order - 1 pages
+ * unused for the table's lifetime (C-TD-2; `pagetable_free()` frees the whole compound page, so
+ * nothing leaks at teardown). s390's CRST (PMD) tables are order 2 by design.
  */
 export function pagetable_alloc(gfp: Gfp = GFP_PGTABLE_USER, order = 0): Ptdesc {
   if (order >>> 0 > MAX_PAGE_ORDER) {
     const w = current();
     w.warn(`__alloc_pages(order ${order >>> 0})`);
     w.violate('C-WARN', `WARNING: pagetable_alloc(${gfp}, ${order}): order ${order >>> 0} > MAX_PAGE_ORDER (the allocation fails)`);
-  } else if (order !== 0) {
-    current().violate('C-TD-2', `pagetable_alloc(${gfp}, ${order}) for a PTE table, which fits in one page: ${2 ** order - 1} of its ${2 ** order} pages stay unused until the table is freed`);
   }
-  return alloc_page(gfp);
+  const p = alloc_page(gfp);
+  if (order !== 0) p.order = order;
+  else delete p.order;
+  return p;
 }
 
 /** `kmalloc(size, gfp)` / `kmem_cache_alloc`: recorded only (C-LT-5 watches it inside pte_free_defer). */
@@ -120,6 +121,7 @@ export function ptlockAllocFails(pt: Ptdesc, ctor: string): boolean {
  */
 export function pagetable_pte_ctor(pt: Ptdesc): boolean {
   const w = current();
+  if (pt.order) w.violate('C-TD-2', `pagetable_pte_ctor(${w.pageName(pt)}) of an order-${pt.order} pagetable_alloc() for a PTE table, which fits in one page: ${2 ** pt.order - 1} of its ${2 ** pt.order} pages stay unused until the table is freed`);
   if (ptlockAllocFails(pt, 'pagetable_pte_ctor')) return false;
   pt.ctorCount++;
   pt.pageTable = true;

@@ -51,8 +51,7 @@ export function pagetable_alloc(gfp: Gfp = GFP_PGTABLE_USER, order = 0): Ptdesc 
     w.violate('C-WARN', `WARNING: pagetable_alloc(${gfp}, ${order}): order ${order >>> 0} > MAX_PAGE_ORDER (the allocation fails)`);
   }
   const p = alloc_page(gfp);
-  if (order !== 0) p.order = order;
-  else delete p.order;
+  p.order = order;
   return p;
 }
 

@@ -20,7 +20,7 @@ import { current } from '../model/world';
 import { callHook } from '../model/coroutine';
 import { spin_lock_wait, spin_unlock } from '../kernel/sync';
 import { mmap_read_lock, mmap_read_unlock, mmap_write_lock, mmap_write_unlock } from './locking';
-import { newAnonPage, pmd_pgtable, vpn } from './memory';
+import { dirtyWritableHolders, newAnonPage, pmd_pgtable, vpn } from './memory';
 import { pte_write_flush } from './context';
 import { put_page } from './mmu_gather';
 import { mk_huge_pmd, pgtable_trans_huge_deposit } from './huge_memory';
@@ -99,12 +99,7 @@ function checkCollapseCopy(slot: number, page: Page, va: number): void {
   for (let i = 0; i < w.cfg.geometry.ptesPerTable; i++) {
     const e = entryOf(page, va, i);
     if (e.k !== 'present') continue;
-    const v = vpn(slot, i);
-    const holders = w.tasks.filter((a) => {
-      if (a.mode !== 'user') return false;
-      const t = a.tlb.get(v);
-      return t !== undefined && t.page === e.page && t.gen === e.page.gen && t.write && t.dirty;
-    });
+    const holders = dirtyWritableHolders(vpn(slot, i), e.page);
     if (holders.length) {
       w.violate('C-GA-7', `collapse_huge_page copies ${w.pageName(e.page)} (pmd${slot}[${i}]) into the huge page while ${holders.map((a) => a.name).join(', ')} still cache(s) a dirty writable translation of it: a store through that TLB entry after the copy is lost (pmdp_collapse_flush() did not flush it)`);
       return;

@@ -5,7 +5,7 @@
  */
 import { PROCESS_MM_ID } from '../model/mm';
 import type { PgtableT } from '../adapter/types';
-import type { MapHandle, Step } from '../model/actor';
+import type { Actor, MapHandle, Step } from '../model/actor';
 import type { MmuGather } from '../model/gather';
 import { PAGE_SIZE, PTE_NONE, type Page } from '../model/types';
 import { current } from '../model/world';
@@ -242,6 +242,19 @@ export function* zap_pte_range(tlb: MmuGather, slot: number, reclaim?: PtReclaim
 }
 
 /**
+ * The CPUs running the mm in user mode whose TLB caches a dirty writable translation of `page`
+ * at virtual page `v`: each can store to the page without touching the page table (C-GA-7). A
+ * lazy or other-mm CPU stores nothing through it.
+ */
+export function dirtyWritableHolders(v: number, page: Page): Actor[] {
+  return current().tasks.filter((a) => {
+    if (a.mode !== 'user') return false;
+    const t = a.tlb.get(v);
+    return t !== undefined && t.page === page && t.gen === page.gen && t.write && t.dirty;
+  });
+}
+
+/**
  * C-GA-7 at the moment zap releases the PTL: a file page whose rmap this zap already removed must
  * not still be cached by any CPU as a dirty writable translation of the zapped PTE. Such a CPU
  * can store to the page without touching the page table, while folio_mkclean() no longer finds
@@ -253,11 +266,7 @@ function checkEarlyRmap(early: { v: number; page: Page }[]): void {
   // at exit has no translation anywhere (the TLB model is not tagged by ASID).
   if (w.mm.id !== PROCESS_MM_ID) return;
   for (const { v, page } of early) {
-    const holders = w.tasks.filter((a) => {
-      if (a.mode !== 'user') return false; // a lazy or other-mm CPU stores nothing through it
-      const t = a.tlb.get(v);
-      return t !== undefined && t.page === page && t.gen === page.gen && t.write && t.dirty;
-    });
+    const holders = dirtyWritableHolders(v, page);
     if (holders.length) {
       w.violate('C-GA-7', `zap_pte_range drops the PTL with the rmap of ${w.pageName(page)} removed while ${holders.map((a) => a.name).join(', ')} still cache(s) a dirty writable translation of it (vpn ${v}): folio_mkclean() will not find the mapping, and a store through that TLB entry is lost`);
       return;

@@ -88,8 +88,8 @@ export interface Page {
   use: PageUse;
   /** PageTable type set by the ctor. */
   pageTable: boolean;
-  /** `pagetable_alloc()`'s order when it was not 0 (the model hands out one page either way; C-TD-2). */
-  order?: number;
+  /** `pagetable_alloc()`'s order, 0 for any other allocation (the model hands out one page either way; C-TD-2). */
+  order: number;
   ctorCount: number;
   dtorCount: number;
   /** `ptdesc->ptl`: the split ptlock (allocated or embedded), or null before the ctor / unsplit. */

@@ -172,7 +172,7 @@ export class World {
     let p = this.freeList.pop();
     if (!p) {
       p = {
-        pfn: PFN_BASE + this.pages.length, gen: 0, use: 'free', pageTable: false, ctorCount: 0, dtorCount: 0,
+        pfn: PFN_BASE + this.pages.length, gen: 0, use: 'free', pageTable: false, order: 0, ctorCount: 0, dtorCount: 0,
         ptl: null, rcu_head: { owner: '', state: 'idle', page: null }, lru: { on: null }, active: false,
         _refcount: { counter: 0 }, pt_frag_refcount: { counter: 0 }, slots: [], level: null, data: null,
         deferredAtGp: null, allocSite: site,
@@ -184,6 +184,7 @@ export class World {
     this.forgetTables(p);
     p.use = use;
     p.pageTable = false;
+    p.order = 0;
     p.ctorCount = 0;
     p.dtorCount = 0;
     p.ptl = null;

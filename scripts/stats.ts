@@ -11,6 +11,7 @@ import { BUGS } from '../fixtures/bugs';
 import { runScenario } from '../src/engine/runner';
 import { scenarioArb, type Scenario } from '../src/engine/scenario';
 import { geometryOf } from '../src/engine/geometry';
+import { TAIL_STEPS as TAIL } from '../src/engine/schedule';
 
 function arg(name: string, def: string): string {
   const i = process.argv.indexOf(name);
@@ -26,9 +27,6 @@ if (!adapter) {
   process.exit(2);
 }
 const arb = scenarioArb(adapter);
-
-/** Steps of the "run to completion" chunks the generator appends after the drawn ones. */
-const TAIL = 64;
 
 function stat(title: string, classify: (sc: Scenario) => string | string[]): void {
   console.log(`\n${title}`);
@@ -46,6 +44,17 @@ function drawn(sc: Scenario): Scenario['schedule'] {
   let end = sc.schedule.length;
   while (end > 0 && sc.schedule[end - 1]!.n === TAIL) end--;
   return sc.schedule.slice(0, end);
+}
+
+/** The shape of a placed schedule (src/engine/schedule.ts), read back from its chunks. */
+function shape(sc: Scenario): string {
+  const s = sc.schedule;
+  const rcu = sc.programs.length;
+  const tail = (i: number): boolean => s[i]?.n === TAIL;
+  if (s[3]?.a === rcu && tail(3) && tail(2) && s[2]!.a === s[0]!.a) return 'nested removers, grace period before the second resumes';
+  if (s[1]?.a === rcu && tail(1) && s[0]!.a < rcu) return 'stopped at a queue point, grace period next';
+  if (s.length > 2 && tail(s.length - 1) && s[s.length - 1]!.a === s[0]!.a && tail(1)) return 'lock holder preempted';
+  return s[0] === undefined ? '(empty)' : 'drawn chunks (one preemption mostly)';
 }
 
 /** Scenarios per second of fc.sample(scenarioArb(adapter), n), best of three (after a warm-up). */
@@ -85,6 +94,7 @@ stat('atomic steps of a run on this adapter', (sc) => bucket(runScenario(adapter
 // Schedule chunks.
 stat('drawn schedule chunks (preemptions)', (sc) => bucket(drawn(sc).length, [0, 1, 2, 3, 5, 10]));
 stat('first chunk length (steps)', (sc) => (drawn(sc)[0] ? bucket(drawn(sc)[0]!.n, [1, 2, 3, 4, 5, 6, 8, 12, 20]) : '(none)'));
+stat('schedule shape', shape);
 stat('tail chunks (other CPUs run to completion)', (sc) => `${sc.schedule.length - drawn(sc).length}`);
 // Configurations: ops aimed at one slot, initial tables and VMAs, caches, injected failures.
 stat('ops on the same slot', (sc) => {

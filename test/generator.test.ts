@@ -7,7 +7,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from '@jest/globals';
 import { ADAPTERS } from '../arch';
 import { opKinds, scenarioArb, CPUS } from '../src/engine/scenario';
-import { holdPoints, sharedHoldPoints } from '../src/engine/preemption';
+import { holdPoints, schedulePoints, sharedHoldPoints } from '../src/engine/preemption';
 import { preemptionPoints } from '../src/engine/preemption';
 import { placeSchedule, TAIL_STEPS } from '../src/engine/schedule';
 import type { Op } from '../src/engine/ops';
@@ -53,7 +53,8 @@ describe('generated scenarios', () => {
 describe('placing a drawn schedule', () => {
   const collapse: Op = { k: 'collapse', slot: 0 };
   const walk: Op = { k: 'walk', slot: 0, index: 0, api: 'map' };
-  const points = new Map([['collapse:thp', [2, 3]]]);
+  const release = new Map([['collapse:thp', [2, 3]]]);
+  const points = { release };
   it('names busy CPUs uniformly and appends the others to completion', () => {
     const programs = [[walk], [], [collapse]];
     const firsts = [0, 1, 2, 3, 4, 5].map((a) => placeSchedule(programs, { chunks: [{ a, n: 1 }], toRemover: false, point: -1 }, points)[0]!.a);
@@ -68,20 +69,41 @@ describe('placing a drawn schedule', () => {
     const fault: Op = { k: 'fault', slot: 1, index: 0, write: false };
     const programs = [[walk], [fault], [collapse]];
     const holds = new Map([['fault:r', [2, 4]]]);
-    expect(placeSchedule(programs, { chunks: [{ a: 0, n: 9 }], toRemover: true, point: -1, holder: 1 }, points, holds))
+    expect(placeSchedule(programs, { chunks: [{ a: 0, n: 9 }], toRemover: true, point: -1, holder: 1 }, { release, hold: holds }))
       .toEqual([{ a: 1, n: 4 }, { a: 2, n: TAIL_STEPS }, { a: 0, n: TAIL_STEPS }, { a: 1, n: TAIL_STEPS }]);
     // Without a remover, or without a holder with hold points, the drawn chunks apply.
-    expect(placeSchedule([[walk], [fault], []], { chunks: [{ a: 0, n: 9 }], toRemover: true, point: -1, holder: 1 }, points, holds)[0]).toEqual({ a: 0, n: 9 });
-    expect(placeSchedule(programs, { chunks: [{ a: 0, n: 9 }], toRemover: true, point: -1, holder: 1 }, points, new Map())[0]).toEqual({ a: 2, n: 9 });
+    expect(placeSchedule([[walk], [fault], []], { chunks: [{ a: 0, n: 9 }], toRemover: true, point: -1, holder: 1 }, { release, hold: holds })[0]).toEqual({ a: 0, n: 9 });
+    expect(placeSchedule(programs, { chunks: [{ a: 0, n: 9 }], toRemover: true, point: -1, holder: 1 }, { release, hold: new Map() })[0]).toEqual({ a: 2, n: 9 });
   });
   it('stops a holder on another pmd than the remover\'s only where it holds a lock every pmd shares', () => {
     const holds = new Map([['fault:r', [2, 4]]]);
     const shared = new Map([['fault:r', [4]]]);
     const drawn = { chunks: [{ a: 0, n: 9 }], toRemover: true, point: -1, holder: 0 };
     const apart: Op = { k: 'fault', slot: 1, index: 0, write: false };
-    expect(placeSchedule([[walk], [apart], [collapse]], drawn, points, holds, shared)[0]).toEqual({ a: 1, n: 4 });
+    expect(placeSchedule([[walk], [apart], [collapse]], drawn, { release, hold: holds, sharedHold: shared })[0]).toEqual({ a: 1, n: 4 });
     const beside: Op = { k: 'fault', slot: 0, index: 0, write: false };
-    expect(placeSchedule([[walk], [beside], [collapse]], drawn, points, holds, shared)[0]).toEqual({ a: 1, n: 2 });
+    expect(placeSchedule([[walk], [beside], [collapse]], drawn, { release, hold: holds, sharedHold: shared })[0]).toEqual({ a: 1, n: 2 });
+  });
+  it('runs the RCU engine right after a queue point, before the others and the preempted CPU', () => {
+    const programs = [[walk], [], [collapse]];
+    const queue = new Map([['collapse:thp', [5]]]);
+    // Stops: 2, 3 (preemption points), 5 (queue point).
+    expect(placeSchedule(programs, { chunks: [{ a: 0, n: 9 }], toRemover: true, point: 2 }, { release, queue }))
+      .toEqual([{ a: 2, n: 5 }, { a: CPUS, n: TAIL_STEPS }, { a: 0, n: TAIL_STEPS }]);
+    expect(placeSchedule(programs, { chunks: [{ a: 0, n: 9 }], toRemover: true, point: 1 }, { release, queue }))
+      .toEqual([{ a: 2, n: 3 }, { a: 0, n: TAIL_STEPS }]);
+  });
+  it('nests two removers stopped inside arch hooks, with a grace period before the second resumes', () => {
+    const dontneed: Op = { k: 'dontneed', slot: 1 };
+    const programs = [[collapse], [walk], [dontneed]];
+    const hook = new Map([['collapse:thp', [4, 6]], ['dontneed', [5, 7, 8]]]);
+    // The first chunk's pick 1 names the second remover (cpu2) first; nested 3: its stop 3 % 3,
+    // then cpu0's stop floor(3 / 3) % 2.
+    expect(placeSchedule(programs, { chunks: [{ a: 1, n: 9 }], toRemover: true, point: -1, nested: 3 }, { release, hook }))
+      .toEqual([{ a: 2, n: 5 }, { a: 0, n: 6 }, { a: 2, n: TAIL_STEPS }, { a: CPUS, n: TAIL_STEPS }, { a: 1, n: TAIL_STEPS }]);
+    // One remover, or a remover without hook points: the drawn chunks apply.
+    expect(placeSchedule([[collapse], [walk], []], { chunks: [{ a: 0, n: 9 }], toRemover: true, point: -1, nested: 3 }, { release, hook })[0]).toEqual({ a: 0, n: 9 });
+    expect(placeSchedule(programs, { chunks: [{ a: 1, n: 9 }], toRemover: true, point: -1, nested: 3 }, { release, hook: new Map([['dontneed', [5]]]) })[0]).toEqual({ a: 2, n: 9 });
   });
   it('leaves the RCU engine last without a tail', () => {
     expect(placeSchedule([[walk], [], []], { chunks: [{ a: -1, n: 4 }], toRemover: false, point: -1 }, points)).toEqual([{ a: CPUS, n: 4 }]);
@@ -102,6 +124,16 @@ describe('preemption points', () => {
       expect(p.get(path)?.length).toBeGreaterThan(0);
       for (const n of p.get(path)!) expect(n).toBeGreaterThanOrEqual(1);
     }
+  });
+  it('include queue points (a table queued for RCU inside tlb_remove_table()) and hook points (inside an arch hook)', () => {
+    const s390 = ADAPTERS.find((a) => a.name === 's390-2026')!;
+    // khugepaged's retract_page_tables() goes on after pte_free_defer() queued the table.
+    expect(schedulePoints(s390, opKinds(s390), 2).queue.get('khugepaged')?.length).toBeGreaterThan(0);
+    // s390 dontneed with PT_RECLAIM: pte_free_tlb() sets flush_mm, tlb_flush() takes context.lock.
+    const hook = schedulePoints(s390, opKinds(s390), 2).hook.get('dontneed') ?? [];
+    expect(hook.length).toBeGreaterThan(1);
+    // Release points do not see the plain store of flush_mm.
+    expect(hook.some((n) => !schedulePoints(s390, opKinds(s390), 2).release.get('dontneed')!.includes(n))).toBe(true);
   });
   it('include hold points: a fault populating a missing table holds pmd_lock', () => {
     const h = holdPoints(generic, opKinds(generic));

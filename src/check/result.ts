@@ -10,9 +10,11 @@ import { judgeExpectation } from './expectation';
 
 /** Take `r`'s verdict and expectation anew from its rows, error and coverage. */
 export function finalizeAdapterResult(r: AdapterResult): AdapterResult {
-  const vac = r.error === undefined && r.coverage ? vacuity(r.coverage) : null;
-  const error = r.error ?? vac ?? undefined;
   const failed = r.contracts.some((c) => c.verdict === 'fail');
+  // Vacuity guards a pass: a check whose contract failed has a real counterexample (an adapter
+  // that violates one in every setup never reaches its freeing hooks, and is still wrong).
+  const vac = r.error === undefined && r.coverage && !failed ? vacuity(r.coverage) : null;
+  const error = r.error ?? vac ?? undefined;
   const verdict = error !== undefined ? 'error' : failed ? 'violates' : 'conforms';
   const asExpected = verdict === 'error' ? false : judgeExpectation(r, r.contracts).asExpected;
   return { ...r, verdict, asExpected, ...(error !== undefined ? { error } : {}) };

@@ -53,6 +53,9 @@ export type Op =
   | { k: 'mmap'; slot: number }
   | { k: 'mremap'; slot: number; to: number };
 
+/** Op kinds that remove or free page tables. */
+export const REMOVERS: readonly Op['k'][] = ['dontneed', 'munmap', 'khugepaged', 'collapse', 'hugetlb_unshare', 'mremap'];
+
 /** A short label for the timeline. */
 export function opLabel(op: Op): string {
   switch (op.k) {

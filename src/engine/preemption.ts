@@ -9,13 +9,21 @@
  * Each op is run alone on cpu0 of a few canonical initial states (file and anon VMAs, populated
  * and missing tables, uffd armed), counting cpu0's steps; a step that releases something and is
  * not the op's last is a preemption point; a step that takes a contended lock and is not the
- * op's last is a hold point (the CPU is preempted holding it: schedule.ts's lock-holder shape). The points are measured once per adapter (a few dozen short
- * runs) and cached, so a model change moves them with it.
+ * op's last is a hold point (the CPU is preempted holding it: schedule.ts's lock-holder shape);
+ * a step that queues an RCU callback (`call_rcu()`: a table batch handed to RCU when it is full,
+ * `tlb_remove_table_one()`'s single table when the batch page cannot be allocated, a
+ * `pte_free_defer()`) and is not the op's last is a queue point, where a grace period may end
+ * and the callback run before the op's next statement (schedule.ts's grace-period shape). Queue
+ * points are measured on the same states with every table-batch allocation failing and with a
+ * one-table batch, the two ways a table is queued inside `tlb_remove_table()`. The points are
+ * measured once per adapter (a few dozen short runs) and cached, so a model change moves them
+ * with it.
  */
 import type { Adapter } from '../adapter/types';
 import type { PropertyMonitor } from '../check/property';
 import type { World } from '../model/world';
-import type { Op } from './ops';
+import { REMOVERS, type Op } from './ops';
+import { DEFAULT_BATCH } from '../model/gather';
 import { runScenario } from './runner';
 import { PTES, SLOTS, type PteInit, type Scenario, type SlotInit } from './scenario';
 
@@ -28,6 +36,8 @@ import { PTES, SLOTS, type PteInit, type Scenario, type SlotInit } from './scena
 const RELEASE = /unlock|irq_enable|irq_restore|downgrade|\.pmd_low$/;
 /** A trace action that takes a lock other CPUs contend for (a spinlock, a write lock, a page lock). */
 const ACQUIRE = /^(spin_lock\w*|spin_trylock|\w*_write_lock|lock_page)\((?!.*failed)/;
+/** A trace action that queues an RCU callback: the grace period may end right after it. */
+const QUEUE = /^call_rcu\(/;
 /**
  * An acquired lock that belongs to one PTE table (a split ptlock, `ptl(pt@...)`): only an op on
  * the same pmd contends for it. Every other lock (`pmd_lock()`'s split PMD ptlock or
@@ -109,9 +119,15 @@ function canonical(adapter: Adapter, n: number): Scenario[] {
   ];
 }
 
-/** What one step of an op did: released something, took a contended lock (one not of a PTE table). */
+/**
+ * What one step of an op did: released something, took a contended lock (one not of a PTE
+ * table), queued an RCU callback; and whether it ended inside an arch hook (the op goes on in
+ * the adapter's code at its next step).
+ */
 interface StepKind {
   released: boolean;
+  queued: boolean;
+  inHook: boolean;
   acquired: boolean;
   acquiredShared: boolean;
 }
@@ -128,7 +144,7 @@ function stepsOf(adapter: Adapter, sc: Scenario, op: Op): StepKind[] {
       if (!fresh.some((t) => t.actor === w.cur.name)) return;
       const mine = fresh.filter((t) => t.actor === w.cur.name);
       const taken = mine.filter((t) => ACQUIRE.test(t.action));
-      steps.push({ released: mine.some((t) => RELEASE.test(t.action)), acquired: taken.length > 0, acquiredShared: taken.some((t) => !TABLE_LOCK.test(t.action)) });
+      steps.push({ released: mine.some((t) => RELEASE.test(t.action)), queued: mine.some((t) => QUEUE.test(t.action)), inHook: w.cur.inHook > 0, acquired: taken.length > 0, acquiredShared: taken.some((t) => !TABLE_LOCK.test(t.action)) });
     },
   };
   try {
@@ -143,34 +159,54 @@ function stepsOf(adapter: Adapter, sc: Scenario, op: Op): StepKind[] {
 /** Preemption points of every code path: ascending step counts after which to preempt. */
 export type PreemptionPoints = ReadonlyMap<string, readonly number[]>;
 
-/** The kinds of points of one adapter and PTE count. */
-interface Measured {
+/** The kinds of points of one adapter and PTE count (see the module comment). */
+export interface SchedulePoints {
   release: PreemptionPoints;
   hold: PreemptionPoints;
   /** The hold points where the lock taken is shared by every pmd (not a PTE table's ptl). */
   sharedHold: PreemptionPoints;
+  /** The queue points: after a step that queued an RCU callback. */
+  queue: PreemptionPoints;
+  /** The hook points: after a step that ended inside an arch hook (on any of the states measured). */
+  hook: PreemptionPoints;
 }
 
-const cache = new WeakMap<Adapter, Map<number, Measured>>();
+/** The canonical states with a table queued for RCU inside `tlb_remove_table()`: batch allocation failing, a one-table batch. */
+function queueing(states: readonly Scenario[]): Scenario[] {
+  return states.flatMap((sc) => [{ ...sc, batchAllocFail: 0xf }, { ...sc, batch: { tables: 1, pages: DEFAULT_BATCH.pages } }]);
+}
 
-/** Measure (once per adapter and PTE count, then cached) the release and hold points of every op path. */
-function measured(adapter: Adapter, kinds: Iterable<Op['k']>, ptes: number): Measured {
-  const perAdapter = cache.get(adapter) ?? new Map<number, Measured>();
+const cache = new WeakMap<Adapter, Map<number, SchedulePoints>>();
+
+/** Measure (once per adapter and PTE count, then cached) every kind of point of every op path. */
+export function schedulePoints(adapter: Adapter, kinds: Iterable<Op['k']>, ptes: number): SchedulePoints {
+  const perAdapter = cache.get(adapter) ?? new Map<number, SchedulePoints>();
   cache.set(adapter, perAdapter);
   const hit = perAdapter.get(ptes);
   if (hit) return hit;
   const release = new Map<string, number[]>();
   const hold = new Map<string, number[]>();
   const sharedHold = new Map<string, number[]>();
+  const queue = new Map<string, number[]>();
+  const hook = new Map<string, number[]>();
   const states = canonical(adapter, ptes);
+  const queued = queueing(states);
   for (const op of representatives(kinds, adapter.arch_walk !== undefined)) {
     const rel = new Set<number>();
     const held = new Set<number>();
     const shared = new Set<number>();
-    for (const sc of states) for (let slot = 0; slot < SLOTS; slot++) {
+    const q = new Set<number>();
+    const inHook = new Set<number>();
+    // Release and hold points on the canonical states; queue and hook points on those and, for
+    // the ops that free tables (the ones the schedule's shapes stop there), on the queueing ones.
+    for (const sc of REMOVERS.includes(op.k) ? [...states, ...queued] : states) for (let slot = 0; slot < SLOTS; slot++) {
+      const canon = states.includes(sc);
       const steps = stepsOf(adapter, sc, 'slot' in op ? { ...op, slot } : op);
       steps.forEach((st, i) => {
         if (i >= steps.length - 1) return;
+        if (st.queued) q.add(i + 1);
+        if (st.inHook) inHook.add(i + 1);
+        if (!canon) return;
         if (st.released) rel.add(i + 1);
         if (st.acquired) held.add(i + 1);
         if (st.acquiredShared) shared.add(i + 1);
@@ -179,8 +215,10 @@ function measured(adapter: Adapter, kinds: Iterable<Op['k']>, ptes: number): Mea
     release.set(opPath(op), [...rel].sort((a, b) => a - b));
     hold.set(opPath(op), [...held].sort((a, b) => a - b));
     sharedHold.set(opPath(op), [...shared].sort((a, b) => a - b));
+    queue.set(opPath(op), [...q].sort((a, b) => a - b));
+    hook.set(opPath(op), [...inHook].sort((a, b) => a - b));
   }
-  const m = { release, hold, sharedHold };
+  const m = { release, hold, sharedHold, queue, hook };
   perAdapter.set(ptes, m);
   return m;
 }
@@ -190,12 +228,12 @@ function measured(adapter: Adapter, kinds: Iterable<Op['k']>, ptes: number): Mea
  * depend on it: zaps and scans loop over the PTEs): after a step that releases something.
  */
 export function preemptionPoints(adapter: Adapter, kinds: Iterable<Op['k']>, ptes: number = PTES): PreemptionPoints {
-  return measured(adapter, kinds, ptes).release;
+  return schedulePoints(adapter, kinds, ptes).release;
 }
 
 /** The hold points of the same ops: after a step that takes a contended lock (see `preemptionPoints`). */
 export function holdPoints(adapter: Adapter, kinds: Iterable<Op['k']>, ptes: number = PTES): PreemptionPoints {
-  return measured(adapter, kinds, ptes).hold;
+  return schedulePoints(adapter, kinds, ptes).hold;
 }
 
 /**
@@ -203,5 +241,5 @@ export function holdPoints(adapter: Adapter, kinds: Iterable<Op['k']>, ptes: num
  * holder on another pmd than the remover's can block it.
  */
 export function sharedHoldPoints(adapter: Adapter, kinds: Iterable<Op['k']>, ptes: number = PTES): PreemptionPoints {
-  return measured(adapter, kinds, ptes).sharedHold;
+  return schedulePoints(adapter, kinds, ptes).sharedHold;
 }

@@ -21,7 +21,9 @@
  *     `holder`) a CPU stopped holding a contended lock at one of its measured hold points while
  *     a remover runs until it blocks, the others then running in the window it left open; and
  *     (weight `twin`) one more op aimed at the focus slot's neighbour pmd, whose table is
- *     mostly absent: it shares the focus slot's pmd lock without touching its table.
+ *     mostly absent: it shares the focus slot's pmd lock without touching its table; a first
+ *     chunk stopped right after its op queued an RCU callback is followed by a grace period,
+ *     and (weight `nested`) two removers are stopped one inside the other's window.
  * `npm run stats` (scripts/stats.ts) prints the distributions with fc.statistics, and
  * `ptconform bugs --seeds 1..20` the runs to each historical bug's first failure over seeds.
  */
@@ -29,9 +31,9 @@ import fc from 'fast-check';
 import type { Adapter } from '../adapter/types';
 import { eraAtLeast } from '../adapter/types';
 import { anonCollapse, retractWithDefer, uffdPoison } from '../mm/era';
-import type { Op } from './ops';
-import { holdPoints, preemptionPoints, sharedHoldPoints, type PreemptionPoints } from './preemption';
-import { drawnScheduleArb, placeSchedule, REMOVERS } from './schedule';
+import { REMOVERS, type Op } from './ops';
+import { schedulePoints, type PreemptionPoints, type SchedulePoints } from './preemption';
+import { drawnScheduleArb, placeSchedule } from './schedule';
 import { MAX_GATHER_BATCH, MAX_TABLE_BATCH } from '../model/gather';
 import { hugetlbPmdSharing } from '../mm/hugetlb';
 import { GEOMETRY_BOUNDS, geometryArb, LEGACY_GEOMETRY, type GeometryWeights, type ScenarioGeometry } from './geometry';
@@ -196,6 +198,12 @@ export interface GenConfig {
   /** Weight (against 10) of the lock-holder schedule shape (schedule.ts) over the drawn chunks. */
   holder: number;
   /**
+   * Weight (against 10) of the nested-removers schedule shape (schedule.ts: two removers each
+   * stopped at a point, the second inside the first's window, a grace period before the second
+   * resumes) over the drawn chunks, where two busy CPUs start with a remover.
+   */
+  nested: number;
+  /**
    * Weight (against 1) of a twin: one more op of the profile's kinds aimed at the focus slot's
    * neighbour (the next slot, when there is one). The neighbour is a pmd of the same pmd table,
    * whose `pmd_lock()` (split PMD ptlock or `mm->page_table_lock`) is the focus slot's too:
@@ -234,6 +242,7 @@ export const DEFAULT_GEN: GenConfig = {
   points: 12,
   geometry: { slots: [1, 8, 1, 1], ptes: [1, 8, 1, 1], cpus: [1, 8, 1], frags: [1, 1, 4] },
   holder: 4,
+  nested: 3,
   twin: 3,
   neighbourTable: [1, 2],
 };
@@ -407,12 +416,19 @@ export function scenarioArb(adapter: Adapter, g: GenConfig = DEFAULT_GEN): fc.Ar
   // Measured here, for every PTE count, while the generator is built (the check's calibration
   // phase, where an adapter that hangs or exits is reported as such), not during the search.
   const ptesCounts = Array.from({ length: GEOMETRY_BOUNDS.ptes.max }, (_, i) => i + 1);
-  const pointsBy = new Map(ptesCounts.map((n) => [n, g.points > 0 ? preemptionPoints(adapter, kinds, n) : new Map<string, readonly number[]>()]));
-  const holdsBy = new Map(ptesCounts.map((n) => [n, g.holder > 0 ? holdPoints(adapter, kinds, n) : new Map<string, readonly number[]>()]));
-  const sharedBy = new Map(ptesCounts.map((n) => [n, g.holder > 0 ? sharedHoldPoints(adapter, kinds, n) : new Map<string, readonly number[]>()]));
-  const points = (ptes: number): PreemptionPoints => pointsBy.get(ptes) ?? new Map();
-  const holds = (ptes: number): PreemptionPoints => holdsBy.get(ptes) ?? new Map();
-  const sharedHolds = (ptes: number): PreemptionPoints => sharedBy.get(ptes) ?? new Map();
+  const none: PreemptionPoints = new Map();
+  const measure = g.points > 0 || g.holder > 0 || g.nested > 0;
+  const pointsBy = new Map(ptesCounts.map((n): [number, SchedulePoints] => {
+    const m = measure ? schedulePoints(adapter, kinds, n) : undefined;
+    const use = (on: boolean, pts: PreemptionPoints | undefined): PreemptionPoints => (on && pts ? pts : none);
+    return [n, {
+      release: use(g.points > 0, m?.release), queue: use(g.points > 0, m?.queue),
+      hold: use(g.holder > 0, m?.hold), sharedHold: use(g.holder > 0, m?.sharedHold),
+      hook: use(g.nested > 0, m?.hook),
+    }];
+  }));
+  const noPoints: SchedulePoints = { release: none, queue: none, hold: none, sharedHold: none, hook: none };
+  const points = (ptes: number): SchedulePoints => pointsBy.get(ptes) ?? noPoints;
   // The focus slot and index are drawn as picks uniform modulo any size 1..4 (12 = lcm), so the
   // profile does not chain on the geometry.
   const profile = fc.record({
@@ -491,6 +507,6 @@ export function scenarioArb(adapter: Adapter, g: GenConfig = DEFAULT_GEN): fc.Ar
       programs,
     });
     const frags = geo.frags === undefined ? {} : { frags: geo.frags };
-    return fc.tuple(record, schedule).map(([sc, drawn]): Scenario => ({ ...sc, schedule: placeSchedule(sc.programs, drawn, points(geo.ptes), holds(geo.ptes), sharedHolds(geo.ptes)), ...frags }));
+    return fc.tuple(record, schedule).map(([sc, drawn]): Scenario => ({ ...sc, schedule: placeSchedule(sc.programs, drawn, points(geo.ptes)), ...frags }));
   });
 }

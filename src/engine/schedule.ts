@@ -15,17 +15,24 @@
  * remover runs until it blocks or finishes, then every other busy CPU runs to completion (in the
  * window the remover left open, e.g. after a failed `spin_trylock()`) before the remover and the
  * holder resume.
+ *
+ * Two shapes around RCU. A first chunk stopped at a queue point (preemption.ts: right after a
+ * step that queued an RCU callback, e.g. a table batch or `tlb_remove_table_one()`'s table
+ * inside `tlb_remove_table()`) is followed by the RCU engine, so that the grace period ends and
+ * the callback runs before the op's next statement: the window of an arch hook that still acts
+ * on a table it has just queued. And (weight `nested`) two removers each stopped inside an arch
+ * hook (at a hook point, preemption.ts), the second inside the first's window: the first runs to completion, the RCU engine runs, the other
+ * busy CPUs run, and the second resumes last (two gathers of one mm overlapping, e.g. s390's
+ * lazy `flush_mm` handed from one gather's `pte_free_tlb()` to the other's `tlb_flush()`).
  */
 import fc from 'fast-check';
-import type { Op } from './ops';
-import { opPath, type PreemptionPoints } from './preemption';
+import { REMOVERS, type Op } from './ops';
+import { opPath, type PreemptionPoints, type SchedulePoints } from './preemption';
 import type { Chunk, GenConfig } from './scenario';
 
 /** Steps of a tail chunk: enough for any op of the model to finish. */
 export const TAIL_STEPS = 64;
 
-/** Op kinds that remove or free page tables. */
-export const REMOVERS: readonly Op['k'][] = ['dontneed', 'munmap', 'khugepaged', 'collapse', 'hugetlb_unshare', 'mremap'];
 
 /** Drawn actor values per CPU pick: 0..PICKS-1, uniform modulo 1..4 busy CPUs. */
 const PICKS = 12;
@@ -45,7 +52,28 @@ export interface DrawnSchedule {
    * chunks. The holder and the remover are picked by the first chunk's `a`.
    */
   holder?: number;
+  /**
+   * Draw of the two stops of the nested-removers shape (see above), or -1 (or absent) for the
+   * other shapes: the first remover's stop is `nested` modulo its op's hook-point count, the
+   * second's the quotient modulo its own. The removers are picked by the first chunk's `a`.
+   */
+  nested?: number;
 }
+
+/** Where a placed chunk stops an op: after `n` steps; `gp` when that step queued an RCU callback. */
+interface Stop {
+  n: number;
+  gp: boolean;
+}
+
+/** The stops of `op`: its preemption points, then its queue points (the RCU engine runs after those). */
+function stopsOf(op: Op, points: Points): Stop[] {
+  const at = (m: PreemptionPoints | undefined, gp: boolean): Stop[] => (m?.get(opPath(op)) ?? []).map((n) => ({ n, gp }));
+  return [...at(points.release, false), ...at(points.queue, true)];
+}
+
+/** The measured points a schedule is placed on (preemption.ts); absent kinds have none. */
+export type Points = Partial<SchedulePoints> & Pick<SchedulePoints, 'release'>;
 
 function weightedBool(w: number): fc.Arbitrary<boolean> {
   return w > 0 ? fc.oneof({ weight: w, arbitrary: fc.constant(true) }, { weight: 1, arbitrary: fc.constant(false) }) : fc.constant(false);
@@ -70,7 +98,8 @@ export function drawnScheduleArb(g: GenConfig): fc.Arbitrary<DrawnSchedule> {
   ].filter((x) => x.weight > 0));
   const point = g.points > 0 ? fc.oneof({ weight: g.points, arbitrary: fc.nat({ max: POINT_PICKS - 1 }) }, { weight: 1, arbitrary: fc.constant(-1) }) : fc.constant(-1);
   const holder = g.holder > 0 ? fc.oneof({ weight: g.holder, arbitrary: fc.nat({ max: POINT_PICKS - 1 }) }, { weight: 10, arbitrary: fc.constant(-1) }) : fc.constant(-1);
-  return fc.record({ chunks, toRemover: weightedBool(g.preemptRemover), point, holder });
+  const nested = g.nested > 0 ? fc.oneof({ weight: g.nested, arbitrary: fc.nat({ max: POINT_PICKS * POINT_PICKS - 1 }) }, { weight: 10, arbitrary: fc.constant(-1) }) : fc.constant(-1);
+  return fc.record({ chunks, toRemover: weightedBool(g.preemptRemover), point, holder, nested });
 }
 
 /**
@@ -99,20 +128,62 @@ function holdPointsAgainst(holder: Op, remover: Op, all: readonly number[], shar
   return apart && shared.length ? shared : all;
 }
 
-/** Place a drawn schedule on `programs`: CPU picks name busy CPUs, then the tail. */
-export function placeSchedule(programs: Op[][], drawn: DrawnSchedule, points: PreemptionPoints, holds: PreemptionPoints = new Map(), sharedHolds: PreemptionPoints = new Map()): Chunk[] {
+/**
+ * The nested-removers shape (see above) on `programs`, or null when fewer than two busy CPUs
+ * start with a remover or one of them has no hook point: [first to its stop, second to its stop,
+ * first to completion, the RCU engine, the others to completion]; the second resumes last.
+ */
+function nestedSchedule(programs: Op[][], busy: number[], removing: number[], drawn: DrawnSchedule, hooks: PreemptionPoints): Chunk[] | null {
+  const pick = drawn.chunks[0]?.a ?? 0;
+  if (drawn.nested === undefined || drawn.nested < 0 || removing.length < 2 || pick < 0) return null;
+  const first = removing[pick % removing.length]!;
+  const rest = removing.filter((r) => r !== first);
+  const second = rest[Math.floor(pick / removing.length) % rest.length]!;
+  const s1 = hooks.get(opPath(programs[first]![0]!)) ?? [];
+  const s2 = hooks.get(opPath(programs[second]![0]!)) ?? [];
+  if (!s1.length || !s2.length) return null;
+  const rcu = programs.length;
+  return [
+    { a: first, n: s1[drawn.nested % s1.length]! },
+    { a: second, n: s2[Math.floor(drawn.nested / s1.length) % s2.length]! },
+    { a: first, n: TAIL_STEPS },
+    { a: rcu, n: TAIL_STEPS },
+    ...busy.filter((a) => a !== first && a !== second).map((a) => ({ a, n: TAIL_STEPS })),
+  ];
+}
+
+/**
+ * Place a drawn schedule on `programs`: CPU picks name busy CPUs, then the tail. The first chunk
+ * stops at a preemption or queue point of `points` (the RCU engine runs after a queue point);
+ * the lock-holder shape uses the hold points, the nested-removers shape the hook points.
+ */
+export function placeSchedule(programs: Op[][], drawn: DrawnSchedule, points: Points): Chunk[] {
   const rcu = programs.length;
   const busy = programs.map((p, i) => (p.length ? i : -1)).filter((i) => i >= 0);
   if (!busy.length) return drawn.chunks.map((c) => ({ a: c.a < 0 ? rcu : c.a % rcu, n: c.n }));
   const removing = busy.filter((i) => REMOVERS.includes(programs[i]![0]!.k));
-  const schedule = holderSchedule(programs, busy, removing, drawn, holds, sharedHolds) ?? drawn.chunks.map((c, j): Chunk => {
-    if (c.a < 0) return { a: rcu, n: c.n };
+  const held = holderSchedule(programs, busy, removing, drawn, points.hold ?? new Map(), points.sharedHold ?? new Map());
+  if (held) return withTail(held, held[held.length - 1]!.a, busy);
+  const nested = nestedSchedule(programs, busy, removing, drawn, points.hook ?? new Map());
+  if (nested) return nested;
+  let last = -1;
+  const schedule = drawn.chunks.flatMap((c, j): Chunk[] => {
+    if (c.a < 0) {
+      last = rcu;
+      return [{ a: rcu, n: c.n }];
+    }
     const pool = j === 0 && drawn.toRemover && removing.length ? removing : busy;
-    const a = pool[c.a % pool.length]!;
-    const at = j === 0 && drawn.point >= 0 ? points.get(opPath(programs[a]![0]!)) : undefined;
-    return { a, n: at?.length ? at[drawn.point % at.length]! : c.n };
+    const a = (last = pool[c.a % pool.length]!);
+    const at = j === 0 && drawn.point >= 0 ? stopsOf(programs[a]![0]!, points) : [];
+    if (!at.length) return [{ a, n: c.n }];
+    const stop = at[drawn.point % at.length]!;
+    return stop.gp ? [{ a, n: stop.n }, { a: rcu, n: TAIL_STEPS }] : [{ a, n: stop.n }];
   });
-  const last = schedule[schedule.length - 1];
-  if (!last || last.a >= rcu) return schedule;
-  return [...schedule, ...busy.filter((a) => a !== last.a).map((a) => ({ a, n: TAIL_STEPS }))];
+  // After a drawn RCU chunk, no tail.
+  return last < 0 || last >= rcu ? schedule : withTail(schedule, last, busy);
+}
+
+/** `schedule`, then every busy CPU but `last` to completion: `last` resumes after them. */
+function withTail(schedule: Chunk[], last: number, busy: readonly number[]): Chunk[] {
+  return [...schedule, ...busy.filter((a) => a !== last).map((a) => ({ a, n: TAIL_STEPS }))];
 }

@@ -8,7 +8,7 @@ import b1 from '../../fixtures/broken/b1-dtor-before-rcu';
 import { PROPERTIES } from '../../properties';
 import { checkAdapter } from '../../src/check/checkAdapter';
 import { emptyCoverage, MIN_SCENARIOS_FOR_COVERAGE, requiredHooks, vacuity } from '../../src/check/coverage';
-import { mergeAdapterResults, mergeAll } from '../../src/check/result';
+import { finalizeAdapterResult, mergeAdapterResults, mergeAll } from '../../src/check/result';
 import type { AdapterResult } from '../../src/results/schema';
 
 function withoutTimings(r: AdapterResult): string {
@@ -68,6 +68,13 @@ describe('coverage and vacuity', () => {
     const vac = { ...a, coverage: { ...a.coverage!, tablesReturned: 0 } };
     expect(vac.coverage.scenarios).toBe(150);
     expect(mergeAdapterResults(vac, vac)).toMatchObject({ verdict: 'error', error: expect.stringMatching(/^vacuous:/) as unknown as string });
+  });
+  it('guards a pass only: a check with a failed contract keeps its verdict and counterexample', () => {
+    const { result } = checkAdapter(b1, PROPERTIES, { runs: 300, seed: 1, adapterRef: 'b1' });
+    expect(result.verdict).toBe('violates');
+    const uncovered = finalizeAdapterResult({ ...result, coverage: { ...result.coverage!, tablesReturned: 0 } });
+    expect(uncovered.verdict).toBe('violates');
+    expect(uncovered.error).toBeUndefined();
   });
   it('a real check records the configurations it drew and every hook it ran', () => {
     const { coverage } = checkAdapter(generic, PROPERTIES, { runs: 300, seed: 1, adapterRef: 'g' }).result;

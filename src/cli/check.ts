@@ -139,7 +139,7 @@ function printAdapter(a: AdapterResult, quiet: boolean): void {
   if (a.error) out(`  ${color.red('error:')} ${a.error}`);
   const byProp = new Map<string, typeof a.contracts>();
   for (const c of a.contracts) byProp.set(c.property, [...(byProp.get(c.property) ?? []), c]);
-  for (const [prop, cs] of byProp) out(`  ${prop.padEnd(15)} ${cs.map(cell).join('  ')}`);
+  for (const [prop, cs] of byProp) out(`  ${prop.padEnd(15)} ${cs.map((c) => cell(a, c)).join('  ')}`);
   for (const f of findingsOf(a)) out(`  ${color.yellow('finding'.padEnd(15))} ${findingNote(f)}`);
   if (a.coverage) out(color.dim(`  coverage: ${coverageLine(a.coverage)}; ${a.ms ?? 0} ms`));
   if (quiet) return;
@@ -176,6 +176,11 @@ function validate(o: CheckCliOptions): void {
   if (o.json === '-' && o.ktap === '-') throw new UsageError('--json - and --ktap (to stdout) cannot both write to stdout: give one of them a file');
   for (const p of o.property) if (!PROPERTIES.some((x) => x.id === p)) throw new UsageError(`unknown property '${p}' (one of ${PROPERTIES.map((x) => x.id).join(', ')})`);
   for (const c of o.contract ?? []) if (!PROPERTIES.some((p) => p.contracts.includes(c))) throw new UsageError(`unknown contract '${c}'; see 'ptconform list'`);
+  // A contract outside every selected property would be dropped in silence: nothing checked, a pass.
+  const selected = o.property.length ? PROPERTIES.filter((p) => o.property.includes(p.id)) : PROPERTIES;
+  for (const c of o.contract ?? []) {
+    if (!selected.some((p) => p.contracts.includes(c))) throw new UsageError(`--contract ${c} is not checked by --property ${o.property.join(', ')} (${selected.map((p) => `${p.id}: ${p.contracts.join(' ')}`).join('; ')})`);
+  }
   if (o.path !== undefined && o.shard !== undefined) throw new UsageError('--path replays one case: it cannot be combined with --shard');
 }
 
@@ -187,6 +192,11 @@ export async function runCheck(o: CheckCliOptions): Promise<number> {
   const targets = await resolveTargets(o.adapter);
   const props = o.property.length ? PROPERTIES.filter((p) => o.property.includes(p.id)) : PROPERTIES;
   const contracts = o.contract?.length ? o.contract : undefined;
+  // Filters that no loaded adapter has an applicable contract for would check nothing and pass.
+  const loaded = targets.filter((t) => t.adapter !== undefined);
+  if ((o.property.length || contracts) && loaded.length && !loaded.some((t) => applicableContracts(t.adapter!, props, contracts).some((c) => c.applies))) {
+    throw new UsageError(`no selected contract applies to ${loaded.length === 1 ? loaded[0]!.shownRef : 'any of the selected adapters'}: nothing would be checked`);
+  }
   const jobs = o.jobs ?? Math.max(1, os.availableParallelism?.() ?? os.cpus().length);
   const budget = shard ? shardRange(o.runs, shard.index, shard.count) : { from: 0, count: o.runs };
   // More jobs than adapters: split each adapter's budget so that every job has work.

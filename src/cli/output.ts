@@ -7,6 +7,7 @@ import picocolors from 'picocolors';
 import type { AdapterResult, ContractResult } from '../results/schema';
 import { knownBadLabel } from '../adapter/types';
 import { exceptFindings } from '../report/findings';
+import { contractOutcome, judgeExpectation } from '../check/expectation';
 
 /**
  * Whether to colour stdout: picocolors' own rule (NO_COLOR or `--no-color` turn colours off;
@@ -43,14 +44,21 @@ export function adapterVerdict(a: AdapterResult): string {
   if (a.verdict === 'error') return pc.red('error') + findings;
   if (a.expectation === 'known-bad') {
     const label = knownBadLabel(a.knownBad?.kind);
-    return (a.asExpected ? pc.yellow(`${label}, as expected`) : pc.red(`UNEXPECTED (${label} ${a.verdict === 'conforms' ? 'but conforms' : 'with other contracts'})`)) + findings;
+    if (a.asExpected) return pc.yellow(`${label}, as expected`) + findings;
+    const j = judgeExpectation(a, a.contracts);
+    const why = j.unexpected.length
+      ? `other contracts fail: ${j.unexpected.join(', ')}`
+      : j.missing.length
+        ? `documented ${j.missing.join(', ')} passed: not found in ${a.scenarios ?? 'these'} scenarios (a larger --runs?)`
+        : a.verdict === 'conforms' ? 'but conforms' : 'with other contracts';
+    return pc.red(`UNEXPECTED (${label}: ${why})`) + findings;
   }
   return (a.verdict === 'conforms' ? pc.green('conforms') : pc.red('violates')) + findings;
 }
 
-/** One contract cell: id and a mark. */
-export function cell(c: ContractResult): string {
-  if (c.verdict === 'pass') return `${c.id} ${pc.green('ok')}`;
+/** One contract cell of `adapter`: id and a mark (XPASS: a documented known-bad contract that passed). */
+export function cell(adapter: AdapterResult, c: ContractResult): string {
+  if (c.verdict === 'pass') return contractOutcome(adapter, c) === 'xpass' ? `${c.id} ${pc.red('XPASS')}` : `${c.id} ${pc.green('ok')}`;
   if (c.verdict === 'fail') return `${c.id} ${pc.red('FAIL')}`;
   return `${c.id} ${pc.dim('n/a')}`;
 }

@@ -130,3 +130,12 @@ describe('resultsProblem (the validation behind report --from)', () => {
     expect(resultsProblem(r)).toMatch(/^adapters\[\d+\]\.knownBad\.kind must be one of/);
   });
 });
+
+describe('the text output names an unexpected pass of a known-bad adapter', () => {
+  test('a documented contract that passed is XPASS in its row and named in the verdict', () => {
+    const r = runCli(['check', '--adapter', 'fixtures/broken/b1-dtor-before-rcu.ts', '--property', 'dtor', '--runs', '30', '--jobs', '1', '--quiet']);
+    expect(r.status).toBe(1);
+    expect(r.stdout).toMatch(/UNEXPECTED \(known-bad \(historical\): documented C-DT-1, C-DT-6 passed: not found in 30 scenarios \(a larger --runs\?\)\)/);
+    expect(r.stdout).toMatch(/C-DT-1 XPASS {2}C-DT-3 ok {2}C-DT-6 XPASS/);
+  });
+});

@@ -7,8 +7,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from '@jest/globals';
 import { ADAPTERS } from '../arch';
 import { opKinds, scenarioArb, CPUS } from '../src/engine/scenario';
-import { holdPoints, schedulePoints, sharedHoldPoints } from '../src/engine/preemption';
-import { preemptionPoints } from '../src/engine/preemption';
+import { schedulePoints } from '../src/engine/preemption';
 import { placeSchedule, TAIL_STEPS } from '../src/engine/schedule';
 import type { Op } from '../src/engine/ops';
 
@@ -114,12 +113,12 @@ describe('preemption points', () => {
   it('on two-half pmd configs, include the step after a pmd_low read (the B19/B36 window)', () => {
     const pae = ADAPTERS.find((a) => a.name === 'x86-pae-pv-v6.6')!;
     const x86 = ADAPTERS.find((a) => a.name === 'x86-pv-v6.6')!;
-    const walk = (a: typeof pae): number => preemptionPoints(a, opKinds(a)).get('walk:lock')!.length;
+    const walk = (a: typeof pae): number => schedulePoints(a, opKinds(a)).release.get('walk:lock')!.length;
     expect(walk(pae)).toBeGreaterThan(walk(x86));
   });
   it('are measured per adapter, inside each remover path, and cached', () => {
-    const p = preemptionPoints(generic, opKinds(generic));
-    expect(preemptionPoints(generic, opKinds(generic))).toBe(p);
+    const p = schedulePoints(generic, opKinds(generic)).release;
+    expect(schedulePoints(generic, opKinds(generic)).release).toBe(p);
     for (const path of ['collapse:thp', 'collapse:madvise', 'khugepaged', 'munmap', 'dontneed']) {
       expect(p.get(path)?.length).toBeGreaterThan(0);
       for (const n of p.get(path)!) expect(n).toBeGreaterThanOrEqual(1);
@@ -136,13 +135,13 @@ describe('preemption points', () => {
     expect(hook.some((n) => !schedulePoints(s390, opKinds(s390), 2).release.get('dontneed')!.includes(n))).toBe(true);
   });
   it('include hold points: a fault populating a missing table holds pmd_lock', () => {
-    const h = holdPoints(generic, opKinds(generic));
+    const h = schedulePoints(generic, opKinds(generic)).hold;
     expect(h.get('fault:r')?.length).toBeGreaterThan(0);
     expect(h.get('collapse:thp')?.length).toBeGreaterThan(0);
   });
   it('single out the hold points of locks every pmd shares (pmd_lock), not a PTE table\'s ptl', () => {
-    const h = holdPoints(generic, opKinds(generic)).get('uffd_copy')!;
-    const s = sharedHoldPoints(generic, opKinds(generic)).get('uffd_copy')!;
+    const h = schedulePoints(generic, opKinds(generic)).hold.get('uffd_copy')!;
+    const s = schedulePoints(generic, opKinds(generic)).sharedHold.get('uffd_copy')!;
     expect(s.length).toBeGreaterThan(0);
     expect(s.length).toBeLessThan(h.length);
     for (const n of s) expect(h).toContain(n);

@@ -171,13 +171,18 @@ function failedResult(t: Target, message: string, props: typeof PROPERTIES, cont
   });
 }
 
+/** The properties `--property` selects (every property without it). */
+function selectedProperties(o: CheckCliOptions): typeof PROPERTIES {
+  return o.property.length ? PROPERTIES.filter((p) => o.property.includes(p.id)) : PROPERTIES;
+}
+
 /** Validate the options that do not depend on the adapters. */
 function validate(o: CheckCliOptions): void {
   if (o.json === '-' && o.ktap === '-') throw new UsageError('--json - and --ktap (to stdout) cannot both write to stdout: give one of them a file');
   for (const p of o.property) if (!PROPERTIES.some((x) => x.id === p)) throw new UsageError(`unknown property '${p}' (one of ${PROPERTIES.map((x) => x.id).join(', ')})`);
   for (const c of o.contract ?? []) if (!PROPERTIES.some((p) => p.contracts.includes(c))) throw new UsageError(`unknown contract '${c}'; see 'ptconform list'`);
   // A contract outside every selected property would be dropped in silence: nothing checked, a pass.
-  const selected = o.property.length ? PROPERTIES.filter((p) => o.property.includes(p.id)) : PROPERTIES;
+  const selected = selectedProperties(o);
   for (const c of o.contract ?? []) {
     if (!selected.some((p) => p.contracts.includes(c))) throw new UsageError(`--contract ${c} is not checked by --property ${o.property.join(', ')} (${selected.map((p) => `${p.id}: ${p.contracts.join(' ')}`).join('; ')})`);
   }
@@ -190,7 +195,7 @@ export async function runCheck(o: CheckCliOptions): Promise<number> {
   validate(o);
   const shard = o.shard !== undefined ? parseShard(o.shard) : null;
   const targets = await resolveTargets(o.adapter);
-  const props = o.property.length ? PROPERTIES.filter((p) => o.property.includes(p.id)) : PROPERTIES;
+  const props = selectedProperties(o);
   const contracts = o.contract?.length ? o.contract : undefined;
   // Filters that no loaded adapter has an applicable contract for would check nothing and pass.
   const loaded = targets.filter((t) => t.adapter !== undefined);

@@ -178,8 +178,11 @@ function queueing(states: readonly Scenario[]): Scenario[] {
 
 const cache = new WeakMap<Adapter, Map<number, SchedulePoints>>();
 
-/** Measure (once per adapter and PTE count, then cached) every kind of point of every op path. */
-export function schedulePoints(adapter: Adapter, kinds: Iterable<Op['k']>, ptes: number): SchedulePoints {
+/**
+ * Measure (once per adapter and PTE count, then cached) every kind of point of every op path
+ * (the step counts depend on the PTE count: zaps and scans loop over the PTEs).
+ */
+export function schedulePoints(adapter: Adapter, kinds: Iterable<Op['k']>, ptes: number = PTES): SchedulePoints {
   const perAdapter = cache.get(adapter) ?? new Map<number, SchedulePoints>();
   cache.set(adapter, perAdapter);
   const hit = perAdapter.get(ptes);
@@ -199,8 +202,8 @@ export function schedulePoints(adapter: Adapter, kinds: Iterable<Op['k']>, ptes:
     const inHook = new Set<number>();
     // Release and hold points on the canonical states; queue and hook points on those and, for
     // the ops that free tables (the ones the schedule's shapes stop there), on the queueing ones.
-    for (const sc of REMOVERS.includes(op.k) ? [...states, ...queued] : states) for (let slot = 0; slot < SLOTS; slot++) {
-      const canon = states.includes(sc);
+    const runs = [...states.map((sc) => ({ sc, canon: true })), ...(REMOVERS.includes(op.k) ? queued.map((sc) => ({ sc, canon: false })) : [])];
+    for (const { sc, canon } of runs) for (let slot = 0; slot < SLOTS; slot++) {
       const steps = stepsOf(adapter, sc, 'slot' in op ? { ...op, slot } : op);
       steps.forEach((st, i) => {
         if (i >= steps.length - 1) return;
@@ -221,25 +224,4 @@ export function schedulePoints(adapter: Adapter, kinds: Iterable<Op['k']>, ptes:
   const m = { release, hold, sharedHold, queue, hook };
   perAdapter.set(ptes, m);
   return m;
-}
-
-/**
- * The preemption points of `adapter`'s ops of `kinds` on tables of `ptes` PTEs (the step counts
- * depend on it: zaps and scans loop over the PTEs): after a step that releases something.
- */
-export function preemptionPoints(adapter: Adapter, kinds: Iterable<Op['k']>, ptes: number = PTES): PreemptionPoints {
-  return schedulePoints(adapter, kinds, ptes).release;
-}
-
-/** The hold points of the same ops: after a step that takes a contended lock (see `preemptionPoints`). */
-export function holdPoints(adapter: Adapter, kinds: Iterable<Op['k']>, ptes: number = PTES): PreemptionPoints {
-  return schedulePoints(adapter, kinds, ptes).hold;
-}
-
-/**
- * The hold points (see `holdPoints`) whose lock is shared by every pmd: the only ones where a
- * holder on another pmd than the remover's can block it.
- */
-export function sharedHoldPoints(adapter: Adapter, kinds: Iterable<Op['k']>, ptes: number = PTES): PreemptionPoints {
-  return schedulePoints(adapter, kinds, ptes).sharedHold;
 }

@@ -199,7 +199,7 @@ export interface GenConfig {
   holder: number;
   /**
    * Weight (against 10) of the nested-removers schedule shape (schedule.ts: two removers each
-   * stopped at a point, the second inside the first's window, a grace period before the second
+   * stopped at a hook point, inside arch code, the second inside the first's window, a grace period before the second
    * resumes) over the drawn chunks, where two busy CPUs start with a remover.
    */
   nested: number;

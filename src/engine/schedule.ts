@@ -21,8 +21,8 @@
  * inside `tlb_remove_table()`) is followed by the RCU engine, so that the grace period ends and
  * the callback runs before the op's next statement: the window of an arch hook that still acts
  * on a table it has just queued. And (weight `nested`) two removers each stopped inside an arch
- * hook (at a hook point, preemption.ts), the second inside the first's window: the first runs to completion, the RCU engine runs, the other
- * busy CPUs run, and the second resumes last (two gathers of one mm overlapping, e.g. s390's
+ * hook (at a hook point, preemption.ts), the second inside the first's window: the first runs
+ * to completion, the RCU engine runs, the other busy CPUs run, and the second resumes last (two gathers of one mm overlapping, e.g. s390's
  * lazy `flush_mm` handed from one gather's `pte_free_tlb()` to the other's `tlb_flush()`).
  */
 import fc from 'fast-check';
@@ -32,7 +32,6 @@ import type { Chunk, GenConfig } from './scenario';
 
 /** Steps of a tail chunk: enough for any op of the model to finish. */
 export const TAIL_STEPS = 64;
-
 
 /** Drawn actor values per CPU pick: 0..PICKS-1, uniform modulo 1..4 busy CPUs. */
 const PICKS = 12;
